@@ -1,0 +1,49 @@
+// Hashes and MACs over OpenSSL (ARCHITECTURE.md: auth). Outputs are raw bytes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace s3c {
+
+std::string Sha256(std::string_view data);
+std::string HmacSha256(std::string_view key, std::string_view data);
+std::string Md5(std::string_view data);
+
+// Incremental hashers for streamed bodies.
+class Sha256Hasher {
+ public:
+  Sha256Hasher();
+  ~Sha256Hasher();
+  Sha256Hasher(const Sha256Hasher&) = delete;
+  Sha256Hasher& operator=(const Sha256Hasher&) = delete;
+  void Update(const void* data, size_t n);
+  std::string Finish();  // raw 32 bytes
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+class Md5Hasher {
+ public:
+  Md5Hasher();
+  ~Md5Hasher();
+  Md5Hasher(const Md5Hasher&) = delete;
+  Md5Hasher& operator=(const Md5Hasher&) = delete;
+  void Update(const void* data, size_t n);
+  std::string Finish();  // raw 16 bytes
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// CRC32C (Castagnoli), as S3's x-amz-checksum-crc32c uses it. Pass the previous value to extend.
+uint32_t Crc32c(const void* data, size_t n, uint32_t crc = 0);
+// Big-endian 4 bytes, base64: the x-amz-checksum-crc32c header value.
+std::string Crc32cHeaderValue(uint32_t crc);
+
+}  // namespace s3c

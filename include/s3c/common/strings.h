@@ -1,0 +1,38 @@
+// Small string helpers shared by every module.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace s3c {
+
+std::string ToLower(std::string_view s);
+bool IEquals(std::string_view a, std::string_view b);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+std::string_view Trim(std::string_view s);
+std::vector<std::string> Split(std::string_view s, char sep);
+std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+
+// Lower-case hex of bytes.
+std::string HexEncode(std::string_view bytes);
+std::string Base64Encode(std::string_view bytes);
+std::optional<std::string> Base64Decode(std::string_view text);
+
+// RFC 3986 percent-encoding of everything but unreserved characters (A-Z a-z 0-9 - _ . ~).
+// With keep_slash, '/' is kept as is (S3 object key paths).
+std::string UriEncode(std::string_view s, bool keep_slash);
+// Decodes %XX sequences; with plus_as_space, '+' becomes ' ' (form encoding).
+std::optional<std::string> UriDecode(std::string_view s, bool plus_as_space = false);
+
+std::optional<int64_t> ParseInt64(std::string_view s);
+std::optional<uint64_t> ParseUint64(std::string_view s);
+// "1.5MiB", "64M", "8k", "100" (bytes); binary units. nullopt on garbage.
+std::optional<uint64_t> ParseByteSize(std::string_view s);
+// 1536 -> "1.5 KiB"
+std::string FormatBytes(uint64_t bytes);
+
+}  // namespace s3c

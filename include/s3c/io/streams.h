@@ -1,0 +1,52 @@
+// Byte stream interfaces every layer speaks (ARCHITECTURE.md: io).
+// None of them is thread-safe unless an implementation says so.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "s3c/common/status.h"
+
+namespace s3c {
+
+// A forward-only byte source.
+class InputStream {
+ public:
+  virtual ~InputStream() = default;
+  // Reads up to n bytes into out. Returns the count; 0 means end of stream (never 0 before it).
+  virtual Result<size_t> Read(void* out, size_t n) = 0;
+  // Reads until n bytes or the end; returns what was read.
+  Result<std::string> ReadAll(size_t n = SIZE_MAX);
+};
+
+// Positional reads over an object of known size. Implementations are safe to call from
+// several threads at once (each call is independent).
+class RandomAccessFile {
+ public:
+  virtual ~RandomAccessFile() = default;
+  virtual Result<uint64_t> Size() = 0;
+  // Reads up to n bytes at offset; fewer only at the end of the file.
+  virtual Result<size_t> ReadAt(uint64_t offset, size_t n, void* out) = 0;
+  Result<std::string> ReadRange(uint64_t offset, size_t n);
+};
+
+// A byte sink that commits only in Close() (ARCHITECTURE.md, convention 7): if it is destroyed
+// before Close() returned OK, whatever it wrote is discarded (temp file removed, multipart
+// upload aborted). After an error every later call returns that error.
+class OutputStream {
+ public:
+  virtual ~OutputStream() = default;
+  virtual Status Write(const void* data, size_t n) = 0;
+  Status Write(const std::string& s) { return Write(s.data(), s.size()); }
+  // Makes the bytes visible at the destination, atomically where the store allows.
+  virtual Status Close() = 0;
+  // Discards everything; safe to call more than once and after a failed Close().
+  virtual void Abort() = 0;
+};
+
+// Copies src to dst in chunks (dst is not closed). Returns bytes copied.
+Result<uint64_t> CopyStream(InputStream& src, OutputStream& dst, size_t chunk = 1 << 20);
+
+}  // namespace s3c

@@ -1,0 +1,98 @@
+// ObjectStore: one interface over S3, a local folder and memory (ARCHITECTURE.md: store).
+// Keys are '/'-separated strings relative to the store's root (an S3 bucket, a local folder,
+// a named in-memory space). Contract for every implementation:
+//  - thread-safe: any method may be called from several threads at once;
+//  - "missing" is a NotFound Status (Stat, OpenRead*, Copy source, a failed If-Match);
+//  - a failed precondition on write (If-None-Match: * on an existing key, If-Match on another
+//    ETag) is FailedPrecondition;
+//  - writers publish only in Close(); destroyed or aborted before that, nothing is published;
+//  - no method retries on its own above what the S3 client does (one retry layer).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "s3c/common/clock.h"
+#include "s3c/common/status.h"
+#include "s3c/io/streams.h"
+
+namespace s3c {
+
+struct ObjectInfo {
+  std::string key;            // full key, or the common prefix (ending in the delimiter)
+  uint64_t size = 0;
+  std::string etag;           // opaque, quotes stripped; may be "" for local files
+  WallTime last_modified{};
+  bool is_prefix = false;     // a common prefix from a delimited listing
+};
+
+struct ListOptions {
+  std::string prefix;
+  std::string delimiter;      // "" = recursive
+  std::string start_after;    // list keys after this one (lexicographic)
+  uint64_t max_keys = 0;      // 0 = no limit
+};
+
+// One page of a listing; return non-OK to stop early (that Status is returned by List).
+using ListPageCallback = std::function<Status(const std::vector<ObjectInfo>& page)>;
+
+struct ReadOptions {
+  uint64_t offset = 0;
+  std::optional<uint64_t> length;   // nullopt = to the end
+  std::string if_match;             // ETag the object must still have ("" = any)
+  size_t readahead_bytes = 8 << 20; // how far a streaming read may fetch ahead of the reader
+};
+
+struct WriteOptions {
+  bool if_none_match = false;       // create only: FailedPrecondition if the key exists
+  std::string if_match;             // replace only this ETag ("" = unconditional)
+  std::string content_type;
+  // Expected total size when known (lets S3 choose a part size under 10,000 parts).
+  std::optional<uint64_t> size_hint;
+};
+
+class ObjectStore {
+ public:
+  virtual ~ObjectStore() = default;
+
+  // "s3://bucket/key", "file:///abs/key", "mem://name/key": for messages.
+  virtual std::string UriFor(const std::string& key) const = 0;
+
+  // Lists in key order, one callback per page (S3: pages of up to 1000).
+  virtual Status List(const ListOptions& options, const ListPageCallback& on_page) = 0;
+  Result<std::vector<ObjectInfo>> ListAll(const ListOptions& options);
+
+  virtual Result<ObjectInfo> Stat(const std::string& key) = 0;
+
+  // Positional reads, every one pinned to the object's ETag (S3: If-Match): if the object is
+  // replaced meanwhile, reads fail with Aborted instead of mixing versions. `known` (from a
+  // listing) saves the HEAD request.
+  virtual Result<std::unique_ptr<RandomAccessFile>> OpenRandomAccess(
+      const std::string& key, const std::optional<ObjectInfo>& known = std::nullopt) = 0;
+
+  // Sequential read of [offset, offset+length) with read-ahead.
+  virtual Result<std::unique_ptr<InputStream>> OpenInput(const std::string& key,
+                                                         const ReadOptions& options = {}) = 0;
+
+  // A writer that publishes on Close() (S3: single PUT below the multipart threshold, else a
+  // multipart upload completed in Close() and aborted otherwise).
+  virtual Result<std::unique_ptr<OutputStream>> OpenOutput(const std::string& key,
+                                                           const WriteOptions& options = {}) = 0;
+
+  // Writes a whole object at once, honouring the conditions; returns its new ETag.
+  virtual Result<std::string> Put(const std::string& key, std::string data,
+                                  const WriteOptions& options = {}) = 0;
+
+  // Server-side copy inside this store.
+  virtual Status Copy(const std::string& src_key, const std::string& dst_key) = 0;
+
+  // Deletes keys (S3: DeleteObjects in batches of 1000). Missing keys are not an error.
+  virtual Status DeleteMany(const std::vector<std::string>& keys) = 0;
+  Status Delete(const std::string& key) { return DeleteMany({key}); }
+};
+
+}  // namespace s3c

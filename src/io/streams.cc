@@ -1,0 +1,38 @@
+#include "s3c/io/streams.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace s3c {
+
+Result<std::string> InputStream::ReadAll(size_t n) {
+  std::string out;
+  char buf[64 * 1024];
+  while (out.size() < n) {
+    size_t want = std::min(sizeof(buf), n - out.size());
+    S3C_ASSIGN_OR_RETURN(size_t got, Read(buf, want));
+    if (got == 0) break;
+    out.append(buf, got);
+  }
+  return out;
+}
+
+Result<std::string> RandomAccessFile::ReadRange(uint64_t offset, size_t n) {
+  std::string out(n, '\0');
+  S3C_ASSIGN_OR_RETURN(size_t got, ReadAt(offset, n, out.data()));
+  out.resize(got);
+  return out;
+}
+
+Result<uint64_t> CopyStream(InputStream& src, OutputStream& dst, size_t chunk) {
+  std::vector<char> buf(chunk);
+  uint64_t total = 0;
+  while (true) {
+    S3C_ASSIGN_OR_RETURN(size_t got, src.Read(buf.data(), buf.size()));
+    if (got == 0) return total;
+    S3C_RETURN_IF_ERROR(dst.Write(buf.data(), got));
+    total += got;
+  }
+}
+
+}  // namespace s3c

@@ -1,0 +1,46 @@
+// Access to the loopback RGW server that ctest's "rgw" fixture started (tests/CMakeLists.txt).
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace s3c::testing {
+
+struct RgwSettings {
+  std::string endpoint;    // http://127.0.0.1:PORT
+  std::string access_key;
+  std::string secret_key;
+  std::string region;
+  std::string bucket;      // a bucket that exists
+};
+
+// Reads the file named by $S3C_TEST_RGW_ENV. nullopt when the server is not running
+// (tests then GTEST_SKIP with the reason from RgwUnavailableReason()).
+std::optional<RgwSettings> LoadRgwSettings();
+std::string RgwUnavailableReason();
+
+// A fresh, unique name usable as an S3 bucket or key prefix ("s3c-test-<pid>-<n>-<suffix>").
+std::string UniqueName(const std::string& suffix);
+
+// A fresh empty folder under $TMPDIR, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// $S3C_SOURCE_DIR/../shared/corpora/<name>, or nullopt when absent.
+std::optional<std::string> CorpusDir(const std::string& name);
+
+}  // namespace s3c::testing
+
+#define S3C_REQUIRE_RGW(settings_var)                                       \
+  auto settings_var##_opt = ::s3c::testing::LoadRgwSettings();              \
+  if (!settings_var##_opt) GTEST_SKIP() << ::s3c::testing::RgwUnavailableReason(); \
+  const ::s3c::testing::RgwSettings& settings_var = *settings_var##_opt
