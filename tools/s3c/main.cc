@@ -1,0 +1,78 @@
+// s3c: the command-line tool. Parses the command line, builds the context, runs one command and
+// turns its final Status into a one-line message and a documented exit code (exit_codes.h).
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "global_options.h"
+#include "s3c/common/env.h"
+#include "s3c/common/log.h"
+#include "stats_report.h"
+
+namespace {
+
+constexpr const char* kExitCodesHelp =
+    "Exit codes: 0 success; 1 other error (network, server); 2 usage or configuration error; "
+    "3 not found; 4 access denied or no credentials; 5 data error (corrupt or changed object, "
+    "failed precondition); 130 interrupted.";
+
+void ConfigureLogging(const s3c::cli::GlobalOptions& o) {
+  if (o.quiet) {
+    s3c::SetLogLevel(s3c::LogLevel::kError);
+  } else if (o.verbose >= 2) {
+    s3c::SetLogLevel(s3c::LogLevel::kDebug);
+  } else if (o.verbose == 1) {
+    s3c::SetLogLevel(s3c::LogLevel::kInfo);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace s3c::cli;  // NOLINT(google-build-using-namespace): the tool's own namespace
+  std::signal(SIGPIPE, SIG_IGN);  // a closed stdout pipe becomes EPIPE, handled as Cancelled
+
+  CLI::App app{"s3c: move data between S3 (or any S3-compatible store) and everything else"};
+  app.footer(kExitCodesHelp);
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may also follow the command name
+  GlobalOptions options;
+  AddGlobalOptions(app, options);
+  CommandFn chosen;
+  AddLsCommand(app, &chosen);
+  AddStatCommand(app, &chosen);
+  AddCpCommand(app, &chosen);
+  AddRmCommand(app, &chosen);
+  AddCatCommand(app, &chosen);
+  AddMbCommand(app, &chosen);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {  // CLI11 reports parse results by exception
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  ConfigureLogging(options);
+
+  const s3c::Env& env = s3c::SystemEnv::Instance();
+  auto ctx = CliContext::Make(options, env);
+  s3c::Status status = ctx.ok() ? chosen(**ctx) : ctx.status();
+  int exit_code = ExitCodeFor(status);
+  if (!status.ok() && status.code() != s3c::StatusCode::kCancelled) {
+    std::fprintf(stderr, "s3c: error: %s\n", s3c::RedactSecrets(status.ToString()).c_str());
+  }
+  std::fflush(stdout);
+  if (ctx.ok() && !options.stats_file.empty()) {
+    auto& c = **ctx;
+    double elapsed = std::chrono::duration<double>(
+                         s3c::SystemClock::Instance().MonotonicNow() - c.started())
+                         .count();
+    s3c::Status st = WriteStatsFile(
+        options.stats_file, StatsJson(c.stats().Snapshot(), c.objects(), elapsed, exit_code));
+    if (!st.ok()) std::fprintf(stderr, "s3c: cannot write --stats: %s\n", st.ToString().c_str());
+  }
+  return exit_code;
+}

@@ -1,0 +1,29 @@
+#include "stats_report.h"
+
+#include <fmt/format.h>
+
+#include "output.h"
+#include "s3c/io/local_file.h"
+
+namespace s3c::cli {
+
+std::string StatsJson(const RequestStatsSnapshot& s, uint64_t objects, double elapsed_seconds,
+                      int exit_code) {
+  std::string requests;
+  for (const auto& [op, n] : s.requests) {
+    requests += fmt::format("{}{}:{}", requests.empty() ? "" : ",", JsonQuote(op), n);
+  }
+  return fmt::format(
+      "{{\"requests\":{{{}}},\"total_requests\":{},\"retries\":{},\"bytes_downloaded\":{},"
+      "\"bytes_uploaded\":{},\"objects\":{},\"elapsed_seconds\":{:.3f},\"exit_code\":{}}}\n",
+      requests, s.total_requests(), s.retries, s.bytes_downloaded, s.bytes_uploaded, objects,
+      elapsed_seconds, exit_code);
+}
+
+Status WriteStatsFile(const std::string& path, const std::string& json) {
+  S3C_ASSIGN_OR_RETURN(auto out, OpenLocalOutput(path));
+  S3C_RETURN_IF_ERROR(out->Write(json));
+  return out->Close();
+}
+
+}  // namespace s3c::cli

@@ -1,0 +1,67 @@
+#include "transfer.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "s3c/io/local_file.h"
+
+namespace s3c::cli {
+namespace {
+
+Status ServerSideCopy(CliContext& ctx, const Location& src, const Location& dst,
+                      const TransferItem& item, Progress& progress) {
+  S3C_ASSIGN_OR_RETURN(S3Client * s3, ctx.s3());
+  S3C_RETURN_IF_ERROR(s3->CopyObject(src.bucket, item.src_key, dst.bucket, item.dst_key));
+  if (item.src_info) progress.AddBytes(item.src_info->size);
+  return Status::OK();
+}
+
+Result<std::unique_ptr<InputStream>> OpenSource(const Location& src, const TransferItem& item) {
+  if (src.is_stdio()) return OpenLocalInput("-");
+  ReadOptions opts;
+  if (item.src_info && !item.src_info->etag.empty()) opts.if_match = item.src_info->etag;
+  return src.store->OpenInput(item.src_key, opts);
+}
+
+Result<std::unique_ptr<OutputStream>> OpenDestination(const Location& dst,
+                                                      const TransferItem& item) {
+  if (dst.is_stdio()) return OpenLocalOutput("-");
+  WriteOptions opts;
+  if (item.src_info) opts.size_hint = item.src_info->size;
+  return dst.store->OpenOutput(item.dst_key, opts);
+}
+
+}  // namespace
+
+Status TransferObject(CliContext& ctx, const Location& src, const Location& dst,
+                      const TransferItem& item, Progress& progress) {
+  if (src.is_s3() && dst.is_s3()) {
+    S3C_RETURN_IF_ERROR(ServerSideCopy(ctx, src, dst, item, progress));
+    ctx.CountObjects(1);
+    return Status::OK();
+  }
+  S3C_ASSIGN_OR_RETURN(auto in, OpenSource(src, item));
+  S3C_ASSIGN_OR_RETURN(auto out, OpenDestination(dst, item));
+  std::vector<char> buf(4 << 20);
+  uint64_t copied = 0;
+  while (true) {
+    S3C_ASSIGN_OR_RETURN(size_t n, in->Read(buf.data(), buf.size()));
+    if (n == 0) break;
+    S3C_RETURN_IF_ERROR(out->Write(buf.data(), n));
+    copied += n;
+    progress.AddBytes(n);
+  }
+  // A source that ends early (a truncated body the transport did not notice) must not publish
+  // a short object as if it were complete.
+  if (item.src_info && copied != item.src_info->size) {
+    out->Abort();
+    return DataLossError(fmt::format("{}: read {} bytes, the listing said {}",
+                                     src.UriOf(item.src_key), copied, item.src_info->size));
+  }
+  S3C_RETURN_IF_ERROR(out->Close());
+  ctx.CountObjects(1);
+  return Status::OK();
+}
+
+}  // namespace s3c::cli
