@@ -1,0 +1,35 @@
+# The credentials chain: one provider per file, the shared config files, and their helpers.
+set(S3C_AUTH_CREDENTIALS_SOURCES
+  ${CMAKE_CURRENT_SOURCE_DIR}/anonymous_credentials_provider.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/assume_role_credentials_provider.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/aws_config.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/caching_credentials_provider.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/default_credentials_chain.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/ecs_credentials_provider.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/env_credentials_provider.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/imds_credentials_provider.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/json_value.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/process_credentials_provider.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/profile_credentials_provider.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/remote_call.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/sha1.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/shared_config.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/sso_credentials_provider.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/static_credentials_provider.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/sts_client.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/text_file.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/web_identity_credentials_provider.cc)
+
+set(S3C_AUTH_CREDENTIALS_TESTS
+  ${CMAKE_CURRENT_SOURCE_DIR}/aws_config_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/caching_credentials_provider_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/default_credentials_chain_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/ecs_credentials_provider_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/env_credentials_provider_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/imds_credentials_provider_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/json_value_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/process_credentials_provider_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/profile_credentials_provider_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/shared_config_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/sso_credentials_provider_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/web_identity_credentials_provider_test.cc)
