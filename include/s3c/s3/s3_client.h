@@ -43,6 +43,9 @@ struct S3ClientOptions {
   uint64_t part_size = 8ull << 20;   // multipart part size (raised to stay under 10,000 parts)
   uint64_t multipart_threshold = 8ull << 20;
   size_t concurrency = 16;           // parts / ranges in flight per transfer
+  // Above this size CopyObject runs a multipart copy (S3's single-copy limit is 5 GiB).
+  uint64_t max_single_copy_size = 5ull << 30;
+  size_t delete_batch_size = 1000;   // keys per DeleteObjects request (S3's maximum)
 };
 
 // Everything the client uses is injected (convention 6). Pointers are not owned and must
