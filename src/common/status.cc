@@ -83,7 +83,11 @@ std::string Status::ToString() const {
                          c.attempts == 1 ? "" : "s");
   }
   if (!paren.empty()) detail += (detail.empty() ? "(" : " (") + paren + ")";
-  if (!detail.empty()) out += (out.back() == ':' ? " " : ": ") + detail;
+  if (!detail.empty()) {
+    // "GetObject s3://b/k: HTTP 404 ..." but "GetObject s3://b/k (3 attempts): ..."
+    bool only_paren = detail.front() == '(';
+    out += (out.back() == ':' ? " " : (only_paren ? " " : ": ")) + detail;
+  }
   if (!state_->message.empty()) out += (out.back() == ':' ? " " : ": ") + state_->message;
   if (!c.hint.empty()) out += ". Hint: " + c.hint;
   return out;

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# End-to-end tests of the s3c command against the loopback RGW server (ctest fixture "rgw").
+# Checks results, exit codes, messages and exact request counts from --stats.
+# Usage: cli_test.sh S3C_BINARY RGW_ENV_FILE
+set -uo pipefail
+S3C=$1
+ENV_FILE=$2
+if [ ! -s "$ENV_FILE" ]; then echo "SKIP: no RGW settings in $ENV_FILE"; exit 0; fi
+set -a; . "$ENV_FILE"; set +a
+export AWS_ENDPOINT_URL_S3=$S3_ENDPOINT AWS_EC2_METADATA_DISABLED=true HOME=$(mktemp -d)
+WORK=$(mktemp -d)
+BUCKET=s3c-cli-$$-$RANDOM
+trap 'rm -rf "$WORK" "$HOME"' EXIT
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok   $*"; }
+bad() { failed=$((failed + 1)); echo "FAIL $*"; }
+# expect_rc CODE DESCRIPTION -- COMMAND...
+expect_rc() {
+  local want=$1 what=$2
+  shift 3
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  local rc=$?
+  if [ "$rc" = "$want" ]; then ok "$what (exit $rc)"; else
+    bad "$what: exit $rc, wanted $want"; sed 's/^/     /' "$WORK/err" | head -5; fi
+}
+# stat_field FILE JSON_PATH: prints a value from a --stats file (python3 for JSON).
+stat_field() {
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+for k in sys.argv[2].split("."): d=d.get(k,0) if isinstance(d,dict) else 0
+print(d)' "$1" "$2"
+}
+expect_eq() { if [ "$2" = "$3" ]; then ok "$1 = $3"; else bad "$1: got '$2', wanted '$3'"; fi; }
+
+mkdir -p "$WORK/src/sub dir" "$WORK/src/deep/er"
+printf 'a\n' > "$WORK/src/a.txt"
+ODD_NAME=$'r\xc3\xa9sum\xc3\xa9 +%~.txt'   # unicode, space, plus, percent, tilde
+printf 'caf\xc3\xa9\n' > "$WORK/src/sub dir/$ODD_NAME"
+head -c 300000 /dev/urandom > "$WORK/src/deep/er/blob.bin"
+head -c $((12 * 1024 * 1024)) /dev/urandom > "$WORK/big.bin"
+
+expect_rc 0 "mb creates a bucket" -- "$S3C" mb "s3://$BUCKET"
+expect_rc 0 "mb again is fine (bucket owned)" -- "$S3C" mb "s3://$BUCKET"
+
+expect_rc 0 "cp --recursive uploads a folder" -- \
+  "$S3C" cp --recursive --stats "$WORK/up.json" "$WORK/src" "s3://$BUCKET/data/"
+expect_eq "upload: PutObject requests" "$(stat_field "$WORK/up.json" requests.PutObject)" 3
+expect_eq "upload: no HeadObject" "$(stat_field "$WORK/up.json" requests.HeadObject)" 0
+expect_eq "upload: objects" "$(stat_field "$WORK/up.json" objects)" 3
+expect_eq "upload: bytes" "$(stat_field "$WORK/up.json" bytes_uploaded)" $((2 + 300000 + $(stat -c %s "$WORK/src/sub dir/"*)))
+
+expect_rc 0 "ls lists one level" -- "$S3C" ls "s3://$BUCKET/data/"
+if grep -q 'PRE sub dir/' "$WORK/out" && grep -q ' a.txt$' "$WORK/out"; then ok "ls shows prefixes and keys"; else bad "ls output"; cat "$WORK/out"; fi
+expect_rc 0 "ls --recursive --json" -- "$S3C" ls --recursive --json "s3://$BUCKET/data/"
+expect_eq "ls --json lines" "$(wc -l < "$WORK/out")" 3
+if python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$WORK/out"; then ok "ls --json is valid JSON lines"; else bad "ls --json parse"; fi
+grep -qF "sub dir/$ODD_NAME" "$WORK/out" && ok "odd key round-trips in the listing" || bad "odd key missing from listing"
+
+expect_rc 0 "cp --recursive downloads" -- \
+  "$S3C" cp --recursive --stats "$WORK/down.json" "s3://$BUCKET/data/" "$WORK/back/"
+expect_eq "download: ListObjectsV2" "$(stat_field "$WORK/down.json" requests.ListObjectsV2)" 1
+expect_eq "download: GetObject" "$(stat_field "$WORK/down.json" requests.GetObject)" 3
+expect_eq "download: no HeadObject" "$(stat_field "$WORK/down.json" requests.HeadObject)" 0
+if diff -r "$WORK/src" "$WORK/back" >/dev/null; then ok "download equals upload"; else bad "download differs"; fi
+
+expect_rc 0 "multipart upload of 12 MiB with 5 MiB parts" -- \
+  "$S3C" cp --part-size 5MiB --stats "$WORK/mp.json" "$WORK/big.bin" "s3://$BUCKET/big.bin"
+expect_eq "multipart: UploadPart" "$(stat_field "$WORK/mp.json" requests.UploadPart)" 3
+expect_eq "multipart: Complete" "$(stat_field "$WORK/mp.json" requests.CompleteMultipartUpload)" 1
+"$S3C" cp "s3://$BUCKET/big.bin" - 2>/dev/null | cmp -s - "$WORK/big.bin" && ok "cp to stdout equals the file" || bad "cp to stdout differs"
+
+expect_rc 0 "stdin upload" -- bash -c "printf 'from stdin' | '$S3C' cp - 's3://$BUCKET/stdin.txt'"
+expect_eq "cat" "$("$S3C" cat "s3://$BUCKET/stdin.txt")" "from stdin"
+expect_rc 0 "server-side copy" -- \
+  "$S3C" cp --stats "$WORK/copy.json" "s3://$BUCKET/big.bin" "s3://$BUCKET/copy/big.bin"
+expect_eq "copy: CopyObject" "$(stat_field "$WORK/copy.json" requests.CopyObject)" 1
+# Only the CopyObjectResult XML comes back, never the object's 12 MiB.
+copied_down=$(stat_field "$WORK/copy.json" bytes_downloaded)
+[ "$copied_down" -lt 4096 ] && ok "copy: object bytes stay on the server ($copied_down B of XML)" || bad "copy downloaded $copied_down bytes"
+expect_rc 0 "stat" -- "$S3C" stat --json "s3://$BUCKET/copy/big.bin"
+grep -q "\"size\":$((12 * 1024 * 1024))" "$WORK/out" && ok "stat size" || bad "stat size: $(cat "$WORK/out")"
+
+expect_rc 3 "missing key exits 3" -- "$S3C" stat "s3://$BUCKET/nope"
+grep -q "s3://$BUCKET/nope" "$WORK/err" && ok "message names the object" || bad "message: $(cat "$WORK/err")"
+expect_rc 3 "missing bucket exits 3" -- "$S3C" ls "s3://no-such-bucket-$$/"
+expect_rc 4 "wrong secret exits 4" -- env AWS_SECRET_ACCESS_KEY=wrong "$S3C" ls "s3://$BUCKET/"
+grep -q "SignatureDoesNotMatch" "$WORK/err" && ok "wrong secret names SignatureDoesNotMatch" || bad "wrong secret message"
+grep -q "wrong" "$WORK/err" && bad "the secret leaked into the message" || ok "secret not in the message"
+expect_rc 4 "no credentials exits 4" -- env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY "$S3C" ls "s3://$BUCKET/"
+expect_rc 2 "bad URI exits 2" -- "$S3C" ls "s3:/$BUCKET"
+expect_rc 2 "unknown option exits 2" -- "$S3C" ls --bogus "s3://$BUCKET/"
+expect_rc 2 "folder without --recursive exits 2" -- "$S3C" cp "$WORK/src" "s3://$BUCKET/x/"
+expect_rc 3 "missing local file exits 3" -- "$S3C" cp "$WORK/nope" "s3://$BUCKET/x"
+
+expect_rc 0 "rm --recursive" -- "$S3C" rm --recursive --stats "$WORK/rm.json" "s3://$BUCKET/"
+expect_eq "rm: one DeleteObjects" "$(stat_field "$WORK/rm.json" requests.DeleteObjects)" 1
+expect_eq "rm: objects" "$(stat_field "$WORK/rm.json" objects)" 6
+expect_rc 0 "bucket empty afterwards" -- "$S3C" ls --recursive "s3://$BUCKET/"
+expect_eq "nothing listed" "$(wc -l < "$WORK/out")" 0
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
