@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "interrupt.h"
 #include "output.h"
 #include "transfer.h"
 
@@ -93,7 +94,7 @@ Status CopyRecursive(CliContext& ctx, const Location& src, const Location& dst) 
   std::mutex mu;
   Status first_error;
   auto worker = [&] {
-    for (size_t i = next++; i < items.size(); i = next++) {
+    for (size_t i = next++; i < items.size() && !Interrupted(); i = next++) {
       Status st = TransferObject(ctx, src, dst, items[i], progress);
       progress.AddObject();
       std::lock_guard<std::mutex> lock(mu);
@@ -114,6 +115,7 @@ Status CopyRecursive(CliContext& ctx, const Location& src, const Location& dst) 
   for (size_t i = 0; i < workers; ++i) threads.emplace_back(worker);
   for (auto& t : threads) t.join();
   progress.Finish();
+  S3C_RETURN_IF_ERROR(CheckInterrupted());
   if (failed > 0) {
     Status st(first_error.code(), fmt::format("{} of {} objects failed to copy; first: {}",
                                               failed.load(), items.size(), first_error.message()));

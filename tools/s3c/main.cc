@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "global_options.h"
+#include "interrupt.h"
 #include "s3c/common/env.h"
 #include "s3c/common/log.h"
 #include "stats_report.h"
@@ -34,6 +35,7 @@ void ConfigureLogging(const s3c::cli::GlobalOptions& o) {
 int main(int argc, char** argv) {
   using namespace s3c::cli;  // NOLINT(google-build-using-namespace): the tool's own namespace
   std::signal(SIGPIPE, SIG_IGN);  // a closed stdout pipe becomes EPIPE, handled as Cancelled
+  InstallInterruptHandler();
 
   CLI::App app{"s3c: move data between S3 (or any S3-compatible store) and everything else"};
   app.footer(kExitCodesHelp);
@@ -60,8 +62,12 @@ int main(int argc, char** argv) {
   const s3c::Env& env = s3c::SystemEnv::Instance();
   auto ctx = CliContext::Make(options, env);
   s3c::Status status = ctx.ok() ? chosen(**ctx) : ctx.status();
+  // Cancelled without a signal means stdout was closed (`s3c ls ... | head`): not an error.
+  if (status.code() == s3c::StatusCode::kCancelled && !Interrupted()) status = s3c::Status::OK();
   int exit_code = ExitCodeFor(status);
-  if (!status.ok() && status.code() != s3c::StatusCode::kCancelled) {
+  if (Interrupted()) {
+    std::fprintf(stderr, "s3c: interrupted; incomplete uploads were aborted\n");
+  } else if (!status.ok() && status.code() != s3c::StatusCode::kCancelled) {
     std::fprintf(stderr, "s3c: error: %s\n", s3c::RedactSecrets(status.ToString()).c_str());
   }
   std::fflush(stdout);

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "interrupt.h"
 #include "s3c/io/local_file.h"
 
 namespace s3c::cli {
@@ -46,6 +47,7 @@ Status TransferObject(CliContext& ctx, const Location& src, const Location& dst,
   std::vector<char> buf(4 << 20);
   uint64_t copied = 0;
   while (true) {
+    S3C_RETURN_IF_ERROR(CheckInterrupted());  // returning destroys `out`, which aborts it
     S3C_ASSIGN_OR_RETURN(size_t n, in->Read(buf.data(), buf.size()));
     if (n == 0) break;
     S3C_RETURN_IF_ERROR(out->Write(buf.data(), n));

@@ -3,8 +3,10 @@
 // a named in-memory space). Contract for every implementation:
 //  - thread-safe: any method may be called from several threads at once;
 //  - "missing" is a NotFound Status (Stat, OpenRead*, Copy source, a failed If-Match);
+//  - a read pinned to an ETag (ReadOptions::if_match, OpenRandomAccess) of an object that was
+//    replaced since is Aborted (a conflict: start again from a fresh listing);
 //  - a failed precondition on write (If-None-Match: * on an existing key, If-Match on another
-//    ETag) is FailedPrecondition;
+//    ETag or on a missing key) is FailedPrecondition;
 //  - writers publish only in Close(); destroyed or aborted before that, nothing is published;
 //  - no method retries on its own above what the S3 client does (one retry layer).
 #pragma once
@@ -38,6 +40,7 @@ struct ListOptions {
 };
 
 // One page of a listing; return non-OK to stop early (that Status is returned by List).
+// Pages are never empty: an empty listing makes no call.
 using ListPageCallback = std::function<Status(const std::vector<ObjectInfo>& page)>;
 
 struct ReadOptions {

@@ -1,0 +1,181 @@
+// The S3 writer (see s3_object_store.h): one PutObject up to the multipart threshold, else a
+// multipart upload with at most `concurrency` parts in flight. Part callbacks only record the
+// outcome and signal; requests are issued from the writer's thread.
+#include <fmt/format.h>
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+
+#include "s3c/http/http_client.h"
+#include "store/s3_streams.h"
+
+namespace s3c::store_internal {
+namespace {
+
+constexpr int kMaxParts = 10000;
+
+struct PartsState {
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t in_flight = 0;
+  std::map<int, std::string> etags;  // part number -> ETag
+  Status first_error;
+};
+
+class S3OutputStream final : public OutputStream {
+ public:
+  S3OutputStream(S3Location where, WriteOptions options, S3WriterConfig config)
+      : where_(std::move(where)),
+        options_(std::move(options)),
+        config_(config),
+        parts_(std::make_shared<PartsState>()) {
+    put_options_.if_none_match = options_.if_none_match;
+    put_options_.if_match = options_.if_match;
+    put_options_.content_type = options_.content_type;
+  }
+
+  ~S3OutputStream() override { Abort(); }
+
+  Status Write(const void* data, size_t n) override {
+    if (!error_.ok()) return error_;
+    if (finished_) return FailedPreconditionError("write after close: " + where_.uri);
+    const char* p = static_cast<const char*>(data);
+    while (n > 0) {
+      // Before the upload starts, crossing the threshold by one byte is what starts it.
+      uint64_t limit = upload_id_.empty() ? config_.multipart_threshold + 1 : config_.part_size;
+      size_t take = std::min<uint64_t>(n, limit - buf_.size());
+      buf_.append(p, take);
+      p += take;
+      n -= take;
+      if (buf_.size() < limit) continue;
+      if (upload_id_.empty()) S3C_RETURN_IF_ERROR(Fail(Start()));
+      while (buf_.size() >= config_.part_size) {
+        std::string part = buf_.substr(0, config_.part_size);
+        buf_.erase(0, config_.part_size);
+        S3C_RETURN_IF_ERROR(Fail(SubmitPart(std::move(part))));
+      }
+    }
+    return Status::OK();
+  }
+
+  Status Close() override {
+    if (!error_.ok()) return error_;
+    if (finished_) return Status::OK();
+    if (upload_id_.empty()) {
+      auto etag = where_.client->PutObject(where_.bucket, where_.key,
+                                           MakeBufferBody(std::move(buf_)), put_options_);
+      buf_.clear();
+      finished_ = true;
+      if (!etag.ok()) error_ = WritePreconditionError(etag.status(), options_);
+      return error_;
+    }
+    if (!buf_.empty()) S3C_RETURN_IF_ERROR(Fail(SubmitPart(std::move(buf_))));
+    buf_.clear();
+    S3C_RETURN_IF_ERROR(Fail(WaitForParts(0)));
+    std::vector<CompletedPart> parts;
+    for (const auto& [number, etag] : parts_->etags) parts.push_back({number, etag});
+    auto done = where_.client->CompleteMultipartUpload(where_.bucket, where_.key, upload_id_, parts,
+                                                       put_options_);
+    if (!done.ok()) return Fail(WritePreconditionError(done.status(), options_));
+    upload_id_.clear();
+    finished_ = true;
+    return Status::OK();
+  }
+
+  void Abort() override {
+    if (!finished_ && error_.ok()) error_ = CancelledError("write aborted: " + where_.uri);
+    finished_ = true;
+    buf_.clear();
+    buf_.shrink_to_fit();
+    AbortUpload();
+  }
+
+ private:
+  // Records the first error and aborts the upload; returns the error.
+  Status Fail(Status status) {
+    if (status.ok()) return status;
+    if (error_.ok()) error_ = status;
+    AbortUpload();
+    return error_;
+  }
+
+  void AbortUpload() {
+    if (upload_id_.empty()) return;
+    (void)WaitForParts(0);  // parts still landing would outlive the abort
+    where_.client->AbortMultipartUpload(where_.bucket, where_.key, upload_id_).IgnoreError();
+    upload_id_.clear();
+  }
+
+  Status Start() {
+    S3C_ASSIGN_OR_RETURN(
+        upload_id_, where_.client->CreateMultipartUpload(where_.bucket, where_.key, put_options_));
+    return Status::OK();
+  }
+
+  // Waits until at most `limit` parts are in flight; returns the first part failure.
+  Status WaitForParts(size_t limit) {
+    std::unique_lock<std::mutex> lock(parts_->mu);
+    parts_->cv.wait(lock, [&] { return parts_->in_flight <= limit; });
+    return parts_->first_error;
+  }
+
+  Status SubmitPart(std::string data) {
+    if (next_part_ > kMaxParts) {
+      return InvalidArgumentError(
+          fmt::format("{}: more than {} parts of {} bytes; give a size hint or a larger part size",
+                      where_.uri, kMaxParts, config_.part_size));
+    }
+    S3C_RETURN_IF_ERROR(WaitForParts(config_.concurrency - 1));
+    int number = next_part_++;
+    {
+      std::lock_guard<std::mutex> lock(parts_->mu);
+      ++parts_->in_flight;
+    }
+    std::shared_ptr<PartsState> parts = parts_;
+    where_.client->UploadPartAsync(where_.bucket, where_.key, upload_id_, number,
+                                   MakeBufferBody(std::move(data)),
+                                   [parts, number](Result<std::string> etag) {
+                                     std::lock_guard<std::mutex> lock(parts->mu);
+                                     if (etag.ok()) {
+                                       parts->etags[number] = *etag;
+                                     } else if (parts->first_error.ok()) {
+                                       parts->first_error = etag.status();
+                                     }
+                                     --parts->in_flight;
+                                     parts->cv.notify_all();
+                                   });
+    return Status::OK();
+  }
+
+  S3Location where_;
+  WriteOptions options_;
+  PutOptions put_options_;
+  S3WriterConfig config_;
+  std::string buf_;
+  std::string upload_id_;  // non-empty while a multipart upload is open
+  int next_part_ = 1;
+  bool finished_ = false;
+  Status error_;
+  std::shared_ptr<PartsState> parts_;
+};
+
+}  // namespace
+
+Status WritePreconditionError(const Status& status, const WriteOptions& options) {
+  if (status.code() == StatusCode::kNotFound && !options.if_match.empty() &&
+      status.context().s3_code != "NoSuchBucket") {
+    Status st = FailedPreconditionError("the object does not exist (If-Match " + options.if_match +
+                                        "): " + status.message());
+    st.SetContext(status.context());
+    return st;
+  }
+  return status;
+}
+
+std::unique_ptr<OutputStream> MakeS3Output(S3Location where, WriteOptions options,
+                                           S3WriterConfig config) {
+  return std::make_unique<S3OutputStream>(std::move(where), std::move(options), config);
+}
+
+}  // namespace s3c::store_internal

@@ -1,0 +1,68 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "store/s3_streams.h"
+
+namespace s3c::store_internal {
+namespace {
+
+class S3RandomAccess final : public RandomAccessFile {
+ public:
+  S3RandomAccess(S3Location where, uint64_t size, std::string etag)
+      : where_(std::move(where)), size_(size), etag_(std::move(etag)) {}
+
+  Result<uint64_t> Size() override { return size_; }
+
+  Result<size_t> ReadAt(uint64_t offset, size_t n, void* out) override {
+    if (offset >= size_ || n == 0) return static_cast<size_t>(0);
+    size_t want = std::min<uint64_t>(n, size_ - offset);
+    GetObjectRequest req;
+    req.bucket = where_.bucket;
+    req.key = where_.key;
+    req.range = std::make_pair(offset, offset + want - 1);
+    req.if_match = etag_;
+    size_t got = 0;
+    char* dst = static_cast<char*>(out);
+    // Straight into the caller's buffer; a response longer than asked for is refused.
+    req.sink = [&got, dst, want, this](const char* data, size_t k) {
+      if (k > want - got) {
+        return DataLossError(
+            fmt::format("{}: the server sent more than the {} bytes asked for", where_.uri, want));
+      }
+      std::memcpy(dst + got, data, k);
+      got += k;
+      return Status::OK();
+    };
+    auto result = where_.client->GetObject(req);
+    if (!result.ok()) return PinnedReadError(result.status(), where_, etag_);
+    if (got != want) {
+      return DataLossError(
+          fmt::format("{}: asked for {} bytes at {}, received {}", where_.uri, want, offset, got));
+    }
+    return got;
+  }
+
+ private:
+  S3Location where_;
+  uint64_t size_;
+  std::string etag_;
+};
+
+}  // namespace
+
+Status PinnedReadError(const Status& status, const S3Location& where, const std::string& etag) {
+  if (status.code() != StatusCode::kFailedPrecondition || etag.empty()) return status;
+  Status aborted = AbortedError(
+      fmt::format("{} changed while being read (it no longer has ETag {})", where.uri, etag));
+  aborted.SetContext(status.context());
+  return aborted;
+}
+
+std::unique_ptr<RandomAccessFile> MakeS3RandomAccess(S3Location where, uint64_t size,
+                                                     std::string etag) {
+  return std::make_unique<S3RandomAccess>(std::move(where), size, std::move(etag));
+}
+
+}  // namespace s3c::store_internal

@@ -1,0 +1,46 @@
+// The streams of S3ObjectStore (private to the store module). See s3_object_store.h for the
+// request each one sends.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "s3c/s3/s3_client.h"
+#include "s3c/store/object_store.h"
+
+namespace s3c::store_internal {
+
+struct S3Location {
+  S3Client* client = nullptr;
+  std::string bucket;
+  std::string key;
+  std::string uri;  // s3://bucket/key, for messages
+};
+
+// A read pinned with If-Match failed because the object changed: FailedPrecondition (HTTP 412)
+// becomes Aborted (a conflict: retry higher up, from a fresh listing); other errors pass through.
+Status PinnedReadError(const Status& status, const S3Location& where, const std::string& etag);
+
+// Positional reads of an object whose size and ETag are known.
+std::unique_ptr<RandomAccessFile> MakeS3RandomAccess(S3Location where, uint64_t size,
+                                                     std::string etag);
+
+// Streaming read with read-ahead: `chunk` bytes per ranged GET, at most `max_in_flight`
+// ranges fetched ahead of the reader.
+Result<std::unique_ptr<InputStream>> OpenS3Input(S3Location where, const ReadOptions& options,
+                                                 uint64_t chunk, size_t max_in_flight);
+
+struct S3WriterConfig {
+  uint64_t multipart_threshold = 0;
+  uint64_t part_size = 0;
+  size_t concurrency = 1;
+};
+
+std::unique_ptr<OutputStream> MakeS3Output(S3Location where, WriteOptions options,
+                                           S3WriterConfig config);
+
+// S3 reports If-Match on a missing key as 404 (RGW as 412): a write precondition either way.
+Status WritePreconditionError(const Status& status, const WriteOptions& options);
+
+}  // namespace s3c::store_internal
