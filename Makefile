@@ -16,8 +16,9 @@ build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # Unit, corpus, conformance and integration tests; ctest starts and stops the loopback S3 server.
+# S3C_REQUIRE_RGW=1 turns "server missing" into failures instead of skips.
 test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
+	@cd $(BUILD) && S3C_REQUIRE_RGW=1 ctest --output-on-failure -j $(JOBS) --timeout 600
 
 demo: build
 	@scripts/demo $(BUILD)

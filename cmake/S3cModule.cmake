@@ -12,7 +12,7 @@ endfunction()
 # s3c_test(NAME SOURCES ... DEPS ... [LABELS ...] [RGW])
 #   A GoogleTest binary; each TEST becomes one ctest entry. RGW marks tests that need the
 #   loopback S3 server: ctest starts it once (fixture "rgw") and they read its settings from
-#   the file named by S3C_TEST_RGW_ENV.
+#   the file S3C_RGW_ENV_FILE (or $S3C_TEST_RGW_ENV when set, for a server started by hand).
 function(s3c_test name)
   cmake_parse_arguments(ARG "RGW" "" "SOURCES;DEPS;LABELS" ${ARGN})
   if(NOT S3C_BUILD_TESTS)
@@ -22,13 +22,16 @@ function(s3c_test name)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} s3c_test_support GTest::gtest GTest::gmock
                         GTest::gtest_main)
-  set(props ENVIRONMENT "S3C_SOURCE_DIR=${PROJECT_SOURCE_DIR};S3C_TEST_RGW_ENV=${S3C_RGW_ENV_FILE};S3C_BUILD_DIR=${PROJECT_BINARY_DIR}")
+  # The source folder and the RGW settings file are compiled into s3c_test_support
+  # (tests/support/CMakeLists.txt): gtest_discover_tests cannot carry an ENVIRONMENT list.
+  set(props "")
   if(ARG_RGW)
     list(APPEND props FIXTURES_REQUIRED rgw)
     list(APPEND ARG_LABELS integration)
   endif()
   if(ARG_LABELS)
-    list(APPEND props LABELS "${ARG_LABELS}")
+    string(REPLACE ";" "\\;" labels "${ARG_LABELS}")
+    list(APPEND props LABELS "${labels}")
   endif()
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60
                        PROPERTIES ${props})

@@ -1,5 +1,6 @@
 #include "support/rgw_env.h"
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -15,11 +16,21 @@ std::string EnvOr(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);  // test support may read the environment directly
   return (v != nullptr && *v != '\0') ? v : fallback;
 }
+
+// $S3C_TEST_RGW_ENV (a server started by hand) or the file ctest's rgw fixture writes.
+std::string RgwEnvFile() { return EnvOr("S3C_TEST_RGW_ENV", S3C_DEFAULT_RGW_ENV_FILE); }
+
 }  // namespace
 
+bool RgwRequired() { return EnvOr("S3C_REQUIRE_RGW", "") == "1"; }
+
 std::optional<RgwSettings> LoadRgwSettings() {
-  std::string file = EnvOr("S3C_TEST_RGW_ENV", "");
-  if (file.empty()) return std::nullopt;
+  std::optional<RgwSettings> s = ReadRgwSettings(RgwEnvFile());
+  if (!s && RgwRequired()) ADD_FAILURE() << "S3C_REQUIRE_RGW=1: " << RgwUnavailableReason();
+  return s;
+}
+
+std::optional<RgwSettings> ReadRgwSettings(const std::string& file) {
   std::ifstream in(file);
   if (!in) return std::nullopt;
   std::map<std::string, std::string> kv;
@@ -35,10 +46,9 @@ std::optional<RgwSettings> LoadRgwSettings() {
 }
 
 std::string RgwUnavailableReason() {
-  std::string file = EnvOr("S3C_TEST_RGW_ENV", "");
-  if (file.empty()) return "S3C_TEST_RGW_ENV is not set: run this test through ctest (fixture rgw)";
-  return "the loopback RGW server is not running (no settings in " + file +
-         "); see tests/support/rgw.sh and the rgw_start test's output";
+  return "the loopback RGW server is not running (no settings in " + RgwEnvFile() +
+         "): run the test through ctest (fixture rgw starts it), or start tests/support/rgw.sh "
+         "and set S3C_TEST_RGW_ENV to its settings file";
 }
 
 std::string UniqueName(const std::string& suffix) {
@@ -60,7 +70,7 @@ TempDir::~TempDir() {
 }
 
 std::optional<std::string> CorpusDir(const std::string& name) {
-  std::string src = EnvOr("S3C_SOURCE_DIR", ".");
+  std::string src = EnvOr("S3C_SOURCE_DIR", S3C_DEFAULT_SOURCE_DIR);
   std::string dir = src + "/../shared/corpora/" + name;
   if (!std::filesystem::is_directory(dir)) return std::nullopt;
   return std::filesystem::canonical(dir).string();
