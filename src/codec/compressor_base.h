@@ -1,0 +1,37 @@
+// Shared skeleton of every compressing OutputStream. Close() finishes the compressed stream,
+// then closes the inner stream; destruction or Abort() before a successful Close() aborts the
+// inner stream (ARCHITECTURE.md, convention 7). After an error every call returns it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "s3c/io/streams.h"
+
+namespace s3c::codec_internal {
+
+class CompressorBase : public OutputStream {
+ public:
+  explicit CompressorBase(std::unique_ptr<OutputStream> out) : out_(std::move(out)) {}
+  ~CompressorBase() override;
+
+  Status Write(const void* data, size_t n) final;
+  Status Close() final;
+  void Abort() final;
+
+ protected:
+  // Compresses n bytes (n > 0), writing whatever output is ready with Emit().
+  virtual Status Encode(const uint8_t* data, size_t n) = 0;
+  // Flushes and ends the compressed stream.
+  virtual Status Finish() = 0;
+
+  Status Emit(const void* data, size_t n) { return n == 0 ? Status::OK() : out_->Write(data, n); }
+
+ private:
+  std::unique_ptr<OutputStream> out_;
+  Status status_;
+  bool closed_ = false;
+};
+
+}  // namespace s3c::codec_internal

@@ -1,0 +1,55 @@
+#include "s3c/columnar/bit_util.h"
+
+#include <bit>
+#include <cstring>
+
+namespace s3c::columnar::bit_util {
+
+int64_t CountSetBits(const uint8_t* bits, int64_t offset, int64_t length) {
+  int64_t count = 0;
+  int64_t i = offset;
+  const int64_t end = offset + length;
+  while (i < end && (i & 7) != 0) count += GetBit(bits, i++);
+  // Whole bytes, 8 at a time where possible.
+  while (i + 64 <= end) {
+    uint64_t word;
+    std::memcpy(&word, bits + (i >> 3), sizeof(word));
+    count += std::popcount(word);
+    i += 64;
+  }
+  while (i + 8 <= end) {
+    count += std::popcount(static_cast<unsigned>(bits[i >> 3]));
+    i += 8;
+  }
+  while (i < end) count += GetBit(bits, i++);
+  return count;
+}
+
+void SetBitsTo(uint8_t* bits, int64_t offset, int64_t length, bool value) {
+  int64_t i = offset;
+  const int64_t end = offset + length;
+  while (i < end && (i & 7) != 0) SetBitTo(bits, i++, value);
+  if (i + 8 <= end) {
+    int64_t bytes = (end - i) >> 3;
+    std::memset(bits + (i >> 3), value ? 0xFF : 0x00, static_cast<size_t>(bytes));
+    i += bytes * 8;
+  }
+  while (i < end) SetBitTo(bits, i++, value);
+}
+
+void CopyBitmap(const uint8_t* src, int64_t src_offset, int64_t length, uint8_t* dst,
+                int64_t dst_offset) {
+  if ((src_offset & 7) == 0 && (dst_offset & 7) == 0) {
+    int64_t bytes = length >> 3;
+    std::memcpy(dst + (dst_offset >> 3), src + (src_offset >> 3), static_cast<size_t>(bytes));
+    for (int64_t i = bytes * 8; i < length; ++i) {
+      SetBitTo(dst, dst_offset + i, GetBit(src, src_offset + i));
+    }
+    return;
+  }
+  for (int64_t i = 0; i < length; ++i) {
+    SetBitTo(dst, dst_offset + i, GetBit(src, src_offset + i));
+  }
+}
+
+}  // namespace s3c::columnar::bit_util
