@@ -20,7 +20,9 @@ struct BodyDigests {
 Result<BodyDigests> DigestBody(BodySource& body, bool md5, bool crc32c, bool sha256);
 
 // Adds the integrity header `mode` asks for (or Content-MD5 when require_md5) and, when the
-// payload is signed (plain http), the body's SHA-256 to call.
+// payload is signed (plain http), the body's SHA-256 to call. kMd5 means "a server-verified
+// digest of the body": Content-MD5 when the payload is unsigned (https), else the signed
+// SHA-256 alone.
 Status AddUploadIntegrity(S3Call& call, ChecksumMode mode, bool sign_payload,
                           bool require_md5 = false);
 

@@ -12,7 +12,7 @@ bool Has(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-TEST_F(S3ClientTest, PutObjectWithMd5AndSignedPayloadOverHttp) {
+TEST_F(S3ClientTest, PutObjectOverHttpSignsThePayloadInsteadOfContentMd5) {
   auto client = MakeClient();
   http.Push(Xml(200, "", {{"ETag", "\"5d41402abc4b2a76b9719d911017c592\""}}));
   PutOptions o;
@@ -24,7 +24,8 @@ TEST_F(S3ClientTest, PutObjectWithMd5AndSignedPayloadOverHttp) {
   RecordedRequest r = http.requests()[0];
   EXPECT_EQ(r.method, "PUT");
   EXPECT_EQ(r.body, "hello");
-  EXPECT_EQ(r.headers.Get("Content-MD5"), "XUFAKrxLKna5cZ2REBfFkg==");
+  // The signed SHA-256 is the server-verified digest; Content-MD5 would hash the body again.
+  EXPECT_EQ(r.headers.Find("Content-MD5"), nullptr);
   EXPECT_EQ(r.headers.Get("If-None-Match"), "*");
   EXPECT_EQ(r.headers.Get("Content-Type"), "text/plain");
   EXPECT_EQ(r.headers.Get("x-amz-content-sha256"),
@@ -45,6 +46,17 @@ TEST_F(S3ClientTest, PutObjectOverHttpsIsUnsignedPayloadWithCrc32c) {
   EXPECT_EQ(r.headers.Get("x-amz-checksum-crc32c"), Crc32cHeaderValue(Crc32c("hello", 5)));
   EXPECT_EQ(r.headers.Get("x-amz-checksum-crc32c"), "mnG7TA==");
   EXPECT_EQ(r.headers.Find("Content-MD5"), nullptr);
+}
+
+TEST_F(S3ClientTest, PutObjectOverHttpsCarriesContentMd5WithUnsignedPayload) {
+  S3ClientOptions o;
+  o.endpoint_url = "https://s3.test";
+  auto client = MakeClient(o);  // default checksum: kMd5
+  http.Push(Xml(200, "", {{"ETag", "\"x\""}}));
+  ASSERT_TRUE(client->PutObject("b", "k", MakeBufferBody("hello")).ok());
+  RecordedRequest r = http.requests()[0];
+  EXPECT_EQ(r.headers.Get("x-amz-content-sha256"), "UNSIGNED-PAYLOAD");
+  EXPECT_EQ(r.headers.Get("Content-MD5"), "XUFAKrxLKna5cZ2REBfFkg==");
 }
 
 TEST_F(S3ClientTest, PutObjectConditionalFailures) {
@@ -83,7 +95,8 @@ TEST_F(S3ClientTest, MultipartUploadFlow) {
   EXPECT_EQ(reqs[0].method, "POST");
   EXPECT_EQ(reqs[0].url, "http://s3.test:9000/b/k?uploads");
   EXPECT_EQ(reqs[1].url, "http://s3.test:9000/b/k?partNumber=1&uploadId=up%2F1");
-  EXPECT_EQ(reqs[1].headers.Get("Content-MD5"), Base64Encode(Md5("abc")));
+  EXPECT_EQ(reqs[1].headers.Find("Content-MD5"), nullptr);
+  EXPECT_EQ(reqs[1].headers.Get("x-amz-content-sha256"), HexEncode(Sha256("abc")));
   EXPECT_EQ(reqs[2].method, "DELETE");
   EXPECT_EQ(reqs[2].url, "http://s3.test:9000/b/k?uploadId=up%2F1");
   EXPECT_EQ(client->UploadPart("b", "k", "u", 0, MakeBufferBody("a")).status().code(),

@@ -10,6 +10,8 @@
 namespace s3c::cli {
 namespace {
 
+constexpr size_t kReadAheadBytes = 64u << 20;
+
 Status ServerSideCopy(CliContext& ctx, const Location& src, const Location& dst,
                       const TransferItem& item, Progress& progress) {
   S3C_ASSIGN_OR_RETURN(S3Client * s3, ctx.s3());
@@ -22,6 +24,9 @@ Result<std::unique_ptr<InputStream>> OpenSource(const Location& src, const Trans
   if (src.is_stdio()) return OpenLocalInput("-");
   ReadOptions opts;
   if (item.src_info && !item.src_info->etag.empty()) opts.if_match = item.src_info->etag;
+  // Keep several ranged GETs in flight (the store caps it at --concurrency): one 8 MiB range
+  // at a time leaves most of the link idle. Memory stays bounded by this read-ahead.
+  opts.readahead_bytes = kReadAheadBytes;
   return src.store->OpenInput(item.src_key, opts);
 }
 
