@@ -51,6 +51,7 @@ set -a
 . "$RGW_ENV_FILE"
 set +a
 unset AWS_CA_BUNDLE  # plain http on loopback
+export AWS_EC2_METADATA_DISABLED=true  # never look for instance metadata off loopback
 
 # Deterministic incompressible bytes (AES-CTR keystream), no repeating pattern, so a part
 # written at the wrong offset changes the SHA-256.

@@ -181,6 +181,9 @@ void RequestExecutor::OnResult(std::shared_ptr<CallState> st, Result<HttpRespons
   S3ErrorInfo info;
   HttpResponse* resp = result.ok() ? &result.value() : nullptr;
   if (resp && deps_.stats) deps_.stats->AddBytes(0, resp->bytes_received);
+  Log(LogLevel::kDebug, "{} {} attempt {}: {}", st->call.operation, st->resource, st->attempts,
+      resp ? fmt::format("HTTP {}, {} bytes", resp->status, resp->bytes_received)
+           : result.status().ToString());
 
   if (!resp) {
     kind = ClassifyTransportError(result.status());
@@ -260,7 +263,13 @@ void RequestExecutor::OnResult(std::shared_ptr<CallState> st, Result<HttpRespons
     case RetryKind::kNone:
       break;
   }
-  if (retry) return Retry(std::move(st), delay);
+  if (retry) {
+    Log(LogLevel::kInfo, "retrying {} {} in {} ms after {} (attempt {} of {})", st->call.operation,
+        st->resource, std::chrono::duration_cast<std::chrono::milliseconds>(delay).count(),
+        resp ? fmt::format("HTTP {} {}", resp->status, info.code) : final_status.ToString(),
+        st->attempts + 1, options_.max_attempts);
+    return Retry(std::move(st), delay);
+  }
 
   Status s;
   if (!resp) {

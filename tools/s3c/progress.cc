@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "s3c/common/clock.h"
 #include "s3c/common/strings.h"
 
 namespace s3c::cli {
@@ -39,11 +40,11 @@ void Progress::Finish() {
 }
 
 void Progress::Loop() {
-  auto start = std::chrono::steady_clock::now();
+  MonoTime start = SystemClock::Instance().MonotonicNow();
   std::unique_lock<std::mutex> lock(mu_);
   while (!cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_; })) {
     // Skip the first half second so quick commands never flash a bar.
-    if (std::chrono::steady_clock::now() - start > std::chrono::milliseconds(500)) Draw(false);
+    if (SystemClock::Instance().MonotonicNow() - start > std::chrono::milliseconds(500)) Draw(false);
   }
 }
 
