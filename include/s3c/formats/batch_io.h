@@ -1,0 +1,67 @@
+// The interfaces every format reader and writer implements (ARCHITECTURE.md: formats).
+// Readers turn a (decompressed) byte stream into RecordBatches; writers turn batches into bytes
+// on an OutputStream that commits in Close().
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "s3c/columnar/record_batch.h"
+#include "s3c/columnar/schema.h"
+#include "s3c/common/status.h"
+#include "s3c/io/streams.h"
+
+namespace s3c::formats {
+
+using columnar::RecordBatch;
+using columnar::Schema;
+
+// A stream of batches that all share schema(). Not thread-safe.
+class BatchReader {
+ public:
+  virtual ~BatchReader() = default;
+  // The schema of every batch (known after construction: inferred or given).
+  virtual std::shared_ptr<Schema> schema() const = 0;
+  // The next batch, or nullptr at the end. Errors name the object, line and byte offset.
+  virtual Result<std::shared_ptr<RecordBatch>> Next() = 0;
+  // Counters for the run report (rows read, rows rejected by the bad-record policy).
+  virtual int64_t rows_read() const = 0;
+  virtual int64_t rows_rejected() const { return 0; }
+};
+
+// Writes batches; bytes reach the destination only when Close() returns OK. Destroyed before
+// that, it aborts the destination (no partial output published). Not thread-safe.
+class BatchWriter {
+ public:
+  virtual ~BatchWriter() = default;
+  virtual Status Write(const RecordBatch& batch) = 0;
+  virtual Status Close() = 0;
+  virtual void Abort() = 0;
+};
+
+// What happens to a record that does not parse or does not fit the schema
+// (issue: "Bad records follow a policy").
+enum class BadRecordPolicy { kFail, kSkip, kQuarantine };
+
+// One rejected record, as written to quarantine: where it was and why.
+struct RejectedRecord {
+  std::string object;     // object key or path
+  int64_t line = 0;       // 1-based line of the record's start
+  int64_t byte_offset = 0;  // offset of the record's first byte in the (decompressed) stream
+  std::string reason;
+  std::string raw;        // the record's text
+};
+
+struct BadRecordOptions {
+  BadRecordPolicy policy = BadRecordPolicy::kFail;
+  int64_t max_errors = -1;         // -1 = no limit (skip / quarantine)
+  double max_error_ratio = 1.0;    // rejected / read above this fails the read
+  // Receives rejected records under kQuarantine (e.g. a JSONL writer to another object).
+  std::function<Status(const RejectedRecord&)> quarantine;
+};
+
+}  // namespace s3c::formats
