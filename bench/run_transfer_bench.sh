@@ -141,8 +141,8 @@ log "uploading the download sources with curl"
 "$HERE/curl_ceiling.sh" put-big 1 "$BUCKET" src "$DATA/big.bin" "$DATA/pieces"
 "$HERE/curl_ceiling.sh" put-many 4 "$BUCKET" src/small "$DATA/small"
 
-s3ls() { python3 "$HERE/s3util.py" ls "$BUCKET" "$1"; }
-s3rm() { python3 "$HERE/s3util.py" rm "$BUCKET" "$1" >/dev/null; }
+s3ls() { python3 "$HERE/../tests/support/s3util.py" ls "$BUCKET" "$1"; }
+s3rm() { python3 "$HERE/../tests/support/s3util.py" rm "$BUCKET" "$1" >/dev/null; }
 [ "$(s3ls src/)" = "{\"count\": $((SMALL_N + 1)), \"bytes\": $((BIG_BYTES + SMALL_N * SMALL_BYTES))}" ] ||
   die "download sources incomplete: $(s3ls src/)"
 

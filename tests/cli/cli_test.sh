@@ -97,6 +97,22 @@ expect_rc 2 "unknown option exits 2" -- "$S3C" ls --bogus "s3://$BUCKET/"
 expect_rc 2 "folder without --recursive exits 2" -- "$S3C" cp "$WORK/src" "s3://$BUCKET/x/"
 expect_rc 3 "missing local file exits 3" -- "$S3C" cp "$WORK/nope" "s3://$BUCKET/x"
 
+# Ctrl-C during a multipart upload: exit 130, nothing published, the upload aborted. The pipe
+# makes it deterministic: once `head` returns, s3c has read ~20 MiB and started the upload.
+mkfifo "$WORK/fifo"
+"$S3C" cp --part-size 5MiB - "s3://$BUCKET/interrupted.bin" <"$WORK/fifo" 2>"$WORK/int.err" &
+cp_pid=$!
+exec 3>"$WORK/fifo"
+head -c $((20 * 1024 * 1024)) /dev/urandom >&3
+kill -INT "$cp_pid"
+exec 3>&-
+wait "$cp_pid"
+expect_eq "interrupted upload exits" "$?" 130
+expect_rc 3 "interrupted upload published nothing" -- "$S3C" stat "s3://$BUCKET/interrupted.bin"
+# ListMultipartUploads through an independent signer (curl --aws-sigv4 cannot sign "?uploads").
+uploads=$(python3 "$(dirname "$0")/../support/s3util.py" uploads "$BUCKET" interrupted)
+expect_eq "no multipart upload left behind" "$uploads" '{"uploads": 0}'
+
 expect_rc 0 "rm --recursive" -- "$S3C" rm --recursive --stats "$WORK/rm.json" "s3://$BUCKET/"
 expect_eq "rm: one DeleteObjects" "$(stat_field "$WORK/rm.json" requests.DeleteObjects)" 1
 expect_eq "rm: objects" "$(stat_field "$WORK/rm.json" objects)" 6

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Neutral S3 helper for the benchmarks (standard library only, SigV4, path-style).
+"""Neutral S3 helper for tests and benchmarks (standard library only, SigV4, path-style).
 
 It lists and deletes what the measured tools created, so neither the verification nor the
 cleanup depends on one of the tools being compared.
 
   s3util.py ls BUCKET PREFIX   -> prints {"count": N, "bytes": B} for the keys under PREFIX
   s3util.py rm BUCKET PREFIX   -> deletes every key under PREFIX (DeleteObjects, 1000 a batch)
+  s3util.py uploads BUCKET PREFIX -> prints {"uploads": N}: multipart uploads in progress under
+                                    PREFIX (ListMultipartUploads, first 1000)
 
 Settings come from S3_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION.
 """
@@ -88,6 +90,12 @@ class Client:
                 return
             token = root.findtext(NS + "NextContinuationToken")
 
+    def uploads(self, bucket, prefix):
+        status, body = self.request("GET", f"/{bucket}", {"uploads": "", "prefix": prefix})
+        if status != 200:
+            raise RuntimeError(f"list uploads {bucket}/{prefix}: HTTP {status}: {body[:300]!r}")
+        return len(ET.fromstring(body).findall(NS + "Upload"))
+
     def delete_prefix(self, bucket, prefix):
         keys = [k for k, _ in self.list(bucket, prefix)]
         for i in range(0, len(keys), 1000):
@@ -107,7 +115,7 @@ def _xml_escape(s):
 
 
 def main(argv):
-    if len(argv) != 4 or argv[1] not in ("ls", "rm"):
+    if len(argv) != 4 or argv[1] not in ("ls", "rm", "uploads"):
         print(__doc__, file=sys.stderr)
         return 2
     client = Client()
@@ -118,6 +126,8 @@ def main(argv):
             count += 1
             total += size
         print(json.dumps({"count": count, "bytes": total}))
+    elif cmd == "uploads":
+        print(json.dumps({"uploads": client.uploads(bucket, prefix)}))
     else:
         print(json.dumps({"deleted": client.delete_prefix(bucket, prefix)}))
     return 0
