@@ -17,6 +17,12 @@ Result<std::string> InputStream::ReadAll(size_t n) {
   return out;
 }
 
+Result<std::string_view> InputStream::ReadView(size_t n) {
+  scratch_.resize(n);
+  S3C_ASSIGN_OR_RETURN(size_t got, Read(scratch_.data(), n));
+  return std::string_view(scratch_.data(), got);
+}
+
 Result<std::string> RandomAccessFile::ReadRange(uint64_t offset, size_t n) {
   std::string out(n, '\0');
   S3C_ASSIGN_OR_RETURN(size_t got, ReadAt(offset, n, out.data()));

@@ -54,9 +54,15 @@ class S3InputStream final : public InputStream {
   }
 
   Result<size_t> Read(void* out, size_t n) override {
+    S3C_ASSIGN_OR_RETURN(std::string_view view, ReadView(n));
+    std::memcpy(out, view.data(), view.size());
+    return view.size();
+  }
+
+  Result<std::string_view> ReadView(size_t n) override {
     if (!error_.ok()) return error_;
     while (pos_ == current_.size()) {
-      if (pending_.empty()) return static_cast<size_t>(0);
+      if (pending_.empty()) return std::string_view();
       std::shared_ptr<Slot> slot = pending_.front();
       {
         std::unique_lock<std::mutex> lock(shared_->mu);
@@ -81,9 +87,9 @@ class S3InputStream final : public InputStream {
       Refill();
     }
     size_t k = std::min(n, current_.size() - pos_);
-    std::memcpy(out, current_.data() + pos_, k);
+    std::string_view view(current_.data() + pos_, k);
     pos_ += k;
-    return k;
+    return view;
   }
 
  private:

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "s3c/common/status.h"
 
@@ -19,6 +20,13 @@ class InputStream {
   virtual Result<size_t> Read(void* out, size_t n) = 0;
   // Reads until n bytes or the end; returns what was read.
   Result<std::string> ReadAll(size_t n = SIZE_MAX);
+  // Zero-copy read of up to n bytes: a view of the stream's own buffer, valid until the next
+  // call on this stream; empty only at the end. Streams that hold their data in memory override
+  // it to skip a copy; the default copies through Read() into a scratch buffer.
+  virtual Result<std::string_view> ReadView(size_t n);
+
+ private:
+  std::string scratch_;
 };
 
 // Positional reads over an object of known size. Implementations are safe to call from
