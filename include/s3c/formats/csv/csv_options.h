@@ -1,0 +1,78 @@
+// Options of the CSV/TSV reader and writer. Defaults follow RFC 4180 (comma, '"' quoting by
+// doubling, header line) with UTF-8 input.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "s3c/columnar/schema.h"
+#include "s3c/formats/batch_io.h"
+#include "s3c/formats/inference.h"
+
+namespace s3c::formats::csv {
+
+// How fields are split (shared by reader, writer and sniffer).
+struct CsvDialect {
+  char delimiter = ',';          // ',', '\t', '|', ';' or any other single byte
+  char quote = '"';              // '\0' disables quoting
+  bool double_quote = true;      // "" inside a quoted field is one quote (RFC 4180 section 2.7)
+  char escape = '\0';            // e.g. '\\': the next byte is literal (in and out of quotes)
+  std::string comment_prefix;    // lines starting with it are skipped (empty: none)
+  bool trim_whitespace = false;  // strip spaces and tabs around unquoted fields
+  bool skip_blank_lines = true;  // an empty line is no record
+};
+
+enum class HeaderMode { kYes, kNo, kAuto };
+enum class RaggedRowPolicy { kError, kPadWithNulls, kTruncate };
+// Input encoding; kAuto: UTF-16 when a UTF-16 BOM is present, else UTF-8 (a UTF-8 BOM is
+// stripped).
+enum class CsvEncoding { kAuto, kUtf8, kUtf16LE, kUtf16BE, kLatin1, kWindows1252 };
+enum class InvalidUtf8Policy { kError, kReplace };  // kReplace writes U+FFFD per bad sequence
+
+// A user schema: kFull gives every column in order; kPartial gives types for the named
+// columns and infers the rest; kAllStrings reads every column as string.
+enum class SchemaMode { kInfer, kFull, kPartial, kAllStrings };
+
+struct CsvReadOptions {
+  CsvDialect dialect;
+  HeaderMode header = HeaderMode::kYes;
+  int64_t skip_rows = 0;  // physical lines dropped before the header / first record
+  std::vector<std::string> null_strings = {""};
+  std::vector<std::string> true_strings = {"true", "True", "TRUE"};
+  std::vector<std::string> false_strings = {"false", "False", "FALSE"};
+  // When set, a quoted field of a string column is never null (so "" is an empty string).
+  bool quoted_empty_is_string = true;
+  RaggedRowPolicy ragged = RaggedRowPolicy::kError;
+  CsvEncoding encoding = CsvEncoding::kAuto;
+  InvalidUtf8Policy invalid_utf8 = InvalidUtf8Policy::kError;
+
+  int64_t batch_rows = 64 * 1024;
+  // Bytes of text read per buffer refill (grows with records longer than the buffer).
+  size_t read_chunk_bytes = size_t{1} << 20;
+  // A record longer than this fails the read (an unterminated quote would otherwise buffer
+  // the rest of the input). Checked when the buffer is refilled.
+  int64_t max_record_bytes = int64_t{64} << 20;
+  SchemaMode schema_mode = SchemaMode::kInfer;
+  std::shared_ptr<columnar::Schema> schema;  // kFull / kPartial
+  // Inference budget and formats; its null/true/false lists are replaced by the ones above.
+  InferenceOptions inference;
+  // Column names used without a header ("column1".. when empty).
+  std::vector<std::string> column_names;
+
+  BadRecordOptions bad_records;
+};
+
+enum class QuotingStyle { kMinimal, kAll, kNonNumeric };
+
+struct CsvWriteOptions {
+  CsvDialect dialect;  // delimiter, quote, escape (double_quote when escape is '\0')
+  bool header = true;
+  QuotingStyle quoting = QuotingStyle::kMinimal;
+  std::string null_string;  // written for nulls (never quoted)
+  std::string line_ending = "\n";
+};
+
+}  // namespace s3c::formats::csv

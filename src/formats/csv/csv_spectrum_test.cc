@@ -1,0 +1,89 @@
+// csv-spectrum corpus: every csvs/<name>.csv must read as the records in json/<name>.json.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "formats/csv/csv_test_util.h"
+#include "support/rgw_env.h"
+
+namespace s3c::formats::csv {
+namespace {
+
+using Record = std::vector<std::pair<std::string, std::string>>;
+
+// The expected records (objects of strings), in file order.
+std::vector<Record> LoadExpected(const std::string& path, std::string* error) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  if (parser.load(path).get(doc) != simdjson::SUCCESS) {
+    *error = "cannot parse " + path;
+    return {};
+  }
+  std::vector<simdjson::dom::object> objects;
+  simdjson::dom::array arr;
+  simdjson::dom::object single;
+  if (doc.get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element e : arr) {
+      simdjson::dom::object o;
+      if (e.get(o) == simdjson::SUCCESS) objects.push_back(o);
+    }
+  } else if (doc.get(single) == simdjson::SUCCESS) {
+    objects.push_back(single);  // location_coordinates.json holds one object, not a list
+  }
+  std::vector<Record> out;
+  for (simdjson::dom::object o : objects) {
+    Record r;
+    for (auto field : o) {
+      std::string_view v;
+      if (field.value.get(v) != simdjson::SUCCESS) *error = "non-string value in " + path;
+      r.emplace_back(std::string(field.key), std::string(v));
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+TEST(CsvSpectrum, EveryFileMatchesItsJson) {
+  auto dir = s3c::testing::CorpusDir("csv-spectrum");
+  if (!dir) GTEST_SKIP() << "corpus csv-spectrum not found under ../shared/corpora";
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(*dir + "/csvs")) {
+    const std::string stem = entry.path().stem().string();
+    SCOPED_TRACE(stem);
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string error;
+    std::vector<Record> expected = LoadExpected(*dir + "/json/" + stem + ".json", &error);
+    ASSERT_TRUE(error.empty()) << error;
+    CsvReadOptions o;
+    o.schema_mode = SchemaMode::kAllStrings;
+    o.null_strings = {};
+    for (size_t chunk : {size_t{1}, size_t{1} << 20}) {
+      auto r = testing::ReadCsv(ss.str(), o, chunk, stem);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+      ASSERT_EQ(r->rows.size(), expected.size());
+      for (size_t i = 0; i < expected.size(); ++i) {
+        ASSERT_EQ(expected[i].size(), static_cast<size_t>(r->schema->num_fields()));
+        for (size_t c = 0; c < expected[i].size(); ++c) {
+          EXPECT_EQ(r->schema->field(static_cast<int>(c)).name(), expected[i][c].first);
+          // Upstream csv-spectrum bug: location_coordinates.json gives the phone number
+          // 1234567890 while the CSV holds 2095257564.
+          if (stem == "location_coordinates" && c == 0) {
+            EXPECT_EQ(r->rows[i][c], "2095257564");
+            continue;
+          }
+          EXPECT_EQ(r->rows[i][c], expected[i][c].second) << "row " << i << " column " << c;
+        }
+      }
+    }
+    ++files;
+  }
+  EXPECT_EQ(files, 12);
+}
+
+}  // namespace
+}  // namespace s3c::formats::csv

@@ -1,0 +1,240 @@
+// Input transcoding to UTF-8 (text_decoder_internal.h).
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "formats/csv/text_decoder_internal.h"
+
+namespace s3c::formats::csv {
+namespace {
+
+constexpr char kReplacement[] = "\xEF\xBF\xBD";
+
+void AppendCodePoint(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Windows-1252 0x80..0x9F (WHATWG encoding index); 0 marks the five undefined bytes, which
+// map to the C1 control of the same value as in the WHATWG decoder.
+constexpr uint16_t kCp1252[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                  0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// Length of the valid UTF-8 character at s[i], or 0 with *bad_len = maximal subpart length.
+// `incomplete` is set when the data ends inside an otherwise valid prefix.
+size_t Utf8CharLen(std::string_view s, size_t i, size_t* bad_len, bool* incomplete) {
+  auto b = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
+  uint8_t c = b(i);
+  size_t need;
+  uint8_t lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    *bad_len = 1;
+    return 0;
+  }
+  size_t k = 1;
+  for (; k < need; ++k) {
+    if (i + k >= s.size()) {
+      *incomplete = true;
+      *bad_len = k;
+      return 0;
+    }
+    uint8_t x = b(i + k);
+    uint8_t l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
+    if (x < l || x > h) break;
+  }
+  if (k == need) return need;
+  *bad_len = k;
+  return 0;
+}
+
+size_t DecodeUtf8(std::string_view in, InvalidUtf8Policy policy, bool at_eof, std::string* out,
+                  size_t* bad_at) {
+  size_t i = 0, run = 0;
+  const size_t n = in.size();
+  while (i < n) {
+    // ASCII fast path, 8 bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, in.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    if (static_cast<uint8_t>(in[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t bad_len = 0;
+    bool incomplete = false;
+    size_t len = Utf8CharLen(in, i, &bad_len, &incomplete);
+    if (len > 0) {
+      i += len;
+      continue;
+    }
+    if (incomplete && !at_eof) {
+      out->append(in.data() + run, i - run);
+      return i;
+    }
+    if (policy == InvalidUtf8Policy::kError) {
+      *bad_at = i;
+      return SIZE_MAX;
+    }
+    out->append(in.data() + run, i - run);
+    out->append(kReplacement);
+    i += bad_len;
+    run = i;
+  }
+  out->append(in.data() + run, n - run);
+  return n;
+}
+
+size_t DecodeUtf16(std::string_view in, bool big_endian, InvalidUtf8Policy policy, bool at_eof,
+                   std::string* out, size_t* bad_at) {
+  auto unit = [&](size_t k) -> uint32_t {
+    auto a = static_cast<uint8_t>(in[k]), b = static_cast<uint8_t>(in[k + 1]);
+    return big_endian ? (a << 8 | b) : (b << 8 | a);
+  };
+  size_t i = 0;
+  const size_t n = in.size();
+  while (i + 2 <= n) {
+    uint32_t u = unit(i);
+    if (u < 0xD800 || u > 0xDFFF) {
+      AppendCodePoint(u, out);
+      i += 2;
+      continue;
+    }
+    if (u <= 0xDBFF) {
+      if (i + 4 > n && !at_eof) return i;
+      if (i + 4 <= n) {
+        uint32_t v = unit(i + 2);
+        if (v >= 0xDC00 && v <= 0xDFFF) {
+          AppendCodePoint(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00), out);
+          i += 4;
+          continue;
+        }
+      }
+    }
+    if (policy == InvalidUtf8Policy::kError) {
+      *bad_at = i;
+      return SIZE_MAX;
+    }
+    out->append(kReplacement);
+    i += 2;
+  }
+  if (i < n) {
+    if (!at_eof) return i;
+    if (policy == InvalidUtf8Policy::kError) {
+      *bad_at = i;
+      return SIZE_MAX;
+    }
+    out->append(kReplacement);
+  }
+  return n;
+}
+
+}  // namespace
+
+size_t DetectBom(std::string_view head, CsvEncoding* encoding) {
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") {
+    *encoding = CsvEncoding::kUtf8;
+    return 3;
+  }
+  if (head.substr(0, 2) == "\xFF\xFE") {
+    *encoding = CsvEncoding::kUtf16LE;
+    return 2;
+  }
+  if (head.substr(0, 2) == "\xFE\xFF") {
+    *encoding = CsvEncoding::kUtf16BE;
+    return 2;
+  }
+  *encoding = CsvEncoding::kAuto;
+  return 0;
+}
+
+size_t DecodeToUtf8(std::string_view in, CsvEncoding encoding, InvalidUtf8Policy policy,
+                    bool at_eof, std::string* out, size_t* bad_at) {
+  switch (encoding) {
+    case CsvEncoding::kUtf16LE:
+    case CsvEncoding::kUtf16BE:
+      return DecodeUtf16(in, encoding == CsvEncoding::kUtf16BE, policy, at_eof, out, bad_at);
+    case CsvEncoding::kLatin1:
+    case CsvEncoding::kWindows1252:
+      for (char ch : in) {
+        auto c = static_cast<uint8_t>(ch);
+        uint32_t cp = c;
+        if (encoding == CsvEncoding::kWindows1252 && c >= 0x80 && c <= 0x9F && kCp1252[c - 0x80]) {
+          cp = kCp1252[c - 0x80];
+        }
+        AppendCodePoint(cp, out);
+      }
+      return in.size();
+    default:
+      return DecodeUtf8(in, policy, at_eof, out, bad_at);
+  }
+}
+
+Result<bool> TextSource::ReadMore(std::string* out, size_t chunk) {
+  if (eof_ && pending_.empty()) return false;
+  size_t old = pending_.size();
+  if (!eof_) {
+    pending_.resize(old + chunk);
+    S3C_ASSIGN_OR_RETURN(size_t got, in_->Read(pending_.data() + old, chunk));
+    pending_.resize(old + got);
+    if (got == 0) eof_ = true;
+  }
+  std::string_view data = pending_;
+  if (!started_) {
+    // Wait for enough bytes to see a BOM.
+    if (data.size() < 3 && !eof_) return true;
+    started_ = true;
+    CsvEncoding bom_enc;
+    size_t bom = DetectBom(data, &bom_enc);
+    bool unicode = encoding_ == CsvEncoding::kAuto || encoding_ == CsvEncoding::kUtf8 ||
+                   encoding_ == CsvEncoding::kUtf16LE || encoding_ == CsvEncoding::kUtf16BE;
+    if (bom > 0 && unicode) {
+      encoding_ = bom_enc;
+      data.remove_prefix(bom);
+      raw_offset_ += static_cast<int64_t>(bom);
+    }
+  }
+  size_t bad_at = 0;
+  size_t used = DecodeToUtf8(data, encoding_, policy_, eof_, out, &bad_at);
+  if (used == SIZE_MAX) {
+    return InvalidArgumentError(fmt::format(
+        "{}: invalid {} at byte offset {}", object_,
+        encoding_ == CsvEncoding::kUtf16LE || encoding_ == CsvEncoding::kUtf16BE ? "UTF-16"
+                                                                                 : "UTF-8",
+        raw_offset_ + static_cast<int64_t>(bad_at)));
+  }
+  raw_offset_ += static_cast<int64_t>(used);
+  pending_.erase(0, pending_.size() - (data.size() - used));
+  if (eof_ && !pending_.empty()) pending_.clear();
+  return true;
+}
+
+}  // namespace s3c::formats::csv

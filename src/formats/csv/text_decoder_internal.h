@@ -1,0 +1,46 @@
+// Turns the raw input bytes into UTF-8 text: BOM detection, UTF-16 / Latin-1 / Windows-1252
+// transcoding and UTF-8 validation (error or U+FFFD replacement, Unicode 15 section 3.9 "U+FFFD
+// substitution of maximal subparts"). Exposed for tests.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "s3c/formats/csv/csv_options.h"
+#include "s3c/io/streams.h"
+
+namespace s3c::formats::csv {
+
+// Length of the byte order mark at the start of `head` and the encoding it names (kAuto when
+// there is none). UTF-8 BOM: EF BB BF; UTF-16LE: FF FE; UTF-16BE: FE FF.
+size_t DetectBom(std::string_view head, CsvEncoding* encoding);
+
+// Appends the UTF-8 form of `in` to *out. Returns the number of input bytes consumed: all of
+// them unless !at_eof and `in` ends inside a character (the rest waits for more bytes).
+// Invalid input under kError sets *bad_at (offset in `in`) and returns SIZE_MAX.
+size_t DecodeToUtf8(std::string_view in, CsvEncoding encoding, InvalidUtf8Policy policy,
+                    bool at_eof, std::string* out, size_t* bad_at);
+
+// Pulls decoded UTF-8 text from an input stream.
+class TextSource {
+ public:
+  TextSource(std::unique_ptr<InputStream> in, CsvEncoding encoding, InvalidUtf8Policy policy,
+             std::string object)
+      : in_(std::move(in)), encoding_(encoding), policy_(policy), object_(std::move(object)) {}
+  // Appends up to about `chunk` more bytes of text to *out; false at the end of input.
+  Result<bool> ReadMore(std::string* out, size_t chunk);
+
+ private:
+  std::unique_ptr<InputStream> in_;
+  CsvEncoding encoding_;
+  InvalidUtf8Policy policy_;
+  std::string object_;
+  std::string pending_;  // undecoded bytes (a split character)
+  bool started_ = false;
+  bool eof_ = false;
+  int64_t raw_offset_ = 0;  // input bytes consumed so far
+};
+
+}  // namespace s3c::formats::csv
