@@ -60,6 +60,8 @@ Status TransferObject(CliContext& ctx, const Location& src, const Location& dst,
     copied += chunk.size();
     progress.AddBytes(chunk.size());
   }
+  // A signal that arrived while the last read waited for end of input must still abort.
+  S3C_RETURN_IF_ERROR(CheckInterrupted());
   // A source that ends early (a truncated body the transport did not notice) must not publish
   // a short object as if it were complete.
   if (item.src_info && copied != item.src_info->size) {
