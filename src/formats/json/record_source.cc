@@ -1,0 +1,108 @@
+#include "formats/json/record_source.h"
+
+#include <fmt/format.h>
+
+namespace s3c::formats::json_internal {
+
+RecordSource::RecordSource(std::unique_ptr<InputStream> input, const JsonReadOptions& options)
+    : input_(std::move(input)),
+      src_(input_.get()),
+      parser_(&src_, options.object_name, options.max_depth),
+      format_(options.format),
+      recover_(options.bad_records.policy != BadRecordPolicy::kFail),
+      keep_raw_(options.bad_records.policy == BadRecordPolicy::kQuarantine),
+      max_record_bytes_(options.max_record_bytes) {
+  src_.set_max_marked(static_cast<size_t>(options.max_record_bytes));
+}
+
+Status RecordSource::Start() {
+  S3C_RETURN_IF_ERROR(parser_.SkipBom());
+  int c = parser_.SkipWhitespace();
+  if (c == '[' && format_ != JsonFormat::kJsonLines) {
+    src_.Advance();
+    mode_ = Mode::kArray;
+  } else {
+    mode_ = Mode::kStream;
+  }
+  return Status::OK();
+}
+
+Result<RecordKind> RecordSource::Next(SourceRecord* rec, RejectedRecord* bad) {
+  if (mode_ == Mode::kStart) S3C_RETURN_IF_ERROR(Start());
+  if (mode_ == Mode::kDone) return RecordKind::kEnd;
+  src_.Mark();  // the previous record's bytes may go
+  int c = parser_.SkipWhitespace();
+  if (mode_ == Mode::kArray) {
+    if (c == ']' || (!first_element_ && c != ',')) {
+      if (c != ']') return parser_.Expected("',' or ']' after an array element");
+      src_.Advance();
+      mode_ = Mode::kDone;
+      if (parser_.SkipWhitespace() >= 0) {
+        return parser_.Expected("the end of input after the top-level array");
+      }
+      S3C_RETURN_IF_ERROR(src_.status());
+      return RecordKind::kEnd;
+    }
+    if (!first_element_) {
+      src_.Advance();
+      parser_.SkipWhitespace();
+    }
+    first_element_ = false;
+  } else if (c < 0) {
+    mode_ = Mode::kDone;
+    S3C_RETURN_IF_ERROR(src_.status());
+    return RecordKind::kEnd;
+  }
+  return ParseRecord(rec, bad);
+}
+
+Result<RecordKind> RecordSource::ParseRecord(SourceRecord* rec, RejectedRecord* bad) {
+  *rec = SourceRecord();
+  rec->line = parser_.line();
+  rec->offset = parser_.offset();
+  src_.Mark();
+  Status s = parser_.ParseValue(&rec->value);
+  if (!s.ok()) {
+    bool syntax = s.code() == StatusCode::kInvalidArgument && src_.status().ok();
+    if (!syntax || !recover_ || mode_ == Mode::kArray) return s;
+    // Resume at the line after the record's first line: when the error came lines later
+    // (e.g. a truncated JSONL line swallowed the next one), those lines are read again.
+    std::string_view raw = src_.Marked();
+    size_t newline = raw.find('\n');
+    if (newline == std::string_view::npos) {
+      parser_.SkipLine();
+      raw = src_.Marked();
+    } else {
+      raw = raw.substr(0, newline + 1);
+      src_.RewindToMarked(newline + 1);
+      parser_.set_line(rec->line + 1);
+    }
+    bad->line = rec->line;
+    bad->byte_offset = rec->offset;
+    bad->reason = s.message();
+    while (!raw.empty() && (raw.back() == '\n' || raw.back() == '\r')) raw.remove_suffix(1);
+    bad->raw = std::string(raw);
+    return RecordKind::kBad;
+  }
+  if (static_cast<int64_t>(src_.marked_size()) > max_record_bytes_) {
+    return ResourceExhaustedError(
+        fmt::format("{}: line {}, byte offset {}: the record has {} bytes, above the limit of {}",
+                    parser_.object_name().empty() ? "input" : parser_.object_name(), rec->line,
+                    rec->offset, src_.marked_size(), max_record_bytes_));
+  }
+  if (keep_raw_) rec->raw = std::string(src_.Marked());
+  if (rec->value.kind != JsonValue::Kind::kObject) {
+    std::string text;
+    AppendJsonText(rec->value, &text);
+    bad->line = rec->line;
+    bad->byte_offset = rec->offset;
+    bad->reason = fmt::format("{}: line {}, byte offset {}: expected an object record, found {}",
+                              parser_.object_name().empty() ? "input" : parser_.object_name(),
+                              rec->line, rec->offset, JsonKindName(rec->value.kind));
+    bad->raw = std::move(text);
+    return RecordKind::kBad;
+  }
+  return RecordKind::kRecord;
+}
+
+}  // namespace s3c::formats::json_internal
