@@ -4,40 +4,11 @@
 
 #include "s3c/columnar/array_binary.h"
 #include "s3c/columnar/array_nested.h"
+#include "s3c/common/json_escape.h"
 #include "value_text_internal.h"
 
 namespace s3c::columnar {
 namespace {
-
-void AppendQuoted(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          fmt::format_to(std::back_inserter(*out), "\\x{:02x}", static_cast<unsigned char>(c));
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
-}
 
 void AppendElement(const Array& array, int64_t i, std::string* out);
 
@@ -57,10 +28,10 @@ void AppendElement(const Array& array, int64_t i, std::string* out) {
   }
   switch (array.type_id()) {
     case TypeId::kString:
-      AppendQuoted(static_cast<const StringArray&>(array).GetView(i), out);
+      AppendJsonString(static_cast<const StringArray&>(array).GetView(i), out);
       return;
     case TypeId::kLargeString:
-      AppendQuoted(static_cast<const LargeStringArray&>(array).GetView(i), out);
+      AppendJsonString(static_cast<const LargeStringArray&>(array).GetView(i), out);
       return;
     case TypeId::kBinary: {
       out->append("x'");

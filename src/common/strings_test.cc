@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "s3c/common/json_escape.h"
 #include "s3c/common/log.h"
 
 namespace s3c {
@@ -43,6 +44,14 @@ TEST(StringsTest, SplitTrimJoin) {
   EXPECT_EQ(Trim("  x y \n"), "x y");
   EXPECT_EQ(Join({"a", "b"}, "/"), "a/b");
   EXPECT_TRUE(IEquals("Content-Type", "content-type"));
+}
+
+TEST(JsonEscapeTest, EscapesQuotesBackslashesAndControls) {
+  EXPECT_EQ(JsonQuote("plain caf\xc3\xa9"), "\"plain caf\xc3\xa9\"");
+  EXPECT_EQ(JsonQuote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(JsonQuote("\n\r\t\b\f"), "\"\\n\\r\\t\\b\\f\"");
+  EXPECT_EQ(JsonQuote(std::string_view("\x01\x1f\0", 3)), "\"\\u0001\\u001f\\u0000\"");
+  EXPECT_EQ(JsonQuote(""), "\"\"");
 }
 
 TEST(RedactTest, SecretsNeverPrinted) {

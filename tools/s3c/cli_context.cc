@@ -164,6 +164,9 @@ Result<ObjectStore*> CliContext::S3StoreFor(const std::string& bucket) {
   if (!slot) {
     S3ObjectStoreOptions opts;
     opts.concurrency = static_cast<size_t>(options_.concurrency);
+    // 16 MiB ranges: measured against 8 and 32 MiB on a 1 GiB download (RGW, loopback), the
+    // fastest, with half the requests of 8 MiB (less per-request work on the server).
+    opts.read_chunk_size = 16u << 20;
     S3C_ASSIGN_OR_RETURN(slot, S3ObjectStore::Make(client, bucket, opts));
   }
   return slot.get();

@@ -5,12 +5,12 @@
 #include <string_view>
 
 #include "s3c/common/clock.h"
+#include "s3c/common/json_escape.h"
 #include "s3c/common/status.h"
 
 namespace s3c::cli {
 
-// A JSON string literal with RFC 8259 escaping (invalid UTF-8 bytes become U+FFFD).
-std::string JsonQuote(std::string_view s);
+using ::s3c::JsonQuote;  // common/json_escape.h
 // "2024-01-31 12:34:56" in UTC.
 std::string FormatListingTime(WallTime t);
 // Writes to stdout; a closed pipe (EPIPE) is reported as Cancelled so `s3c ls | head` exits

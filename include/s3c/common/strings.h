@@ -28,6 +28,9 @@ std::string UriEncode(std::string_view s, bool keep_slash);
 // Decodes %XX sequences; with plus_as_space, '+' becomes ' ' (form encoding).
 std::optional<std::string> UriDecode(std::string_view s, bool plus_as_space = false);
 
+// Appends the UTF-8 encoding of code point cp (<= 0x10FFFF; the caller validates).
+void AppendUtf8(uint32_t cp, std::string* out);
+
 std::optional<int64_t> ParseInt64(std::string_view s);
 std::optional<uint64_t> ParseUint64(std::string_view s);
 // "1.5MiB", "64M", "8k", "100" (bytes); binary units. nullopt on garbage.

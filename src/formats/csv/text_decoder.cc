@@ -5,28 +5,12 @@
 
 #include "formats/csv/text_decoder_internal.h"
 
+#include "s3c/common/strings.h"
+
 namespace s3c::formats::csv {
 namespace {
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
-
-void AppendCodePoint(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Windows-1252 0x80..0x9F (WHATWG encoding index); 0 marks the five undefined bytes, which
 // map to the C1 control of the same value as in the WHATWG decoder.
@@ -124,7 +108,7 @@ size_t DecodeUtf16(std::string_view in, bool big_endian, InvalidUtf8Policy polic
   while (i + 2 <= n) {
     uint32_t u = unit(i);
     if (u < 0xD800 || u > 0xDFFF) {
-      AppendCodePoint(u, out);
+      AppendUtf8(u, out);
       i += 2;
       continue;
     }
@@ -133,7 +117,7 @@ size_t DecodeUtf16(std::string_view in, bool big_endian, InvalidUtf8Policy polic
       if (i + 4 <= n) {
         uint32_t v = unit(i + 2);
         if (v >= 0xDC00 && v <= 0xDFFF) {
-          AppendCodePoint(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00), out);
+          AppendUtf8(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00), out);
           i += 4;
           continue;
         }
@@ -190,7 +174,7 @@ size_t DecodeToUtf8(std::string_view in, CsvEncoding encoding, InvalidUtf8Policy
         if (encoding == CsvEncoding::kWindows1252 && c >= 0x80 && c <= 0x9F && kCp1252[c - 0x80]) {
           cp = kCp1252[c - 0x80];
         }
-        AppendCodePoint(cp, out);
+        AppendUtf8(cp, out);
       }
       return in.size();
     default:

@@ -8,6 +8,7 @@
 #include "s3c/columnar/array_binary.h"
 #include "s3c/columnar/array_nested.h"
 #include "s3c/columnar/array_primitive.h"
+#include "s3c/common/json_escape.h"
 #include "s3c/columnar/decimal.h"
 
 namespace s3c::formats::csv {
@@ -33,37 +34,6 @@ int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0
 template <typename T>
 void AppendNumber(T v, std::string* out) {
   fmt::format_to(std::back_inserter(*out), "{}", v);
-}
-
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (c < 0x20) {
-          fmt::format_to(std::back_inserter(*out), "\\u{:04x}", c);
-        } else {
-          out->push_back(ch);
-        }
-    }
-  }
-  out->push_back('"');
 }
 
 }  // namespace

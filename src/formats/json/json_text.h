@@ -5,12 +5,12 @@
 #include <string_view>
 
 #include "formats/json/json_value.h"
+#include "s3c/common/json_escape.h"
 
 namespace s3c::formats::json_internal {
 
-// Appends `s` as a JSON string literal (quotes, escapes of '"', '\\' and controls; RFC 8259 section
-// 7).
-void AppendJsonString(std::string_view s, std::string* out);
+// String literals: s3c::AppendJsonString (common/json_escape.h).
+using ::s3c::AppendJsonString;
 // Appends the value as compact JSON text.
 void AppendJsonText(const JsonValue& v, std::string* out);
 

@@ -1,0 +1,18 @@
+// JSON string literals (RFC 8259 section 7): the one escaper every module uses (CLI output,
+// pretty printing, the CSV writer's nested values, the JSON writers).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace s3c {
+
+// Appends `s` as a JSON string literal: quotes, escapes of '"', '\\' and every control
+// character (\b \f \n \r \t by name, others as \u00XX). Bytes >= 0x80 are copied as they are:
+// the caller passes UTF-8.
+void AppendJsonString(std::string_view s, std::string* out);
+
+// The same, returned as a new string.
+std::string JsonQuote(std::string_view s);
+
+}  // namespace s3c
