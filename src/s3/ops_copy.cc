@@ -15,8 +15,15 @@ namespace s3c::s3 {
 inline constexpr uint64_t kMaxCopyPartSize = 5ull << 30;
 
 Status S3ClientImpl::CopyObject(const std::string& src_bucket, const std::string& src_key,
-                                const std::string& dst_bucket, const std::string& dst_key) {
-  S3C_ASSIGN_OR_RETURN(HeadObjectResult head, HeadObject(src_bucket, src_key, ""));
+                                const std::string& dst_bucket, const std::string& dst_key,
+                                const std::optional<S3Object>& known_source) {
+  HeadObjectResult head;
+  if (known_source) {
+    head.size = known_source->size;
+    head.etag = known_source->etag;
+  } else {
+    S3C_ASSIGN_OR_RETURN(head, HeadObject(src_bucket, src_key, ""));
+  }
   if (head.size > options_.max_single_copy_size) {
     return CopyMultipart(src_bucket, src_key, dst_bucket, dst_key, head.size, head.etag);
   }

@@ -45,7 +45,9 @@ class S3ClientImpl final : public S3Client {
                               const std::string& upload_id) override;
   // ops_copy.cc
   Status CopyObject(const std::string& src_bucket, const std::string& src_key,
-                    const std::string& dst_bucket, const std::string& dst_key) override;
+                    const std::string& dst_bucket, const std::string& dst_key,
+                    const std::optional<S3Object>& known_source) override;
+  using S3Client::CopyObject;
   // ops_delete.cc
   Result<std::vector<DeleteError>> DeleteObjects(const std::string& bucket,
                                                  const std::vector<std::string>& keys) override;

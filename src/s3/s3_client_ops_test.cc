@@ -159,6 +159,18 @@ TEST_F(S3ClientTest, PartSizeKeepsUnderTenThousandParts) {
   EXPECT_EQ(part, 525ull << 20);
 }
 
+TEST_F(S3ClientTest, CopyWithAKnownSourceSkipsTheHead) {
+  auto client = MakeClient();
+  http.Push(Xml(200, "<CopyObjectResult><ETag>\"dst\"</ETag></CopyObjectResult>"));
+  S3Object known{"a", 10, "src", {}};
+  ASSERT_TRUE(client->CopyObject("sb", "a", "db", "c", known).ok());
+  std::vector<RecordedRequest> reqs = http.requests();
+  ASSERT_EQ(reqs.size(), 1u);
+  EXPECT_EQ(reqs[0].headers.Get("x-amz-copy-source-if-match"), "\"src\"");
+  EXPECT_EQ(Count("HeadObject"), 0u);
+  EXPECT_EQ(Count("CopyObject"), 1u);
+}
+
 TEST_F(S3ClientTest, CopySmallIsOneRequestPinnedToSourceEtag) {
   auto client = MakeClient();
   http.Push(Xml(200, "", {{"Content-Length", "10"}, {"ETag", "\"src\""}}));

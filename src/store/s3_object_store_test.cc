@@ -142,7 +142,7 @@ class FakeS3Client final : public S3Client {
     return Status::OK();
   }
   Status CopyObject(const std::string&, const std::string&, const std::string&,
-                    const std::string&) override {
+                    const std::string&, const std::optional<S3Object>&) override {
     return UnimplementedError("copy");
   }
   Result<std::vector<DeleteError>> DeleteObjects(const std::string&,

@@ -79,6 +79,8 @@ expect_eq "cat" "$("$S3C" cat "s3://$BUCKET/stdin.txt")" "from stdin"
 expect_rc 0 "server-side copy" -- \
   "$S3C" cp --stats "$WORK/copy.json" "s3://$BUCKET/big.bin" "s3://$BUCKET/copy/big.bin"
 expect_eq "copy: CopyObject" "$(stat_field "$WORK/copy.json" requests.CopyObject)" 1
+expect_eq "copy: one HeadObject (the source's size decides single vs multipart copy)" \
+  "$(stat_field "$WORK/copy.json" requests.HeadObject)" 1
 # Only the CopyObjectResult XML comes back, never the object's 12 MiB.
 copied_down=$(stat_field "$WORK/copy.json" bytes_downloaded)
 [ "$copied_down" -lt 4096 ] && ok "copy: object bytes stay on the server ($copied_down B of XML)" || bad "copy downloaded $copied_down bytes"

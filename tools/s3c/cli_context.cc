@@ -152,11 +152,6 @@ Result<Location> CliContext::Resolve(const std::string& text) {
   return loc;
 }
 
-Result<ObjectStore*> CliContext::StoreFor(const Location& location) {
-  if (location.store != nullptr) return location.store;
-  return UsageError(fmt::format("{} has no store", location.uri));
-}
-
 Result<ObjectStore*> CliContext::S3StoreFor(const std::string& bucket) {
   S3C_ASSIGN_OR_RETURN(S3Client * client, s3());
   std::lock_guard<std::mutex> lock(mu_);

@@ -54,9 +54,6 @@ class CliContext {
   Result<Location> Resolve(const std::string& uri);
   // The S3 client, made on first call (reads credentials then).
   Result<S3Client*> s3();
-  // The store for another location of the same kind rooted elsewhere (e.g. a local destination
-  // folder); see Resolve.
-  Result<ObjectStore*> StoreFor(const Location& location);
 
  private:
   CliContext(GlobalOptions options, const Env& env, AwsConfig config);

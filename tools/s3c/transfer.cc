@@ -15,7 +15,11 @@ constexpr size_t kCopyChunkBytes = 4u << 20;
 Status ServerSideCopy(CliContext& ctx, const Location& src, const Location& dst,
                       const TransferItem& item, Progress& progress) {
   S3C_ASSIGN_OR_RETURN(S3Client * s3, ctx.s3());
-  S3C_RETURN_IF_ERROR(s3->CopyObject(src.bucket, item.src_key, dst.bucket, item.dst_key));
+  // The listing or the Stat already gave size and ETag: no second HEAD inside CopyObject.
+  std::optional<S3Object> known;
+  if (item.src_info) known = S3Object{item.src_key, item.src_info->size, item.src_info->etag, {}};
+  S3C_RETURN_IF_ERROR(
+      s3->CopyObject(src.bucket, item.src_key, dst.bucket, item.dst_key, known));
   if (item.src_info) progress.AddBytes(item.src_info->size);
   return Status::OK();
 }

@@ -170,8 +170,15 @@ class S3Client {
                                       const std::string& upload_id) = 0;
 
   // Server-side copy; above 5 GiB it runs a multipart copy (UploadPartCopy) transparently.
+  // The size decides which, so the source is HEADed first unless `known_source` (size and ETag,
+  // e.g. from a listing) saves that request.
   virtual Status CopyObject(const std::string& src_bucket, const std::string& src_key,
-                            const std::string& dst_bucket, const std::string& dst_key) = 0;
+                            const std::string& dst_bucket, const std::string& dst_key,
+                            const std::optional<S3Object>& known_source) = 0;
+  Status CopyObject(const std::string& src_bucket, const std::string& src_key,
+                    const std::string& dst_bucket, const std::string& dst_key) {
+    return CopyObject(src_bucket, src_key, dst_bucket, dst_key, std::nullopt);
+  }
 
   // Batches of 1000 (quiet mode). Keys S3 refused come back in the vector.
   virtual Result<std::vector<DeleteError>> DeleteObjects(const std::string& bucket,
