@@ -25,7 +25,7 @@ void Check(bool ok, const char* what, const std::string& detail) {
 }
 
 void CheckError(const Status& s) {
-  bool positioned = s.code() == StatusCode::kInvalidArgument &&
+  bool positioned = s.code() == StatusCode::kDataLoss &&
                     (s.message().find("byte offset ") != std::string::npos ||
                      s.message().find("bad records") != std::string::npos);
   Check(positioned || s.code() == StatusCode::kResourceExhausted, "error kind", s.ToString());

@@ -20,5 +20,8 @@ void AddCpCommand(CLI::App& app, CommandFn* chosen);
 void AddRmCommand(CLI::App& app, CommandFn* chosen);
 void AddCatCommand(CLI::App& app, CommandFn* chosen);
 void AddMbCommand(CLI::App& app, CommandFn* chosen);
+void AddReadCommand(CLI::App& app, CommandFn* chosen);
+void AddSchemaCommand(CLI::App& app, CommandFn* chosen);
+void AddConvertCommand(CLI::App& app, CommandFn* chosen);
 
 }  // namespace s3c::cli

@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
   AddRmCommand(app, &chosen);
   AddCatCommand(app, &chosen);
   AddMbCommand(app, &chosen);
+  AddReadCommand(app, &chosen);
+  AddSchemaCommand(app, &chosen);
+  AddConvertCommand(app, &chosen);
 
   try {
     app.parse(argc, argv);

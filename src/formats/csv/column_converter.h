@@ -1,43 +1,43 @@
-// Converts CSV cells of one column to its schema type. Parse() stages a value without touching
-// the builder, so a record whose later cell fails can be rejected whole.
+// Converts the cells of one CSV column to its schema type, a batch of records at a time.
+// Parse() stages values without touching the builder and marks records whose cell fails, so a
+// record whose later cell fails can be rejected whole; Append() then adds the staged values of
+// the records that every column accepted. One virtual call per column and batch.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "formats/csv/csv_tokenizer_internal.h"
 #include "s3c/columnar/builder.h"
-#include "s3c/columnar/decimal.h"
 #include "s3c/formats/csv/csv_options.h"
 
 namespace s3c::formats::csv {
 
-struct CellValue {
-  bool is_null = false;
-  int64_t i = 0;  // bool, integers, date32, timestamp
-  double d = 0;
-  columnar::Int128 dec = 0;
-  std::string_view s;
+// The records [first, first + count) of a token batch and the text its spans point into.
+struct RecordRange {
+  const TokenBatch* batch;
+  const char* data;
+  size_t first;
+  size_t count;
 };
 
 class ColumnConverter {
  public:
+  virtual ~ColumnConverter() = default;
   // Fails for types CSV cannot hold (nested, time, unsigned, map).
   static Result<std::unique_ptr<ColumnConverter>> Make(const columnar::Field& field,
                                                        const CsvReadOptions& options);
 
-  // False when the cell does not parse as the column's type (nulls always parse).
-  bool Parse(std::string_view cell, bool quoted, CellValue* out) const;
-  void Append(const CellValue& v);
-  Result<std::shared_ptr<columnar::Array>> Finish();
-
- private:
-  ColumnConverter(columnar::DataType type, const CsvReadOptions* options);
-
-  columnar::DataType type_;
-  const CsvReadOptions* options_;
-  InferenceOptions text_opts_;  // null/true/false strings from options_
-  std::unique_ptr<columnar::ArrayBuilder> builder_;
+  // Stages column `col` of every record in `range` (a missing cell is null). For each record
+  // whose cell does not parse (nulls always parse), sets bad[r] = col + 1 unless bad[r] != 0.
+  virtual void Parse(const RecordRange& range, int col, int32_t* bad) = 0;
+  // Appends the staged values of records r with bad[r] == 0 (bad == nullptr: all of them).
+  virtual void Append(const int32_t* bad) = 0;
+  // Makes room for about `rows` more rows (a hint).
+  virtual void Reserve(int64_t rows) = 0;
+  virtual Result<std::shared_ptr<columnar::Array>> Finish() = 0;
 };
 
 }  // namespace s3c::formats::csv

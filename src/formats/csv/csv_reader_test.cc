@@ -62,7 +62,7 @@ TEST(CsvReader, ConversionErrorNamesObjectLineOffsetColumnType) {
   o.inference.max_rows = 1;
   auto r = ReadCsv("a,b\n1,2\n\"q\nq\",3\n4,zz\n", o, 3, "s3://b/k.csv");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().code(), StatusCode::kDataLoss);
   EXPECT_EQ(r.status().message(),
             "s3://b/k.csv:3: byte offset 8: column a (#1): expected int64, got \"q\nq\"");
 }

@@ -62,7 +62,11 @@ TEST(CsvSpectrum, EveryFileMatchesItsJson) {
     CsvReadOptions o;
     o.schema_mode = SchemaMode::kAllStrings;
     o.null_strings = {};
-    for (size_t chunk : {size_t{1}, size_t{1} << 20}) {
+    for (int run = 0; run < 4; ++run) {
+      const size_t chunk = run % 2 == 0 ? size_t{1} : size_t{1} << 20;
+      o.threads = run < 2 ? 1 : 2;
+      o.parallel_chunk_bytes = run == 2 ? 7 : size_t{4} << 20;
+      SCOPED_TRACE(run);
       auto r = testing::ReadCsv(ss.str(), o, chunk, stem);
       ASSERT_TRUE(r.ok()) << r.status().ToString();
       ASSERT_EQ(r->rows.size(), expected.size());

@@ -37,7 +37,11 @@ class TextSource {
   CsvEncoding encoding_;
   InvalidUtf8Policy policy_;
   std::string object_;
-  std::string pending_;  // undecoded bytes (a split character)
+  // Read buffer, reused (no zero-fill per read); its first pending_ bytes are undecoded (a
+  // character split by the previous read).
+  std::unique_ptr<char[]> raw_;
+  size_t raw_capacity_ = 0;
+  size_t pending_ = 0;
   bool started_ = false;
   bool eof_ = false;
   int64_t raw_offset_ = 0;  // input bytes consumed so far

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,15 +15,25 @@ namespace s3c::formats::json_internal {
 class ByteSource {
  public:
   explicit ByteSource(InputStream* input, size_t chunk = 64 << 10) : input_(input), chunk_(chunk) {}
+  // Reads `bytes` alone (not copied: they must outlive the source); offsets start at 0.
+  explicit ByteSource(std::string_view bytes)
+      : input_(nullptr), chunk_(0), data_(bytes.data()), size_(bytes.size()), eof_(true) {}
 
   // The current byte, or -1 at the end of input (or after a read error: see status()).
   int Peek() {
-    if (pos_ < buf_.size()) return static_cast<unsigned char>(buf_[pos_]);
+    if (pos_ < size_) return static_cast<unsigned char>(data_[pos_]);
     return Fill();
   }
   void Advance() {
     ++pos_;
     ++offset_;
+  }
+  // The bytes buffered from the current one on (possibly empty; Peek() reads more).
+  std::string_view Buffered() const { return std::string_view(data_ + pos_, size_ - pos_); }
+  // Moves past n buffered bytes (n <= Buffered().size()).
+  void Skip(size_t n) {
+    pos_ += n;
+    offset_ += static_cast<int64_t>(n);
   }
   // Offset of the current byte from the start of the stream.
   int64_t offset() const { return offset_; }
@@ -30,7 +41,7 @@ class ByteSource {
   // Keeps the bytes from the current one on (until the next Mark).
   void Mark() { mark_ = pos_; }
   // Bytes from the mark to the current position.
-  std::string_view Marked() const { return std::string_view(buf_).substr(mark_, pos_ - mark_); }
+  std::string_view Marked() const { return std::string_view(data_ + mark_, pos_ - mark_); }
   size_t marked_size() const { return pos_ - mark_; }
   // Moves back to byte `i` of the marked bytes (i <= marked_size()).
   void RewindToMarked(size_t i) {
@@ -49,7 +60,10 @@ class ByteSource {
 
   InputStream* input_;
   size_t chunk_;
-  std::string buf_;
+  std::unique_ptr<char[]> buf_;  // capacity_ bytes allocated (not zeroed)
+  const char* data_ = nullptr;   // buf_, or the bytes of a source over bytes
+  size_t size_ = 0;              // bytes at data_
+  size_t capacity_ = 0;
   size_t pos_ = 0;
   size_t mark_ = 0;
   int64_t offset_ = 0;

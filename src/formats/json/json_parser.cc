@@ -42,7 +42,7 @@ const char* JsonKindName(JsonValue::Kind kind) {
 
 Status JsonParser::ErrorHere(std::string_view reason) {
   if (!src_->status().ok()) return src_->status();
-  return InvalidArgumentError(fmt::format("{}: line {}, byte offset {}: {}",
+  return DataLossError(fmt::format("{}: line {}, byte offset {}: {}",
                                           object_.empty() ? "input" : object_, line_,
                                           src_->offset(), reason));
 }

@@ -37,7 +37,7 @@ TEST(JsonParserTest, DecodesEscapesAndSurrogates) {
 TEST(JsonParserTest, ErrorsNameLineOffsetAndExpectation) {
   JsonValue v;
   Status s = Parse("{\"a\": 1,\n \"b\" 2}", &v);
-  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.code(), StatusCode::kDataLoss);
   EXPECT_EQ(s.message(),
             "obj.json: line 2, byte offset 14: expected ':' after an object key, found '2'");
   s = Parse("[1,]", &v);

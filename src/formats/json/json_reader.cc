@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "formats/json/json_convert.h"
+#include "formats/json/json_reader_internal.h"
 #include "formats/json/json_types.h"
 #include "formats/json/record_source.h"
 #include "s3c/columnar/builder.h"
@@ -21,8 +22,8 @@ using json_internal::SourceRecord;
 
 class JsonBatchReader final : public BatchReader {
  public:
-  JsonBatchReader(std::unique_ptr<InputStream> input, JsonReadOptions options)
-      : options_(std::move(options)), source_(std::move(input), options_) {}
+  JsonBatchReader(std::unique_ptr<InputStream> input, JsonReadOptions options, bool fast_path)
+      : options_(std::move(options)), source_(std::move(input), options_), use_flat_(fast_path) {}
 
   Status Init();
   std::shared_ptr<Schema> schema() const override { return schema_; }
@@ -31,10 +32,11 @@ class JsonBatchReader final : public BatchReader {
   int64_t rows_rejected() const override { return rejected_; }
 
  private:
-  // The next record (pending ones first); false at the end. Bad records are handled here.
-  Result<bool> NextRecord(SourceRecord* rec);
+  // The next record (pending ones first): kRecord, kFlat (with `flat`: the row waits in it) or
+  // kEnd. Bad records are handled here.
+  Result<RecordKind> NextRecord(SourceRecord* rec, json_internal::FlatRecordParser* flat);
   // The next record from the input itself.
-  Result<bool> ReadRecord(SourceRecord* rec);
+  Result<RecordKind> ReadRecord(SourceRecord* rec, json_internal::FlatRecordParser* flat);
   Status Reject(RejectedRecord bad);
   Status InferSchema();
   std::string Where(const SourceRecord& rec) const {
@@ -47,6 +49,10 @@ class JsonBatchReader final : public BatchReader {
   json_internal::RecordSource source_;
   std::shared_ptr<Schema> schema_;
   std::unordered_map<std::string, int> index_;
+  std::unique_ptr<json_internal::FlatRecordParser> flat_;
+  // Whether the next batch tries the fast path: off for one batch after a batch whose
+  // records mostly needed the full path (nested values, say), then tried again.
+  bool use_flat_;
   std::deque<SourceRecord> pending_;
   bool done_ = false;
   int64_t rows_read_ = 0;
@@ -56,9 +62,9 @@ class JsonBatchReader final : public BatchReader {
 Status JsonBatchReader::Reject(RejectedRecord bad) {
   ++rejected_;
   const BadRecordOptions& br = options_.bad_records;
-  if (br.policy == BadRecordPolicy::kFail) return InvalidArgumentError(bad.reason);
+  if (br.policy == BadRecordPolicy::kFail) return DataLossError(bad.reason);
   if (br.max_errors >= 0 && rejected_ > br.max_errors) {
-    return InvalidArgumentError(
+    return DataLossError(
         fmt::format("more than {} bad records; the last: {}", br.max_errors, bad.reason));
   }
   if (br.policy == BadRecordPolicy::kQuarantine && br.quarantine) {
@@ -68,27 +74,29 @@ Status JsonBatchReader::Reject(RejectedRecord bad) {
   return Status::OK();
 }
 
-Result<bool> JsonBatchReader::NextRecord(SourceRecord* rec) {
+Result<RecordKind> JsonBatchReader::NextRecord(SourceRecord* rec,
+                                               json_internal::FlatRecordParser* flat) {
   if (!pending_.empty()) {
     *rec = std::move(pending_.front());
     pending_.pop_front();
-    return true;
+    return RecordKind::kRecord;
   }
-  return ReadRecord(rec);
+  return ReadRecord(rec, flat);
 }
 
-Result<bool> JsonBatchReader::ReadRecord(SourceRecord* rec) {
+Result<RecordKind> JsonBatchReader::ReadRecord(SourceRecord* rec,
+                                               json_internal::FlatRecordParser* flat) {
   while (!done_) {
     RejectedRecord bad;
-    S3C_ASSIGN_OR_RETURN(RecordKind kind, source_.Next(rec, &bad));
-    if (kind == RecordKind::kRecord) return true;
+    S3C_ASSIGN_OR_RETURN(RecordKind kind, source_.Next(rec, &bad, flat));
+    if (kind == RecordKind::kRecord || kind == RecordKind::kFlat) return kind;
     if (kind == RecordKind::kEnd) {
       done_ = true;
       break;
     }
     S3C_RETURN_IF_ERROR(Reject(std::move(bad)));
   }
-  return false;
+  return RecordKind::kEnd;
 }
 
 Status JsonBatchReader::InferSchema() {
@@ -98,8 +106,8 @@ Status JsonBatchReader::InferSchema() {
   int64_t limit = options_.inference.max_rows;
   while (limit < 0 || static_cast<int64_t>(pending_.size()) < limit) {
     SourceRecord rec;
-    S3C_ASSIGN_OR_RETURN(bool more, ReadRecord(&rec));
-    if (!more) break;
+    S3C_ASSIGN_OR_RETURN(RecordKind kind, ReadRecord(&rec, nullptr));
+    if (kind == RecordKind::kEnd) break;
     json_internal::RecordColumns(rec.value, options_.flatten, options_.flatten_max_depth, &columns);
     for (const auto& [name, value] : columns) {
       DataType t = json_internal::InferValueType(*value, options_.inference);
@@ -152,6 +160,10 @@ Status JsonBatchReader::Init() {
       return InvalidArgumentError(fmt::format("the schema repeats the column '{}'", f.name()));
     }
   }
+  if (use_flat_) {
+    flat_ = std::make_unique<json_internal::FlatRecordParser>(*schema_, options_.inference,
+                                                              options_.flatten, options_.max_depth);
+  }
   return Status::OK();
 }
 
@@ -162,10 +174,22 @@ Result<std::shared_ptr<RecordBatch>> JsonBatchReader::Next() {
   std::vector<const json_internal::JsonValue*> slots(static_cast<size_t>(n));
   ColumnValues columns;
   int64_t rows = 0;
+  int64_t flat_rows = 0;
+  int64_t fallbacks = 0;  // records the fast path was tried on and handed to the full path
+  json_internal::FlatRecordParser* flat = use_flat_ ? flat_.get() : nullptr;  // null: off
   SourceRecord rec;
   while (rows < options_.batch_rows) {
-    S3C_ASSIGN_OR_RETURN(bool more, NextRecord(&rec));
-    if (!more) break;
+    bool tried = flat != nullptr && pending_.empty();
+    S3C_ASSIGN_OR_RETURN(RecordKind kind, NextRecord(&rec, flat));
+    if (kind == RecordKind::kEnd) break;
+    if (kind == RecordKind::kRecord && tried) ++fallbacks;
+    if (kind == RecordKind::kFlat) {
+      S3C_RETURN_IF_ERROR(flat_->AppendRow(builders));
+      ++flat_rows;
+      ++rows;
+      ++rows_read_;
+      continue;
+    }
     json_internal::RecordColumns(rec.value, options_.flatten, options_.flatten_max_depth, &columns);
     std::fill(slots.begin(), slots.end(), nullptr);
     for (const auto& [name, value] : columns) {
@@ -198,11 +222,12 @@ Result<std::shared_ptr<RecordBatch>> JsonBatchReader::Next() {
     ++rows;
     ++rows_read_;
   }
+  use_flat_ = flat_ != nullptr && (flat == nullptr || fallbacks <= flat_rows);
   if (rows == 0) {
     const double ratio = options_.bad_records.max_error_ratio;
     int64_t total = rows_read_ + rejected_;
     if (total > 0 && static_cast<double>(rejected_) > ratio * static_cast<double>(total)) {
-      return InvalidArgumentError(fmt::format(
+      return DataLossError(fmt::format(
           "{}: {} of {} records were bad, above the allowed ratio {}",
           options_.object_name.empty() ? "input" : options_.object_name, rejected_, total, ratio));
     }
@@ -220,10 +245,20 @@ Result<std::shared_ptr<RecordBatch>> JsonBatchReader::Next() {
 
 Result<std::unique_ptr<BatchReader>> OpenJsonReader(std::unique_ptr<InputStream> input,
                                                     JsonReadOptions options) {
+  return json_internal::OpenJsonReaderForTest(std::move(input), std::move(options), true);
+}
+
+namespace json_internal {
+
+Result<std::unique_ptr<BatchReader>> OpenJsonReaderForTest(std::unique_ptr<InputStream> input,
+                                                           JsonReadOptions options,
+                                                           bool fast_path) {
   if (input == nullptr) return InvalidArgumentError("OpenJsonReader: no input stream");
-  auto reader = std::make_unique<JsonBatchReader>(std::move(input), std::move(options));
+  auto reader = std::make_unique<JsonBatchReader>(std::move(input), std::move(options), fast_path);
   S3C_RETURN_IF_ERROR(reader->Init());
   return std::unique_ptr<BatchReader>(std::move(reader));
 }
+
+}  // namespace json_internal
 
 }  // namespace s3c::formats

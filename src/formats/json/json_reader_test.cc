@@ -229,7 +229,7 @@ TEST(JsonReaderTest, ValueBeyondTheSampleThatDoesNotFitFails) {
   auto o = Opts();
   o.inference.max_rows = 2;
   auto r = Read("{\"v\":1}\n{\"v\":2}\n{\"v\":\"x\"}\n", o);
-  EXPECT_EQ(r.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status.code(), StatusCode::kDataLoss);
   EXPECT_EQ(r.status.message(),
             "s3://b/data.json: line 3, byte offset 16: column 'v': expected int64, found "
             "string \"x\"");
@@ -270,7 +270,7 @@ TEST(JsonReaderTest, UserSchemaFullPartialAndAllStrings) {
 
 TEST(JsonReaderTest, SyntaxErrorUnderFailNamesPosition) {
   auto r = Read("{\"a\":1}\n{\"a\" 2}\n");
-  EXPECT_EQ(r.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status.code(), StatusCode::kDataLoss);
   EXPECT_EQ(r.status.message(),
             "s3://b/data.json: line 2, byte offset 13: expected ':' after an object key, "
             "found '2'");
@@ -332,7 +332,7 @@ TEST(JsonReaderTest, BadRecordLimits) {
   o.bad_records.policy = BadRecordPolicy::kSkip;
   o.bad_records.max_errors = 1;
   auto r = Read("{\"a\":1}\n1\n2\n{\"a\":2}\n", o);
-  EXPECT_EQ(r.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status.code(), StatusCode::kDataLoss);
   EXPECT_EQ(r.status.message(),
             "more than 1 bad records; the last: s3://b/data.json: line 3, byte offset 10: "
             "expected an object record, found number");

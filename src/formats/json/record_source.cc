@@ -27,7 +27,8 @@ Status RecordSource::Start() {
   return Status::OK();
 }
 
-Result<RecordKind> RecordSource::Next(SourceRecord* rec, RejectedRecord* bad) {
+Result<RecordKind> RecordSource::Next(SourceRecord* rec, RejectedRecord* bad,
+                                      FlatRecordParser* flat) {
   if (mode_ == Mode::kStart) S3C_RETURN_IF_ERROR(Start());
   if (mode_ == Mode::kDone) return RecordKind::kEnd;
   src_.Mark();  // the previous record's bytes may go
@@ -45,13 +46,22 @@ Result<RecordKind> RecordSource::Next(SourceRecord* rec, RejectedRecord* bad) {
     }
     if (!first_element_) {
       src_.Advance();
-      parser_.SkipWhitespace();
+      c = parser_.SkipWhitespace();
     }
     first_element_ = false;
   } else if (c < 0) {
     mode_ = Mode::kDone;
     S3C_RETURN_IF_ERROR(src_.status());
     return RecordKind::kEnd;
+  }
+  if (flat != nullptr && c == '{') {
+    int64_t lines = 0;
+    size_t n = flat->Parse(src_.Buffered(), &lines);
+    if (n > 0 && static_cast<int64_t>(n) <= max_record_bytes_) {
+      src_.Skip(n);
+      parser_.set_line(parser_.line() + lines);
+      return RecordKind::kFlat;
+    }
   }
   return ParseRecord(rec, bad);
 }
@@ -63,7 +73,7 @@ Result<RecordKind> RecordSource::ParseRecord(SourceRecord* rec, RejectedRecord* 
   src_.Mark();
   Status s = parser_.ParseValue(&rec->value);
   if (!s.ok()) {
-    bool syntax = s.code() == StatusCode::kInvalidArgument && src_.status().ok();
+    bool syntax = s.code() == StatusCode::kDataLoss && src_.status().ok();
     if (!syntax || !recover_ || mode_ == Mode::kArray) return s;
     // Resume at the line after the record's first line: when the error came lines later
     // (e.g. a truncated JSONL line swallowed the next one), those lines are read again.

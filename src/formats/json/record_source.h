@@ -8,6 +8,7 @@
 #include <string>
 
 #include "formats/json/byte_source.h"
+#include "formats/json/flat_record.h"
 #include "formats/json/json_parser.h"
 #include "s3c/formats/batch_io.h"
 #include "s3c/formats/json/json_reader.h"
@@ -21,7 +22,8 @@ struct SourceRecord {
   std::string raw;  // kept only when keep_raw
 };
 
-enum class RecordKind { kRecord, kBad, kEnd };
+// kFlat: the record went through the fast path into FlatRecordParser (its row is pending there).
+enum class RecordKind { kRecord, kFlat, kBad, kEnd };
 
 class RecordSource {
  public:
@@ -29,8 +31,9 @@ class RecordSource {
 
   // kRecord fills `rec` (an object); kBad fills `bad` (the source already moved past it).
   // Syntax errors inside a top-level array, and any syntax error when `recover` is false,
-  // are returned as errors; so are read errors.
-  Result<RecordKind> Next(SourceRecord* rec, RejectedRecord* bad);
+  // are returned as errors; so are read errors. With `flat`, an object record that it accepts
+  // gives kFlat (and `rec` is untouched); others take the full path as without it.
+  Result<RecordKind> Next(SourceRecord* rec, RejectedRecord* bad, FlatRecordParser* flat = nullptr);
 
  private:
   enum class Mode { kStart, kArray, kStream, kDone };

@@ -63,6 +63,18 @@ struct CsvReadOptions {
   std::vector<std::string> column_names;
 
   BadRecordOptions bad_records;
+
+  // Parsing threads; 0 = one per hardware thread. With more than one, the text is cut into
+  // chunks of about parallel_chunk_bytes at line ends that quote parity places outside quoted
+  // fields; each chunk is tokenized and converted on a worker, and results are emitted in input
+  // order (a cut that proves wrong is re-cut, so quoted newlines stay correct). Rows, errors,
+  // line numbers, byte offsets and rejected records are the same as with one thread; batches
+  // hold at most batch_rows rows and end at chunk ends, so when a read fails midway (kFail,
+  // max_errors) the rows returned before the error may be fewer or more than with one thread.
+  // At most 2 * threads chunks are held. Input that is wholly buffered after the inference
+  // sample (at most parallel_chunk_bytes left) is read on the caller's thread.
+  int threads = 1;
+  size_t parallel_chunk_bytes = size_t{4} << 20;
 };
 
 enum class QuotingStyle { kMinimal, kAll, kNonNumeric };

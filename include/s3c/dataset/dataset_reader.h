@@ -1,0 +1,85 @@
+// Reading a set of objects as one table (ARCHITECTURE.md: dataset).
+//
+// The dataset's schema is the union by name (formats/inference.h UnionSchemas) of the schemas
+// of the first `infer_files` objects; every object's batches are aligned to it: columns an
+// object lacks are null, narrower types are cast to the widened type. An object whose columns
+// do not fit (a column outside the dataset schema, or a value the cast rejects) is an error
+// naming the object and column: rows are never dropped silently.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "s3c/formats/format_registry.h"
+#include "s3c/formats/inference.h"
+#include "s3c/store/object_store.h"
+
+namespace s3c::dataset {
+
+struct DatasetReadOptions {
+  std::optional<formats::FileFormat> format;  // nullopt: from each object's name
+  formats::FormatReadOptions read;
+  int64_t infer_files = 8;  // objects whose schemas make the dataset's schema; -1 = all
+};
+
+// The format of one object: the explicit one, else from its name; InvalidArgument naming the
+// object when neither says.
+Result<formats::FileFormat> FormatOf(const ObjectInfo& object,
+                                     const std::optional<formats::FileFormat>& format);
+
+// A reader for one object of `store` (positional reads pinned to the object's ETag for
+// Parquet; a sequential stream for the text formats).
+Result<std::unique_ptr<formats::BatchReader>> OpenObjectReader(
+    ObjectStore& store, const ObjectInfo& object, formats::FileFormat format,
+    const formats::FormatReadOptions& options);
+
+class DatasetReader final : public formats::BatchReader {
+ public:
+  // objects must not be empty.
+  static Result<std::unique_ptr<DatasetReader>> Open(ObjectStore& store,
+                                                     std::vector<ObjectInfo> objects,
+                                                     DatasetReadOptions options);
+  ~DatasetReader() override;
+
+  std::shared_ptr<formats::Schema> schema() const override { return schema_; }
+  Result<std::shared_ptr<formats::RecordBatch>> Next() override;
+  int64_t rows_read() const override;
+  int64_t rows_rejected() const override;
+
+  // Per-object schema changes seen so far (the first infer_files objects at Open, later ones
+  // as they are opened).
+  const std::vector<formats::SchemaDrift>& drift() const { return drift_; }
+  int64_t objects_read() const { return next_object_; }
+
+ private:
+  DatasetReader(ObjectStore& store, std::vector<ObjectInfo> objects, DatasetReadOptions options);
+  Status OpenNext();
+  Result<std::shared_ptr<formats::RecordBatch>> Align(const formats::RecordBatch& batch) const;
+
+  ObjectStore& store_;
+  std::vector<ObjectInfo> objects_;
+  DatasetReadOptions options_;
+  std::shared_ptr<formats::Schema> schema_;
+  std::vector<formats::SchemaDrift> drift_;
+  // Readers opened during inference, kept for reading (index = object index).
+  std::vector<std::unique_ptr<formats::BatchReader>> opened_;
+  std::unique_ptr<formats::BatchReader> current_;
+  size_t current_index_ = 0;
+  int64_t next_object_ = 0;
+  int64_t rows_done_ = 0;      // rows of readers already finished
+  int64_t rejected_done_ = 0;
+};
+
+// Every object's schema and their union with drift (for `s3c schema`): opens each object's
+// reader (which infers over its sample) without reading further.
+struct DatasetSchema {
+  std::vector<formats::NamedSchema> files;
+  formats::SchemaUnion united;
+};
+Result<DatasetSchema> InferDatasetSchema(ObjectStore& store, const std::vector<ObjectInfo>& objects,
+                                         const DatasetReadOptions& options);
+
+}  // namespace s3c::dataset

@@ -1,0 +1,99 @@
+// Parquet reader (Apache Parquet format specification; formats/parquet).
+//
+// Reads a file through RandomAccessFile, so the same code serves local files and S3 objects
+// (ObjectStore::OpenRandomAccess pins every range to the object's ETag). Remote economy
+// (issue 4): the footer comes from one read of the last footer_guess bytes (a second read only
+// when the metadata is larger); the column chunks a projection needs are fetched with nearby
+// ranges merged (gap <= merge_gap) and up to max_in_flight reads at once. Row groups whose
+// statistics prove the caller's predicate false are never fetched.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "s3c/columnar/data_type.h"
+#include "s3c/formats/batch_io.h"
+#include "s3c/io/streams.h"
+
+namespace s3c::formats::parquet {
+
+// A statistics bound decoded to the column's columnar type: bool, signed ints (and dates,
+// times, timestamps, decimals with precision <= 18 as their unscaled integer), unsigned ints,
+// floating point, or bytes (strings, binary).
+using StatValue = std::variant<std::monostate, bool, int64_t, uint64_t, double, std::string>;
+
+// What a row group's metadata says about one leaf column.
+struct ColumnStatistics {
+  std::vector<std::string> path;   // path in the Parquet schema, e.g. {"a", "list", "element"}
+  columnar::DataType type;         // the columnar type values of this leaf decode to
+  StatValue min;                   // monostate when unknown
+  StatValue max;
+  std::optional<int64_t> null_count;
+  int64_t num_values = 0;          // values including nulls
+};
+
+// Decides from statistics whether a row group may hold matching rows. The pipeline's filter
+// language implements it; returning true is always safe.
+class RowGroupPredicate {
+ public:
+  virtual ~RowGroupPredicate() = default;
+  // stats: one entry per leaf column of the file (projected or not); num_rows of the group.
+  virtual bool MayMatch(const std::vector<ColumnStatistics>& stats, int64_t num_rows) const = 0;
+};
+
+struct ParquetReadOptions {
+  std::string object_name;            // key or path, for errors
+  std::vector<std::string> columns;   // top-level column names to read; empty = all
+  int64_t batch_rows = 64 * 1024;
+  std::shared_ptr<const RowGroupPredicate> predicate;  // nullptr = read every row group
+  uint64_t footer_guess = 64 << 10;
+  uint64_t merge_gap = 1 << 20;       // merge column-chunk ranges closer than this
+  uint64_t max_range_bytes = 64 << 20;  // never merge into a range larger than this
+  int max_in_flight = 8;              // concurrent ReadAt calls
+  bool verify_page_crc = true;        // check page CRCs when the writer stored them
+  int max_threads = 1;                // decode threads (1 = the caller's thread)
+};
+
+// Counters for tests and the run report.
+struct ParquetReadStats {
+  int64_t row_groups_total = 0;
+  int64_t row_groups_skipped = 0;    // pruned by the predicate
+  int64_t reads = 0;                 // ReadAt calls (= GET requests on S3)
+  int64_t bytes_read = 0;            // bytes those calls returned
+  int64_t projected_chunk_bytes = 0; // compressed size of the column chunks needed
+};
+
+class ParquetFileReader {
+ public:
+  virtual ~ParquetFileReader() = default;
+  // Reads and checks the footer. Encrypted files: InvalidArgument "encrypted Parquet is not
+  // supported". `file` must stay valid while the reader lives.
+  static Result<std::unique_ptr<ParquetFileReader>> Open(std::shared_ptr<RandomAccessFile> file,
+                                                         ParquetReadOptions options = {});
+
+  // The columnar schema of the projected columns. Field metadata carries the Parquet field id
+  // ("PARQUET:field_id") when the file has one.
+  virtual std::shared_ptr<columnar::Schema> schema() const = 0;
+  // The whole file's columnar schema (before projection).
+  virtual std::shared_ptr<columnar::Schema> file_schema() const = 0;
+  virtual int64_t num_rows() const = 0;
+  virtual int num_row_groups() const = 0;
+  // Key-value metadata of the footer.
+  virtual std::vector<std::pair<std::string, std::string>> key_value_metadata() const = 0;
+  // Human-readable description for `s3c schema --verbose`: physical and logical types of each
+  // leaf, row groups with rows, codecs, encodings, compressed and uncompressed sizes.
+  virtual std::string Describe() const = 0;
+
+  // Batches of every row group the predicate keeps, in file order.
+  virtual Result<std::unique_ptr<BatchReader>> ReadBatches() = 0;
+  // One whole row group (projected), ignoring the predicate.
+  virtual Result<std::shared_ptr<columnar::RecordBatch>> ReadRowGroup(int index) = 0;
+
+  virtual ParquetReadStats stats() const = 0;
+};
+
+}  // namespace s3c::formats::parquet

@@ -1,0 +1,142 @@
+// DatasetReader and InferDatasetSchema (dataset_reader.h).
+#include "s3c/dataset/dataset_reader.h"
+
+#include <fmt/format.h>
+
+#include "s3c/columnar/cast.h"
+
+namespace s3c::dataset {
+namespace {
+
+using formats::NamedSchema;
+
+Result<std::unique_ptr<formats::BatchReader>> OpenAt(ObjectStore& store, const ObjectInfo& object,
+                                                     const DatasetReadOptions& options) {
+  S3C_ASSIGN_OR_RETURN(formats::FileFormat format, FormatOf(object, options.format));
+  return OpenObjectReader(store, object, format, options.read);
+}
+
+}  // namespace
+
+DatasetReader::DatasetReader(ObjectStore& store, std::vector<ObjectInfo> objects,
+                             DatasetReadOptions options)
+    : store_(store), objects_(std::move(objects)), options_(std::move(options)) {}
+
+DatasetReader::~DatasetReader() = default;
+
+Result<std::unique_ptr<DatasetReader>> DatasetReader::Open(ObjectStore& store,
+                                                           std::vector<ObjectInfo> objects,
+                                                           DatasetReadOptions options) {
+  if (objects.empty()) return InvalidArgumentError("dataset: no objects to read");
+  std::unique_ptr<DatasetReader> reader(
+      new DatasetReader(store, std::move(objects), std::move(options)));
+  size_t sample = reader->options_.infer_files < 0
+                      ? reader->objects_.size()
+                      : std::min(reader->objects_.size(),
+                                 static_cast<size_t>(std::max<int64_t>(1, reader->options_.infer_files)));
+  std::vector<NamedSchema> schemas;
+  for (size_t i = 0; i < sample; ++i) {
+    S3C_ASSIGN_OR_RETURN(auto r, OpenAt(store, reader->objects_[i], reader->options_));
+    schemas.push_back({store.UriFor(reader->objects_[i].key), r->schema()});
+    reader->opened_.push_back(std::move(r));
+  }
+  S3C_ASSIGN_OR_RETURN(formats::SchemaUnion united, formats::UnionSchemas(schemas));
+  reader->schema_ = united.schema;
+  reader->drift_ = std::move(united.drift);
+  return reader;
+}
+
+Status DatasetReader::OpenNext() {
+  if (current_) {
+    rows_done_ += current_->rows_read();
+    rejected_done_ += current_->rows_rejected();
+    current_.reset();
+  }
+  if (static_cast<size_t>(next_object_) >= objects_.size()) return Status::OK();
+  size_t index = static_cast<size_t>(next_object_++);
+  current_index_ = index;
+  if (index < opened_.size()) {
+    current_ = std::move(opened_[index]);
+    return Status::OK();
+  }
+  S3C_ASSIGN_OR_RETURN(current_, OpenAt(store_, objects_[index], options_));
+  // Drift of a later object relative to the dataset schema; columns it adds cannot be read.
+  S3C_ASSIGN_OR_RETURN(formats::SchemaUnion united,
+                       formats::UnionSchemas({{"dataset", schema_},
+                                              {store_.UriFor(objects_[index].key),
+                                               current_->schema()}}));
+  for (const formats::SchemaDrift& d : united.drift) {
+    if (d.kind == formats::SchemaDrift::Kind::kColumnAdded) {
+      return InvalidArgumentError(fmt::format(
+          "{}: column '{}' is not in the schema inferred from the first {} object(s); infer "
+          "from more objects or give a schema",
+          d.file, d.column, opened_.size()));
+    }
+    drift_.push_back(d);
+  }
+  return Status::OK();
+}
+
+Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Align(
+    const formats::RecordBatch& batch) const {
+  const std::string& object = objects_[current_index_].key;
+  std::vector<std::shared_ptr<columnar::Array>> columns;
+  columns.reserve(static_cast<size_t>(schema_->num_fields()));
+  for (int i = 0; i < schema_->num_fields(); ++i) {
+    const columnar::Field& field = schema_->field(i);
+    std::shared_ptr<columnar::Array> column = batch.GetColumnByName(field.name());
+    if (!column) {
+      columns.push_back(columnar::MakeArrayOfNulls(field.type(), batch.num_rows()));
+      continue;
+    }
+    if (!column->type().Equals(field.type())) {
+      Result<std::shared_ptr<columnar::Array>> cast = columnar::Cast(*column, field.type());
+      if (!cast.ok()) {
+        return Status(cast.status().code(),
+                      fmt::format("{}: column '{}': {}", store_.UriFor(object), field.name(),
+                                  cast.status().message()));
+      }
+      column = *cast;
+    }
+    columns.push_back(std::move(column));
+  }
+  return formats::RecordBatch::Make(schema_, std::move(columns), batch.num_rows());
+}
+
+Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Next() {
+  while (true) {
+    if (!current_) {
+      S3C_RETURN_IF_ERROR(OpenNext());
+      if (!current_) return std::shared_ptr<formats::RecordBatch>();
+    }
+    S3C_ASSIGN_OR_RETURN(auto batch, current_->Next());
+    if (!batch) {
+      S3C_RETURN_IF_ERROR(OpenNext());
+      if (!current_) return std::shared_ptr<formats::RecordBatch>();
+      continue;
+    }
+    if (batch->schema()->Equals(*schema_)) return batch;
+    return Align(*batch);
+  }
+}
+
+int64_t DatasetReader::rows_read() const {
+  return rows_done_ + (current_ ? current_->rows_read() : 0);
+}
+
+int64_t DatasetReader::rows_rejected() const {
+  return rejected_done_ + (current_ ? current_->rows_rejected() : 0);
+}
+
+Result<DatasetSchema> InferDatasetSchema(ObjectStore& store, const std::vector<ObjectInfo>& objects,
+                                         const DatasetReadOptions& options) {
+  DatasetSchema out;
+  for (const ObjectInfo& object : objects) {
+    S3C_ASSIGN_OR_RETURN(auto reader, OpenAt(store, object, options));
+    out.files.push_back({store.UriFor(object.key), reader->schema()});
+  }
+  S3C_ASSIGN_OR_RETURN(out.united, formats::UnionSchemas(out.files));
+  return out;
+}
+
+}  // namespace s3c::dataset

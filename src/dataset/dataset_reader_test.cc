@@ -1,0 +1,91 @@
+#include "s3c/dataset/dataset_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "s3c/columnar/pretty_print.h"
+#include "s3c/dataset/discovery.h"
+#include "s3c/store/memory_object_store.h"
+
+namespace s3c::dataset {
+namespace {
+
+std::string ReadAllText(formats::BatchReader& reader) {
+  std::string out;
+  while (true) {
+    auto batch = reader.Next();
+    if (!batch.ok()) return "error: " + batch.status().ToString();
+    if (!*batch) break;
+    for (int c = 0; c < (*batch)->num_columns(); ++c) {
+      out += columnar::ToString(*(*batch)->column(c)) + "\n";
+    }
+  }
+  return out;
+}
+
+class DatasetReaderTest : public ::testing::Test {
+ protected:
+  std::vector<ObjectInfo> Objects(std::string_view key) {
+    auto found = DiscoverObjects(store_, key);
+    EXPECT_TRUE(found.ok()) << found.status().ToString();
+    return found.ok() ? *found : std::vector<ObjectInfo>{};
+  }
+  MemoryObjectStore store_{"dataset"};
+};
+
+TEST_F(DatasetReaderTest, UnitesSchemasAndAlignsColumns) {
+  ASSERT_TRUE(store_.Put("t/1.csv", "id,v\n1,2\n2,3\n").ok());
+  ASSERT_TRUE(store_.Put("t/2.csv", "id,v,extra\n3,4.5,x\n").ok());
+  ASSERT_TRUE(store_.Put("t/3.jsonl", "{\"id\": 4}\n").ok());
+  auto reader = DatasetReader::Open(store_, Objects("t/"), {});
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  EXPECT_EQ((*reader)->schema()->ToString(), "id: int64\nv: double\nextra: string");
+  ASSERT_EQ((*reader)->drift().size(), 4u);
+  EXPECT_EQ((*reader)->drift()[0].ToString(), "mem://dataset/t/2.csv: column v widened int64 -> double");
+  EXPECT_EQ((*reader)->drift()[3].ToString(), "mem://dataset/t/3.jsonl: column extra missing");
+  EXPECT_EQ(ReadAllText(**reader),
+            "[1, 2]\n[2, 3]\n[null, null]\n[3]\n[4.5]\n[\"x\"]\n[4]\n[null]\n[null]\n");
+  EXPECT_EQ((*reader)->rows_read(), 4);
+  EXPECT_EQ((*reader)->objects_read(), 3);
+}
+
+TEST_F(DatasetReaderTest, ColumnOutsideTheInferredSchemaIsAnError) {
+  ASSERT_TRUE(store_.Put("u/1.csv", "a\n1\n").ok());
+  ASSERT_TRUE(store_.Put("u/2.csv", "a,b\n2,3\n").ok());
+  DatasetReadOptions options;
+  options.infer_files = 1;
+  auto reader = DatasetReader::Open(store_, Objects("u/"), options);
+  ASSERT_TRUE(reader.ok());
+  std::string text = ReadAllText(**reader);
+  EXPECT_NE(text.find("mem://dataset/u/2.csv: column 'b' is not in the schema inferred from the "
+                      "first 1 object(s)"),
+            std::string::npos)
+      << text;
+}
+
+TEST_F(DatasetReaderTest, ExplicitFormatAndUnknownFormat) {
+  ASSERT_TRUE(store_.Put("v/data", "x|y\n1|2\n").ok());
+  auto unknown = DatasetReader::Open(store_, Objects("v/data"), {});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("cannot tell the format"), std::string::npos);
+  DatasetReadOptions options;
+  options.format = formats::FileFormat::kCsv;
+  options.read.csv.dialect.delimiter = '|';
+  auto reader = DatasetReader::Open(store_, Objects("v/data"), options);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  EXPECT_EQ(ReadAllText(**reader), "[1]\n[2]\n");
+}
+
+TEST_F(DatasetReaderTest, InferDatasetSchemaReportsEveryFile) {
+  ASSERT_TRUE(store_.Put("w/1.jsonl", "{\"a\": 1}\n").ok());
+  ASSERT_TRUE(store_.Put("w/2.jsonl", "{\"b\": \"x\"}\n").ok());
+  auto schema = InferDatasetSchema(store_, Objects("w/*.jsonl"), {});
+  ASSERT_TRUE(schema.ok()) << schema.status().ToString();
+  ASSERT_EQ(schema->files.size(), 2u);
+  EXPECT_EQ(schema->united.schema->ToString(), "a: int64\nb: string");
+  ASSERT_EQ(schema->united.drift.size(), 2u);
+  EXPECT_EQ(schema->united.drift[0].ToString(), "mem://dataset/w/2.jsonl: column b added (string)");
+  EXPECT_EQ(schema->united.drift[1].ToString(), "mem://dataset/w/2.jsonl: column a missing");
+}
+
+}  // namespace
+}  // namespace s3c::dataset

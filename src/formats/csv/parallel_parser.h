@@ -1,0 +1,81 @@
+// Multi-threaded CSV parsing: the caller's thread reads and cuts the text into chunks
+// (chunk_splitter.h); workers tokenize and convert them; results come back in input order.
+// A cut is proven by the chunk before it, which must end exactly on a record end; when it
+// does not (a quoted newline fooled the parity guess), every chunk after it is discarded and
+// the text is cut again from that chunk's last record start, so results equal a sequential
+// read. At most 2 * threads chunks are in flight.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "formats/csv/text_decoder_internal.h"
+#include "s3c/columnar/record_batch.h"
+#include "s3c/formats/csv/csv_options.h"
+
+namespace s3c::formats::csv {
+
+// One chunk's output, positions absolute.
+struct ChunkOutput {
+  struct Rejected {
+    int64_t line;
+    int64_t offset;
+    std::string reason;
+    std::string raw;
+  };
+  std::vector<std::shared_ptr<columnar::RecordBatch>> batches;  // each <= batch_rows rows
+  std::vector<Rejected> rejected;                               // in input order
+};
+
+class ParallelParser {
+ public:
+  // `text` is the unread text at `offset` / `line`; `source` delivers the rest unless `eof`.
+  static Result<std::unique_ptr<ParallelParser>> Make(const CsvReadOptions& options,
+                                                      std::shared_ptr<columnar::Schema> schema,
+                                                      std::string object, TextSource* source,
+                                                      std::string text, bool eof, int64_t offset,
+                                                      int64_t line, int threads);
+  ~ParallelParser();
+
+  // The next chunk's output; nullptr after the last.
+  Result<std::unique_ptr<ChunkOutput>> Next();
+
+  struct Task;
+
+ private:
+  ParallelParser(const CsvReadOptions& options, std::string object, TextSource* source);
+  void Work(std::shared_ptr<columnar::Schema> schema);
+  Status Fill();
+  // Cuts the next chunk off the input; false when nothing is left.
+  Result<bool> Cut(std::string* chunk, bool* at_eof);
+  void Submit(std::string chunk, bool at_eof);
+  // Discards the queued chunks and puts `leftover` + their text back in front of the input.
+  void Reset(std::string leftover);
+
+  const CsvReadOptions& options_;
+  std::string object_;
+  TextSource* source_;
+  std::string carry_;  // text after the last cut
+  bool source_eof_ = false;
+  bool input_done_ = false;
+  size_t min_chunk_ = 0;  // after a re-cut: the next chunk must be larger than the leftover
+  int64_t offset_ = 0;    // text offset and line of the front chunk's start
+  int64_t line_ = 1;
+  size_t max_in_flight_ = 2;
+  Status failed_;  // reported by the next Next()
+
+  std::mutex mu_;
+  std::condition_variable work_cv_;
+  std::condition_variable done_cv_;
+  std::deque<std::shared_ptr<Task>> order_;  // caller thread only
+  std::deque<std::shared_ptr<Task>> todo_;   // guarded by mu_
+  bool stop_ = false;                        // guarded by mu_
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace s3c::formats::csv

@@ -1,0 +1,47 @@
+// Decodes the column chunks of one top-level field of one row group into one columnar Array:
+// pages (dictionary, data v1 and v2) are decompressed (block_codec.h; LZ4 is Hadoop-framed
+// with a raw-LZ4 fallback), CRC-checked when present and options.verify_page_crc, their levels
+// and values decoded (encodings.h), values converted to the leaf's columnar type, and the
+// levels of all the field's leaves assembled into nested arrays (Dremel record shredding,
+// reversed).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "formats/parquet/parquet_metadata.h"
+#include "formats/parquet/schema_mapping.h"
+#include "s3c/columnar/array.h"
+#include "s3c/common/status.h"
+
+namespace s3c::formats::parquet {
+
+struct ColumnDecodeOptions {
+  std::string_view object_name;  // for errors: "<name>: column a.b, row group 3, page at byte N: ..."
+  bool verify_page_crc = true;
+  MetadataLimits limits;
+  int64_t max_page_bytes = 1LL << 30;  // a page header claiming more is corrupt
+};
+
+// The bytes of one column chunk as stored in the file: starting at its first page (the
+// dictionary page offset when present, else the data page offset) and total_compressed_size
+// long. file_offset is where those bytes start in the file (for error messages).
+struct ChunkBytes {
+  std::string_view bytes;
+  int64_t file_offset = 0;
+};
+
+// Decodes field `top_level_field` of row group `row_group` (metadata.row_groups[row_group]).
+// chunks[i] holds the bytes of leaf LeavesOf(schema, top_level_field).first + i. The result
+// has row_group's num_rows elements and type schema.fields[top_level_field].field.type().
+// Corrupt data is DataLoss naming the object, column path, row group and file offset; it
+// never crashes or allocates beyond what the page sizes (bounded by the chunk size) imply.
+Result<std::shared_ptr<columnar::Array>> DecodeField(const FileSchema& schema,
+                                                     int top_level_field,
+                                                     const RowGroup& row_group, int row_group_index,
+                                                     const std::vector<ChunkBytes>& chunks,
+                                                     const ColumnDecodeOptions& options);
+
+}  // namespace s3c::formats::parquet

@@ -1,0 +1,38 @@
+// Runs in formats_parquet_asan_test (reader_targets.cmake): every parquet-testing data file is
+// read completely by the AddressSanitizer-instrumented library. Correctness against DuckDB is
+// formats_parquet_corpus_test's job; this pass finds memory errors on the same inputs.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "formats/parquet/parquet_test_files.h"
+#include "support/rgw_env.h"
+
+namespace s3c::formats::parquet {
+namespace {
+
+TEST(ParquetAsanCorpusTest, EveryDataFileReadsOrFailsCleanly) {
+  auto dir = testing::CorpusDir("parquet-testing");
+  if (!dir) GTEST_SKIP() << "parquet-testing corpus not found";
+  const std::vector<std::string> files = ListParquetFiles(*dir + "/data");
+  ASSERT_GT(files.size(), 50u);
+  int read = 0;
+  for (const std::string& path : files) {
+    SCOPED_TRACE(path);
+    FileReadOutcome out = ReadWholeFile(path);
+    if (out.status.ok()) {
+      ++read;
+    } else {
+      // Failures must name the file (the message is for a person).
+      EXPECT_NE(out.status.message().find(std::filesystem::path(path).filename().string()),
+                std::string::npos)
+          << out.status.ToString();
+    }
+  }
+  EXPECT_GT(read, 40);
+}
+
+}  // namespace
+}  // namespace s3c::formats::parquet

@@ -1,0 +1,81 @@
+// Batches of the selected row groups: each row group is decoded whole and sliced into batches
+// of batch_rows rows (zero-copy). While a row group is decoded and handed out, the next one is
+// already being fetched, so at most two row groups' projected chunks are in memory.
+#include <future>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "formats/parquet/parquet_reader_state.h"
+
+namespace s3c::formats::parquet {
+namespace {
+
+class ParquetBatchReader final : public BatchReader {
+ public:
+  ParquetBatchReader(std::shared_ptr<ReaderState> state, std::vector<int> row_groups)
+      : state_(std::move(state)), row_groups_(std::move(row_groups)) {}
+
+  ~ParquetBatchReader() override {
+    if (prefetch_.valid()) prefetch_.wait();
+  }
+
+  std::shared_ptr<columnar::Schema> schema() const override { return state_->projected_schema(); }
+
+  Result<std::shared_ptr<columnar::RecordBatch>> Next() override {
+    if (!error_.ok()) return error_;
+    while (current_ == nullptr || offset_ >= current_->num_rows()) {
+      current_ = nullptr;
+      offset_ = 0;
+      if (next_ >= row_groups_.size()) return std::shared_ptr<columnar::RecordBatch>();
+      auto batch = LoadNext();
+      if (!batch.ok()) {
+        error_ = batch.status();
+        return error_;
+      }
+      current_ = std::move(*batch);
+    }
+    const int64_t n = std::min(state_->options().batch_rows, current_->num_rows() - offset_);
+    std::shared_ptr<columnar::RecordBatch> out =
+        (offset_ == 0 && n == current_->num_rows()) ? current_ : current_->Slice(offset_, n);
+    offset_ += n;
+    rows_read_ += n;
+    return out;
+  }
+
+  int64_t rows_read() const override { return rows_read_; }
+
+ private:
+  // Fetches (or collects the prefetched) row group next_, starts fetching the one after it,
+  // then decodes.
+  Result<std::shared_ptr<columnar::RecordBatch>> LoadNext() {
+    const int index = row_groups_[next_++];
+    Result<FetchedRowGroup> fetched = prefetch_.valid() ? prefetch_.get() : state_->Fetch(index);
+    if (!fetched.ok()) return fetched.status();
+    if (next_ < row_groups_.size()) {
+      const int following = row_groups_[next_];
+      std::shared_ptr<ReaderState> state = state_;
+      prefetch_ =
+          std::async(std::launch::async, [state, following] { return state->Fetch(following); });
+    }
+    return state_->Decode(*fetched);
+  }
+
+  std::shared_ptr<ReaderState> state_;
+  std::vector<int> row_groups_;
+  size_t next_ = 0;  // position in row_groups_ of the next row group to decode
+  std::future<Result<FetchedRowGroup>> prefetch_;
+  std::shared_ptr<columnar::RecordBatch> current_;
+  int64_t offset_ = 0;
+  int64_t rows_read_ = 0;
+  Status error_;
+};
+
+}  // namespace
+
+std::unique_ptr<BatchReader> MakeParquetBatchReader(std::shared_ptr<ReaderState> state,
+                                                    std::vector<int> row_groups) {
+  return std::make_unique<ParquetBatchReader>(std::move(state), std::move(row_groups));
+}
+
+}  // namespace s3c::formats::parquet

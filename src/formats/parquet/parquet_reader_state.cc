@@ -1,0 +1,186 @@
+#include "formats/parquet/parquet_reader_state.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <thread>
+
+#include "formats/parquet/column_decoder.h"
+#include "formats/parquet/statistics_decoder.h"
+#include "s3c/common/strings.h"
+
+namespace s3c::formats::parquet {
+namespace {
+
+// Largest dictionary page header parquet-mr wrote (Arrow's kMaxDictHeaderSize for PARQUET-816).
+constexpr int64_t kDictHeaderPadding = 100;
+
+}  // namespace
+
+bool NeedsDictionaryHeaderPadding(const std::optional<std::string>& created_by) {
+  if (!created_by || !StartsWith(*created_by, "parquet-mr")) return false;
+  // "parquet-mr" without a version counts as older than any release (as parquet-cpp does).
+  int major = 0, minor = 0, patch = 0;
+  if (!StartsWith(*created_by, "parquet-mr version ") ||
+      std::sscanf(created_by->c_str() + 19, "%d.%d.%d", &major, &minor, &patch) != 3) {
+    return true;
+  }
+  // Fixed in 1.2.9.
+  if (major != 1) return major < 1;
+  if (minor != 2) return minor < 2;
+  return patch < 9;
+}
+
+ReaderState::ReaderState(std::shared_ptr<RandomAccessFile> file, ParquetReadOptions options,
+                         uint64_t file_size, FileMetaData metadata, FileSchema schema,
+                         std::vector<int> projection, std::shared_ptr<columnar::Schema> projected)
+    : file_(std::move(file)),
+      options_(std::move(options)),
+      name_(options_.object_name),
+      file_size_(file_size),
+      metadata_(std::move(metadata)),
+      schema_(std::move(schema)),
+      projection_(std::move(projection)),
+      projected_(std::move(projected)) {
+  pad_chunks_ = NeedsDictionaryHeaderPadding(metadata_.created_by);
+  stats_.row_groups_total = static_cast<int64_t>(metadata_.row_groups.size());
+}
+
+Result<ByteRange> ReaderState::ChunkRange(int row_group, int leaf) const {
+  const ColumnMetaData& md = *metadata_.row_groups[static_cast<size_t>(row_group)]
+                                  .columns[static_cast<size_t>(leaf)]
+                                  .meta_data;
+  // The chunk starts at its dictionary page when it has one. Some writers stored 0 (or the data
+  // page offset) for "no dictionary page": only an offset before the data page counts.
+  int64_t start = md.data_page_offset;
+  if (md.dictionary_page_offset && *md.dictionary_page_offset > 0 &&
+      *md.dictionary_page_offset < start) {
+    start = *md.dictionary_page_offset;
+  }
+  int64_t length = md.total_compressed_size;
+  const uint64_t size = file_size_;
+  if (start < 0 || length < 0 || static_cast<uint64_t>(start) > size ||
+      static_cast<uint64_t>(length) > size - static_cast<uint64_t>(start)) {
+    return DataLossError(fmt::format(
+        "{}: corrupt Parquet metadata: column {} of row group {} claims bytes [{}, {}) but the "
+        "file has {} bytes",
+        name_, Join(schema_.leaves[static_cast<size_t>(leaf)].path, "."), row_group, start,
+        start + length, size));
+  }
+  if (pad_chunks_) {
+    length += std::min<int64_t>(kDictHeaderPadding, static_cast<int64_t>(size) - (start + length));
+  }
+  return ByteRange{static_cast<uint64_t>(start), static_cast<uint64_t>(length)};
+}
+
+Result<FetchedRowGroup> ReaderState::Fetch(int row_group) {
+  FetchedRowGroup out;
+  out.index = row_group;
+  std::vector<ByteRange> ranges;
+  int64_t projected_bytes = 0;
+  for (int f : projection_) {
+    const LeafRange lr = LeavesOf(schema_, f);
+    for (int leaf = lr.first; leaf < lr.first + lr.count; ++leaf) {
+      S3C_ASSIGN_OR_RETURN(ByteRange r, ChunkRange(row_group, leaf));
+      ranges.push_back(r);
+      out.chunk_offsets.push_back(static_cast<int64_t>(r.offset));
+      projected_bytes += static_cast<int64_t>(r.length);
+    }
+  }
+  FetchCounters counters;
+  auto fetched = FetchRanges(*file_, ranges, options_.merge_gap, options_.max_range_bytes,
+                             options_.max_in_flight, name_, &counters);
+  AddCounters(counters, fetched.ok() ? projected_bytes : 0);
+  if (!fetched.ok()) return fetched.status();
+  out.ranges = std::move(*fetched);
+  return out;
+}
+
+Result<std::shared_ptr<columnar::RecordBatch>> ReaderState::Decode(const FetchedRowGroup& fetched) {
+  const RowGroup& rg = metadata_.row_groups[static_cast<size_t>(fetched.index)];
+  ColumnDecodeOptions decode_options;
+  decode_options.object_name = name_;
+  decode_options.verify_page_crc = options_.verify_page_crc;
+
+  // Chunks of each projected field, as views into the fetched buffers.
+  std::vector<std::vector<ChunkBytes>> chunks(projection_.size());
+  size_t k = 0;
+  for (size_t p = 0; p < projection_.size(); ++p) {
+    const LeafRange lr = LeavesOf(schema_, projection_[p]);
+    for (int i = 0; i < lr.count; ++i, ++k) {
+      chunks[p].push_back(ChunkBytes{fetched.ranges.View(k), fetched.chunk_offsets[k]});
+    }
+  }
+
+  std::vector<Result<std::shared_ptr<columnar::Array>>> arrays(
+      projection_.size(), Result<std::shared_ptr<columnar::Array>>(InternalError("not decoded")));
+  auto decode = [&](size_t p) {
+    arrays[p] = DecodeField(schema_, projection_[p], rg, fetched.index, chunks[p], decode_options);
+  };
+  const size_t threads =
+      std::min(projection_.size(), static_cast<size_t>(std::max(1, options_.max_threads)));
+  if (threads <= 1) {
+    for (size_t p = 0; p < projection_.size(); ++p) decode(p);
+  } else {
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t p = next++; p < projection_.size(); p = next++) decode(p);
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& th : pool) th.join();
+  }
+  std::vector<std::shared_ptr<columnar::Array>> columns;
+  columns.reserve(arrays.size());
+  for (auto& a : arrays) {
+    if (!a.ok()) return a.status();
+    if ((*a)->length() != rg.num_rows) {
+      return DataLossError(fmt::format(
+          "{}: column {} of row group {} decoded to {} values but the row group has {} rows", name_,
+          projected_->field(static_cast<int>(columns.size())).name(), fetched.index, (*a)->length(),
+          rg.num_rows));
+    }
+    columns.push_back(std::move(*a));
+  }
+  auto batch = columnar::RecordBatch::Make(projected_, std::move(columns), rg.num_rows);
+  if (!batch.ok()) {
+    return DataLossError(
+        fmt::format("{}: row group {}: {}", name_, fetched.index, batch.status().message()));
+  }
+  return batch;
+}
+
+std::vector<int> ReaderState::SelectRowGroups() {
+  std::vector<int> out;
+  int64_t skipped = 0;
+  for (size_t g = 0; g < metadata_.row_groups.size(); ++g) {
+    const RowGroup& rg = metadata_.row_groups[g];
+    if (options_.predicate != nullptr &&
+        !options_.predicate->MayMatch(DecodeRowGroupStatistics(metadata_, schema_, rg),
+                                      rg.num_rows)) {
+      ++skipped;
+      continue;
+    }
+    out.push_back(static_cast<int>(g));
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  stats_.row_groups_skipped = skipped;
+  return out;
+}
+
+void ReaderState::AddCounters(const FetchCounters& counters, int64_t projected_bytes) {
+  std::lock_guard<std::mutex> lock(mu_);
+  stats_.reads += counters.reads;
+  stats_.bytes_read += counters.bytes;
+  stats_.projected_chunk_bytes += projected_bytes;
+}
+
+ParquetReadStats ReaderState::stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
+}
+
+}  // namespace s3c::formats::parquet

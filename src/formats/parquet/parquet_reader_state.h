@@ -1,0 +1,84 @@
+// The state a ParquetFileReader and the BatchReaders it hands out share: the file, its decoded
+// footer and schema, the projection, and the counters. Row groups are read in two steps so a
+// batch reader can fetch the next row group while it decodes the current one.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "formats/parquet/parquet_metadata.h"
+#include "formats/parquet/range_planner.h"
+#include "formats/parquet/schema_mapping.h"
+#include "s3c/columnar/record_batch.h"
+#include "s3c/formats/parquet/parquet_reader.h"
+
+namespace s3c::formats::parquet {
+
+// The projected column chunks of one row group, fetched.
+struct FetchedRowGroup {
+  int index = 0;
+  FetchedRanges ranges;
+  // chunk_offsets[k]: file offset of requested range k (fields in projection order, each
+  // field's leaves in file order).
+  std::vector<int64_t> chunk_offsets;
+};
+
+class ReaderState {
+ public:
+  ReaderState(std::shared_ptr<RandomAccessFile> file, ParquetReadOptions options,
+              uint64_t file_size, FileMetaData metadata, FileSchema schema,
+              std::vector<int> projection, std::shared_ptr<columnar::Schema> projected);
+
+  const std::string& name() const { return name_; }
+  const ParquetReadOptions& options() const { return options_; }
+  uint64_t file_size() const { return file_size_; }
+  const FileMetaData& metadata() const { return metadata_; }
+  const FileSchema& schema() const { return schema_; }
+  const std::vector<int>& projection() const { return projection_; }
+  const std::shared_ptr<columnar::Schema>& projected_schema() const { return projected_; }
+
+  // Where column chunk `leaf` of row group `row_group` lies in the file (validated against the
+  // file size; DataLoss naming the column otherwise).
+  Result<ByteRange> ChunkRange(int row_group, int leaf) const;
+  // Fetches the projected chunks of a row group (thread-safe).
+  Result<FetchedRowGroup> Fetch(int row_group);
+  // Decodes a fetched row group into one batch of the projected schema.
+  Result<std::shared_ptr<columnar::RecordBatch>> Decode(const FetchedRowGroup& fetched);
+  // Row groups to read, in file order, after the predicate (counts the skipped ones).
+  std::vector<int> SelectRowGroups();
+
+  void AddCounters(const FetchCounters& counters, int64_t projected_bytes);
+  ParquetReadStats stats() const;
+
+ private:
+  std::shared_ptr<RandomAccessFile> file_;
+  ParquetReadOptions options_;
+  std::string name_;
+  uint64_t file_size_;
+  FileMetaData metadata_;
+  FileSchema schema_;
+  std::vector<int> projection_;
+  std::shared_ptr<columnar::Schema> projected_;
+  // PARQUET-816: parquet-mr up to 1.2.8 left the dictionary page header out of
+  // total_compressed_size; chunks of such files are read with up to 100 extra bytes.
+  bool pad_chunks_ = false;
+
+  mutable std::mutex mu_;
+  ParquetReadStats stats_;
+};
+
+// The batch reader over the selected row groups (parquet_batch_reader.cc).
+std::unique_ptr<BatchReader> MakeParquetBatchReader(std::shared_ptr<ReaderState> state,
+                                                    std::vector<int> row_groups);
+
+// Describe() text (parquet_describe.cc).
+std::string DescribeParquetFile(const ReaderState& state);
+
+// Whether created_by names a parquet-mr release before 1.2.9, or parquet-mr without a version
+// (PARQUET-816).
+bool NeedsDictionaryHeaderPadding(const std::optional<std::string>& created_by);
+
+}  // namespace s3c::formats::parquet

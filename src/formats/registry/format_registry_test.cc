@@ -1,0 +1,91 @@
+#include "s3c/formats/format_registry.h"
+
+#include <gtest/gtest.h>
+
+#include "s3c/columnar/builder_binary.h"
+#include "s3c/columnar/builder_primitive.h"
+#include "s3c/io/local_file.h"
+
+namespace s3c::formats {
+namespace {
+
+TEST(FormatNames, ParseAndPrint) {
+  for (FileFormat f : {FileFormat::kCsv, FileFormat::kTsv, FileFormat::kJson,
+                       FileFormat::kJsonLines, FileFormat::kParquet, FileFormat::kText}) {
+    auto parsed = ParseFileFormat(FileFormatName(f));
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(*parsed, f);
+  }
+  EXPECT_EQ(*ParseFileFormat("NDJSON"), FileFormat::kJsonLines);
+  EXPECT_EQ(*ParseFileFormat("txt"), FileFormat::kText);
+  auto bad = ParseFileFormat("xlsx");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("'xlsx'"), std::string::npos);
+}
+
+TEST(FormatNames, FromObjectNames) {
+  EXPECT_EQ(FormatFromName("a/b/data.csv"), FileFormat::kCsv);
+  EXPECT_EQ(FormatFromName("data.CSV.GZ"), FileFormat::kCsv);
+  EXPECT_EQ(FormatFromName("x.tsv.zst"), FileFormat::kTsv);
+  EXPECT_EQ(FormatFromName("x.ndjson.bz2"), FileFormat::kJsonLines);
+  EXPECT_EQ(FormatFromName("x.jsonl"), FileFormat::kJsonLines);
+  EXPECT_EQ(FormatFromName("x.json.gzip"), FileFormat::kJson);
+  EXPECT_EQ(FormatFromName("part-0.parquet"), FileFormat::kParquet);
+  EXPECT_EQ(FormatFromName("app.log.xz"), FileFormat::kText);
+  EXPECT_EQ(FormatFromName("README"), std::nullopt);
+  EXPECT_EQ(FormatFromName("x.gz"), std::nullopt);
+}
+
+ReadSource StringSource(std::string name, std::string data) {
+  ReadSource source;
+  source.name = std::move(name);
+  source.open_input = [data]() -> Result<std::unique_ptr<InputStream>> {
+    return MakeStringInput(data);
+  };
+  return source;
+}
+
+TEST(FormatRegistry, ReadsCompressedTsvAndProjects) {
+  auto gz = Compress(Codec::kGzip, "a\tb\tc\n1\tx\ttrue\n2\ty\tfalse\n");
+  ASSERT_TRUE(gz.ok());
+  FormatReadOptions options;
+  options.columns = {"c", "a"};
+  auto reader = OpenFormatReader(StringSource("t.tsv.gz", *gz), FileFormat::kTsv, options);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  EXPECT_EQ((*reader)->schema()->ToString(), "c: bool\na: int64");
+  auto batch = (*reader)->Next();
+  ASSERT_TRUE(batch.ok() && *batch);
+  EXPECT_EQ((*batch)->num_rows(), 2);
+  EXPECT_EQ((*batch)->column(1)->length(), 2);
+}
+
+TEST(FormatRegistry, UnknownProjectedColumnListsTheAvailableOnes) {
+  FormatReadOptions options;
+  options.columns = {"zz"};
+  auto reader = OpenFormatReader(StringSource("t.csv", "a,b\n1,2\n"), FileFormat::kCsv, options);
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().message(), "t.csv: no column 'zz' (columns: a, b)");
+}
+
+TEST(FormatRegistry, TextIsReadOnlyAndParquetRefusesStreamCompression) {
+  auto schema = columnar::MakeSchema({columnar::Field("a", columnar::Int64())});
+  auto out = OpenLocalOutput(::testing::TempDir() + "/registry_never_written");
+  ASSERT_TRUE(out.ok());
+  EXPECT_FALSE(OpenFormatWriter(std::move(*out), FileFormat::kText, schema, {}).ok());
+  FormatWriteOptions options;
+  options.compression = Codec::kGzip;
+  out = OpenLocalOutput(::testing::TempDir() + "/registry_never_written");
+  ASSERT_TRUE(out.ok());
+  auto writer = OpenFormatWriter(std::move(*out), FileFormat::kParquet, schema, options);
+  ASSERT_FALSE(writer.ok());
+  EXPECT_NE(writer.status().message().find("Parquet compresses its pages"), std::string::npos);
+}
+
+TEST(FormatRegistry, ParquetNeedsPositionalReads) {
+  auto reader = OpenFormatReader(StringSource("x.parquet", "PAR1"), FileFormat::kParquet, {});
+  ASSERT_FALSE(reader.ok());
+  EXPECT_NE(reader.status().message().find("positional reads"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace s3c::formats

@@ -1,0 +1,126 @@
+// s3c convert SRC DST: reads SRC (an object, prefix or glob, any format) and writes one DST in
+// another format, compressed or not. DST is published only when every row is written (an S3
+// destination is a multipart upload completed at the end and aborted on any error).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "batch_output.h"
+#include "commands.h"
+#include "data_run.h"
+
+namespace s3c::cli {
+namespace {
+
+struct ConvertCommand {
+  std::string src;
+  std::string dst;
+  std::string to;
+  std::string compression;
+  int level = -1;
+  int64_t row_group_rows = 1 << 20;
+  bool page_v2 = false;
+  ReadFlags flags;
+};
+
+Result<BlockCodec> ParquetCodec(const std::string& name) {
+  static const std::pair<const char*, BlockCodec> kCodecs[] = {
+      {"snappy", BlockCodec::kSnappy}, {"zstd", BlockCodec::kZstd},
+      {"gzip", BlockCodec::kGzip},     {"lz4_raw", BlockCodec::kLz4Raw},
+      {"lz4", BlockCodec::kLz4Raw},    {"brotli", BlockCodec::kBrotli},
+      {"none", BlockCodec::kNone},     {"uncompressed", BlockCodec::kNone},
+  };
+  for (const auto& [n, c] : kCodecs) {
+    if (name == n) return c;
+  }
+  return InvalidArgumentError(fmt::format(
+      "--compression {}: Parquet codecs are snappy, zstd, gzip, lz4_raw, brotli, none", name));
+}
+
+Result<formats::FormatWriteOptions> WriteOptionsFor(const ConvertCommand& cmd,
+                                                    formats::FileFormat format,
+                                                    const std::string& dst_name) {
+  formats::FormatWriteOptions options;
+  if (format == formats::FileFormat::kParquet) {
+    if (!cmd.compression.empty()) {
+      S3C_ASSIGN_OR_RETURN(options.parquet.codec, ParquetCodec(cmd.compression));
+    }
+    options.parquet.compression_level = cmd.level;
+    options.parquet.row_group_rows = cmd.row_group_rows;
+    options.parquet.data_page_v2 = cmd.page_v2;
+    options.parquet.object_name = dst_name;
+    return options;
+  }
+  if (!cmd.compression.empty()) {
+    S3C_ASSIGN_OR_RETURN(options.compression, ParseCodecName(cmd.compression));
+  } else {
+    options.compression = CodecFromExtension(dst_name);
+  }
+  options.compress.level = cmd.level;
+  options.compress.name = dst_name;
+  return options;
+}
+
+Status RunConvert(CliContext& ctx, const ConvertCommand& cmd) {
+  S3C_ASSIGN_OR_RETURN(Location dst, ctx.Resolve(cmd.dst));
+  if (!dst.is_stdio() && dst.folder_like) {
+    return InvalidArgumentError(
+        fmt::format("convert writes one file: {} names a folder; add a file name", cmd.dst));
+  }
+  std::string dst_name = dst.is_stdio() ? "stdout" : dst.UriOf(dst.key);
+  formats::FileFormat format;
+  if (!cmd.to.empty()) {
+    S3C_ASSIGN_OR_RETURN(format, formats::ParseFileFormat(cmd.to));
+  } else {
+    std::optional<formats::FileFormat> from_name = formats::FormatFromName(dst.key);
+    if (!from_name) {
+      return InvalidArgumentError(fmt::format(
+          "cannot tell the output format from '{}': give --to csv|tsv|json|jsonl|parquet",
+          cmd.dst));
+    }
+    format = *from_name;
+  }
+  S3C_ASSIGN_OR_RETURN(formats::FormatWriteOptions write_options,
+                       WriteOptionsFor(cmd, format, dst_name));
+  S3C_ASSIGN_OR_RETURN(DataRun run, OpenDataRun(ctx, cmd.src, cmd.flags));
+  std::unique_ptr<OutputStream> out;
+  if (dst.is_stdio()) {
+    out = MakeStdoutStream();
+  } else {
+    S3C_ASSIGN_OR_RETURN(out, dst.store->OpenOutput(dst.key));
+  }
+  S3C_ASSIGN_OR_RETURN(auto writer, formats::OpenFormatWriter(std::move(out), format,
+                                                              run.reader->schema(), write_options));
+  int64_t rows = 0;
+  while (true) {
+    // An error returns here and destroys the writer unclosed: nothing is published.
+    S3C_ASSIGN_OR_RETURN(auto batch, run.reader->Next());
+    if (!batch) break;
+    S3C_RETURN_IF_ERROR(writer->Write(*batch));
+    rows += batch->num_rows();
+  }
+  S3C_RETURN_IF_ERROR(writer->Close());
+  ctx.CountObjects(1);
+  return FinishDataRun(ctx, run, rows);
+}
+
+}  // namespace
+
+void AddConvertCommand(CLI::App& app, CommandFn* chosen) {
+  auto cmd = std::make_shared<ConvertCommand>();
+  CLI::App* sub = app.add_subcommand("convert", "Rewrite data in another format or compression");
+  sub->add_option("src", cmd->src, "Input: object, prefix, glob or local path")->required();
+  sub->add_option("dst", cmd->dst, "Output file or object ('-' for stdout)")->required();
+  sub->add_option("--to", cmd->to, "csv, tsv, json, jsonl or parquet (default: from DST's name)");
+  sub->add_option("--compression", cmd->compression,
+                  "Text formats: gzip, bzip2, xz, zstd, lz4, snappy, none (default: from DST's "
+                  "name). Parquet: snappy (default), zstd, gzip, lz4_raw, brotli, none");
+  sub->add_option("--level", cmd->level, "Compression level (codec default when unset)");
+  sub->add_option("--row-group-rows", cmd->row_group_rows, "Parquet rows per row group")
+      ->capture_default_str();
+  sub->add_flag("--page-v2", cmd->page_v2, "Parquet: write data pages v2");
+  AddReadFlags(*sub, cmd->flags, "--input-compression");
+  sub->callback(
+      [cmd, chosen] { *chosen = [cmd](CliContext& ctx) { return RunConvert(ctx, *cmd); }; });
+}
+
+}  // namespace s3c::cli

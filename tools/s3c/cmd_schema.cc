@@ -1,0 +1,109 @@
+// s3c schema URI: the inferred (or Parquet-declared) schema of an object, prefix or glob, with
+// per-file drift when several files are read.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "dataset_input.h"
+#include "output.h"
+#include "read_options.h"
+
+namespace s3c::cli {
+namespace {
+
+struct SchemaCommand {
+  std::string uri;
+  bool json = false;
+  bool verbose = false;
+  ReadFlags flags;
+};
+
+std::string ColumnsJson(const formats::Schema& schema) {
+  std::string out = "[";
+  for (int i = 0; i < schema.num_fields(); ++i) {
+    const columnar::Field& f = schema.field(i);
+    out += fmt::format("{}{{\"name\":{},\"type\":{},\"nullable\":{}}}", i ? "," : "",
+                       JsonQuote(f.name()), JsonQuote(f.type().ToString()),
+                       f.nullable() ? "true" : "false");
+  }
+  return out + "]";
+}
+
+std::string DriftJson(const std::vector<formats::SchemaDrift>& drift) {
+  std::string out = "[";
+  for (size_t i = 0; i < drift.size(); ++i) {
+    const formats::SchemaDrift& d = drift[i];
+    out += fmt::format("{}{{\"file\":{},\"column\":{},\"change\":\"{}\"", i ? "," : "",
+                       JsonQuote(d.file), JsonQuote(d.column), SchemaDriftKindName(d.kind));
+    if (d.kind == formats::SchemaDrift::Kind::kTypeWidened) {
+      out += fmt::format(",\"from\":{}", JsonQuote(d.from.ToString()));
+    }
+    if (d.kind != formats::SchemaDrift::Kind::kColumnMissing) {
+      out += fmt::format(",\"to\":{}", JsonQuote(d.to.ToString()));
+    }
+    out += "}";
+  }
+  return out + "]";
+}
+
+// Parquet details (physical and logical types, row groups, codecs, sizes) for --verbose.
+Result<std::string> ParquetDetails(ObjectStore& store, const ObjectInfo& object) {
+  S3C_ASSIGN_OR_RETURN(auto file, store.OpenRandomAccess(object.key, object));
+  formats::parquet::ParquetReadOptions options;
+  options.object_name = store.UriFor(object.key);
+  S3C_ASSIGN_OR_RETURN(auto reader, formats::parquet::ParquetFileReader::Open(
+                                        std::shared_ptr<RandomAccessFile>(std::move(file)),
+                                        options));
+  return reader->Describe();
+}
+
+Status RunSchema(CliContext& ctx, const SchemaCommand& cmd) {
+  S3C_ASSIGN_OR_RETURN(dataset::DatasetReadOptions options, BuildReadOptions(cmd.flags));
+  S3C_ASSIGN_OR_RETURN(DatasetInput input, ResolveDatasetInput(ctx, cmd.uri));
+  S3C_ASSIGN_OR_RETURN(dataset::DatasetSchema schema,
+                       dataset::InferDatasetSchema(*input.store, input.objects, options));
+  const formats::Schema& united = *schema.united.schema;
+  if (cmd.json) {
+    std::string files = "[";
+    for (size_t i = 0; i < schema.files.size(); ++i) {
+      files += fmt::format("{}{{\"uri\":{},\"columns\":{}}}", i ? "," : "",
+                           JsonQuote(schema.files[i].file), ColumnsJson(*schema.files[i].schema));
+    }
+    files += "]";
+    return WriteStdout(fmt::format("{{\"columns\":{},\"files\":{},\"drift\":{}}}\n",
+                                   ColumnsJson(united), files, DriftJson(schema.united.drift)));
+  }
+  std::string out;
+  for (int i = 0; i < united.num_fields(); ++i) out += united.field(i).ToString() + "\n";
+  if (schema.files.size() > 1) {
+    out += fmt::format("\n{} files; drift:\n", schema.files.size());
+    if (schema.united.drift.empty()) out += "  none\n";
+    for (const formats::SchemaDrift& d : schema.united.drift) out += "  " + d.ToString() + "\n";
+  }
+  if (cmd.verbose) {
+    for (const ObjectInfo& object : input.objects) {
+      S3C_ASSIGN_OR_RETURN(formats::FileFormat format, dataset::FormatOf(object, options.format));
+      if (format != formats::FileFormat::kParquet) continue;
+      S3C_ASSIGN_OR_RETURN(std::string details, ParquetDetails(*input.store, object));
+      out += "\n" + input.store->UriFor(object.key) + "\n" + details;
+    }
+  }
+  return WriteStdout(out);
+}
+
+}  // namespace
+
+void AddSchemaCommand(CLI::App& app, CommandFn* chosen) {
+  auto cmd = std::make_shared<SchemaCommand>();
+  CLI::App* sub = app.add_subcommand("schema", "Print the schema of a file, object, prefix or glob");
+  sub->add_option("uri", cmd->uri, "s3://bucket/key, s3://bucket/prefix/, a glob, or a local path")
+      ->required();
+  sub->add_flag("--json", cmd->json, "Print JSON: columns, per-file columns and drift");
+  sub->add_flag("--verbose", cmd->verbose,
+                "Parquet: physical and logical types, row groups, codecs and sizes");
+  AddReadFlags(*sub, cmd->flags);
+  sub->callback(
+      [cmd, chosen] { *chosen = [cmd](CliContext& ctx) { return RunSchema(ctx, *cmd); }; });
+}
+
+}  // namespace s3c::cli

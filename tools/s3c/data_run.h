@@ -1,0 +1,27 @@
+// What `s3c read` and `s3c convert` share: opening the dataset reader over a URI with the
+// read flags (and the quarantine sink), and the run report printed to stderr at the end.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "cli_context.h"
+#include "dataset_input.h"
+#include "read_options.h"
+#include "s3c/dataset/dataset_reader.h"
+
+namespace s3c::cli {
+
+struct DataRun {
+  std::unique_ptr<dataset::DatasetReader> reader;
+  std::unique_ptr<QuarantineSink> quarantine;  // null unless --bad-records quarantine
+  int64_t objects = 0;
+};
+
+Result<DataRun> OpenDataRun(CliContext& ctx, const std::string& uri, const ReadFlags& flags);
+
+// Publishes the quarantine file and prints "N rows from M objects (K rejected, Q quarantined)"
+// plus schema drift to stderr unless --quiet. Rows never vanish without a line here.
+Status FinishDataRun(CliContext& ctx, DataRun& run, int64_t rows_out);
+
+}  // namespace s3c::cli

@@ -1,0 +1,208 @@
+// AddReadFlags / BuildReadOptions (read_options.h).
+#include "read_options.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "s3c/common/strings.h"
+#include "s3c/formats/schema_spec.h"
+
+namespace s3c::cli {
+namespace {
+
+using formats::csv::CsvEncoding;
+
+Result<char> OneChar(const std::string& flag, const std::string& value) {
+  if (value == "\\t" || value == "tab") return '\t';
+  if (value.size() == 1) return value[0];
+  if (value.empty() || value == "none") return '\0';
+  return InvalidArgumentError(fmt::format("--{} takes one character, got '{}'", flag, value));
+}
+
+Result<CsvEncoding> ParseEncoding(const std::string& value) {
+  std::string v = ToLower(value);
+  if (v == "auto") return CsvEncoding::kAuto;
+  if (v == "utf-8" || v == "utf8") return CsvEncoding::kUtf8;
+  if (v == "utf-16le" || v == "utf16le") return CsvEncoding::kUtf16LE;
+  if (v == "utf-16be" || v == "utf16be") return CsvEncoding::kUtf16BE;
+  if (v == "latin-1" || v == "latin1" || v == "iso-8859-1") return CsvEncoding::kLatin1;
+  if (v == "windows-1252" || v == "cp1252") return CsvEncoding::kWindows1252;
+  return InvalidArgumentError(fmt::format(
+      "--encoding: '{}' is not one of auto, utf-8, utf-16le, utf-16be, latin-1, windows-1252",
+      value));
+}
+
+Status ApplyCsv(const ReadFlags& f, formats::csv::CsvReadOptions& csv) {
+  if (!f.delimiter.empty()) {
+    S3C_ASSIGN_OR_RETURN(csv.dialect.delimiter, OneChar("delimiter", f.delimiter));
+  }
+  if (!f.quote.empty()) {
+    S3C_ASSIGN_OR_RETURN(csv.dialect.quote, OneChar("quote", f.quote));
+  }
+  if (!f.escape.empty()) {
+    S3C_ASSIGN_OR_RETURN(csv.dialect.escape, OneChar("escape", f.escape));
+  }
+  if (f.header == "yes") {
+    csv.header = formats::csv::HeaderMode::kYes;
+  } else if (f.header == "no") {
+    csv.header = formats::csv::HeaderMode::kNo;
+  } else if (f.header == "auto") {
+    csv.header = formats::csv::HeaderMode::kAuto;
+  } else {
+    return InvalidArgumentError(fmt::format("--header: '{}' is not yes, no or auto", f.header));
+  }
+  csv.skip_rows = f.skip_rows;
+  csv.dialect.comment_prefix = f.comment;
+  csv.dialect.trim_whitespace = f.trim;
+  if (!f.null_strings.empty()) csv.null_strings = f.null_strings;
+  S3C_ASSIGN_OR_RETURN(csv.encoding, ParseEncoding(f.encoding));
+  if (f.ragged == "error") {
+    csv.ragged = formats::csv::RaggedRowPolicy::kError;
+  } else if (f.ragged == "pad") {
+    csv.ragged = formats::csv::RaggedRowPolicy::kPadWithNulls;
+  } else if (f.ragged == "truncate") {
+    csv.ragged = formats::csv::RaggedRowPolicy::kTruncate;
+  } else {
+    return InvalidArgumentError(fmt::format("--ragged: '{}' is not error, pad or truncate", f.ragged));
+  }
+  csv.threads = f.threads;
+  return Status::OK();
+}
+
+Status ApplySchema(const ReadFlags& f, dataset::DatasetReadOptions& o) {
+  auto& csv = o.read.csv;
+  auto& json = o.read.json;
+  if (!f.schema.empty() + !f.types.empty() + f.all_strings > 1) {
+    return InvalidArgumentError("give only one of --schema, --types and --all-strings");
+  }
+  if (!f.schema.empty() || !f.types.empty()) {
+    S3C_ASSIGN_OR_RETURN(auto schema,
+                         formats::ParseSchemaSpec(f.schema.empty() ? f.types : f.schema));
+    bool full = !f.schema.empty();
+    csv.schema = json.schema = schema;
+    csv.schema_mode = full ? formats::csv::SchemaMode::kFull : formats::csv::SchemaMode::kPartial;
+    json.schema_mode = full ? formats::JsonSchemaMode::kFull : formats::JsonSchemaMode::kPartial;
+  } else if (f.all_strings) {
+    csv.schema_mode = formats::csv::SchemaMode::kAllStrings;
+    json.schema_mode = formats::JsonSchemaMode::kAllStrings;
+  }
+  for (formats::InferenceOptions* inf : {&csv.inference, &json.inference}) {
+    inf->max_rows = f.infer_rows;
+    inf->max_files = f.infer_files;
+    inf->infer_decimals = f.infer_decimals;
+  }
+  o.infer_files = f.infer_files;
+  return Status::OK();
+}
+
+Status ApplyBadRecords(const ReadFlags& f, formats::BadRecordOptions& bad) {
+  if (f.bad_records == "fail") {
+    bad.policy = formats::BadRecordPolicy::kFail;
+  } else if (f.bad_records == "skip") {
+    bad.policy = formats::BadRecordPolicy::kSkip;
+  } else if (f.bad_records == "quarantine") {
+    if (f.quarantine.empty()) {
+      return InvalidArgumentError("--bad-records quarantine needs --quarantine URI");
+    }
+    bad.policy = formats::BadRecordPolicy::kQuarantine;
+  } else {
+    return InvalidArgumentError(
+        fmt::format("--bad-records: '{}' is not fail, skip or quarantine", f.bad_records));
+  }
+  if (!f.quarantine.empty() && bad.policy != formats::BadRecordPolicy::kQuarantine) {
+    return InvalidArgumentError("--quarantine needs --bad-records quarantine");
+  }
+  bad.max_errors = f.max_errors;
+  bad.max_error_ratio = f.max_error_ratio;
+  return Status::OK();
+}
+
+}  // namespace
+
+std::vector<std::string> SplitColumns(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size() && !text.empty()) {
+    size_t comma = text.find(',', start);
+    std::string part = text.substr(start, comma == std::string::npos ? std::string::npos
+                                                                     : comma - start);
+    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+    while (!part.empty() && part.back() == ' ') part.pop_back();
+    if (!part.empty()) out.push_back(part);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+void AddReadFlags(CLI::App& cmd, ReadFlags& f, const std::string& input_compression_flag) {
+  cmd.add_option("--format", f.format, "csv, tsv, json, jsonl, parquet or text (default: from the name)");
+  cmd.add_option(input_compression_flag, f.compression,
+                 "Input compression: gzip, bzip2, xz, zstd, lz4, snappy, zip, none (default: "
+                 "detected from magic bytes, then the name)");
+  cmd.add_option("--columns", f.columns, "Read only these columns: a,b,c");
+  auto* g = cmd.add_option_group("CSV/TSV");
+  g->add_option("--delimiter", f.delimiter, "One character; 'tab' or '\\t' for a tab");
+  g->add_option("--quote", f.quote, "Quote character ('none' disables quoting)");
+  g->add_option("--escape", f.escape, "Escape character, e.g. '\\' (default: doubled quotes)");
+  g->add_option("--header", f.header, "yes, no or auto")->capture_default_str();
+  g->add_option("--skip-rows", f.skip_rows, "Lines to drop before the header");
+  g->add_option("--comment", f.comment, "Lines starting with this are skipped");
+  g->add_option("--null", f.null_strings, "A text that means null (repeatable; default: empty)");
+  g->add_option("--encoding", f.encoding, "auto, utf-8, utf-16le, utf-16be, latin-1, windows-1252")
+      ->capture_default_str();
+  g->add_option("--invalid-utf8", f.invalid_utf8, "error or replace")->capture_default_str();
+  g->add_option("--ragged", f.ragged, "Rows with too many/few fields: error, pad, truncate")
+      ->capture_default_str();
+  g->add_flag("--trim", f.trim, "Strip spaces around unquoted fields");
+  g->add_option("--threads", f.threads, "CSV parsing threads (0 = all cores)")->capture_default_str();
+  auto* t = cmd.add_option_group("Text and JSON");
+  t->add_flag("--skip-empty-lines", f.skip_empty_lines, "Text: drop empty lines");
+  t->add_option("--line-numbers", f.line_numbers, "Text: add a line-number column of this name");
+  t->add_flag("--flatten", f.flatten, "JSON: nested objects become dotted columns");
+  auto* s = cmd.add_option_group("Schema");
+  s->add_option("--schema", f.schema, "Every column: 'id:int64, name:string, at:timestamp[ms]'");
+  s->add_option("--types", f.types, "Types for some columns; the others are inferred");
+  s->add_flag("--all-strings", f.all_strings, "Read every column as text");
+  s->add_option("--infer-rows", f.infer_rows, "Rows sampled per file for inference (-1 = all)")
+      ->capture_default_str();
+  s->add_option("--infer-files", f.infer_files, "Files whose schemas are united (-1 = all)")
+      ->capture_default_str();
+  s->add_flag("--infer-decimals", f.infer_decimals, "Infer decimal(p,s) instead of double");
+  auto* b = cmd.add_option_group("Bad records");
+  b->add_option("--bad-records", f.bad_records, "fail, skip or quarantine")->capture_default_str();
+  b->add_option("--max-errors", f.max_errors, "Fail after this many rejected rows (-1 = no limit)");
+  b->add_option("--max-error-ratio", f.max_error_ratio, "Fail when rejected/read exceeds this");
+  b->add_option("--quarantine", f.quarantine, "JSON Lines file or object for rejected rows");
+}
+
+Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& f) {
+  dataset::DatasetReadOptions o;
+  if (!f.format.empty()) {
+    S3C_ASSIGN_OR_RETURN(o.format, formats::ParseFileFormat(f.format));
+  }
+  if (!f.compression.empty()) {
+    S3C_ASSIGN_OR_RETURN(o.read.compression, ParseCodecName(f.compression));
+  }
+  o.read.columns = SplitColumns(f.columns);
+  S3C_RETURN_IF_ERROR(ApplyCsv(f, o.read.csv));
+  formats::csv::InvalidUtf8Policy utf8;
+  if (f.invalid_utf8 == "error") {
+    utf8 = formats::csv::InvalidUtf8Policy::kError;
+  } else if (f.invalid_utf8 == "replace") {
+    utf8 = formats::csv::InvalidUtf8Policy::kReplace;
+  } else {
+    return InvalidArgumentError(fmt::format("--invalid-utf8: '{}' is not error or replace", f.invalid_utf8));
+  }
+  o.read.csv.invalid_utf8 = o.read.text.invalid_utf8 = utf8;
+  o.read.text.encoding = o.read.csv.encoding;
+  o.read.text.skip_empty_lines = f.skip_empty_lines;
+  o.read.text.line_number_column = f.line_numbers;
+  o.read.json.flatten = f.flatten;
+  S3C_RETURN_IF_ERROR(ApplySchema(f, o));
+  S3C_RETURN_IF_ERROR(ApplyBadRecords(f, o.read.csv.bad_records));
+  o.read.json.bad_records = o.read.csv.bad_records;
+  return o;
+}
+
+}  // namespace s3c::cli

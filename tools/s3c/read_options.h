@@ -1,0 +1,67 @@
+// The options `s3c read`, `s3c schema` and `s3c convert` share: format, compression,
+// projection, CSV dialect, text and JSON switches, schema, inference budget and the bad-record
+// policy (docs/cli.md). Kept as flag text here and validated in BuildReadOptions so every error
+// names the flag.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "s3c/dataset/dataset_reader.h"
+
+namespace CLI {
+class App;
+}
+
+namespace s3c::cli {
+
+struct ReadFlags {
+  std::string format;
+  std::string compression;
+  std::string columns;        // "a,b"
+  // CSV / TSV dialect
+  std::string delimiter;
+  std::string quote;
+  std::string escape;
+  std::string header = "yes";  // yes | no | auto
+  int64_t skip_rows = 0;
+  std::string comment;
+  std::vector<std::string> null_strings;
+  std::string encoding = "auto";  // auto utf-8 utf-16le utf-16be latin-1 windows-1252
+  std::string invalid_utf8 = "error";  // error | replace
+  std::string ragged = "error";        // error | pad | truncate
+  bool trim = false;
+  int threads = 1;
+  // Text
+  bool skip_empty_lines = false;
+  std::string line_numbers;    // column name for line numbers
+  // JSON
+  bool flatten = false;
+  // Schema and inference
+  std::string schema;          // full user schema (schema_spec.h)
+  std::string types;           // partial: types for some columns, the rest inferred
+  bool all_strings = false;
+  int64_t infer_rows = 1000;
+  int64_t infer_files = 8;
+  bool infer_decimals = false;
+  // Bad records
+  std::string bad_records = "fail";  // fail | skip | quarantine
+  int64_t max_errors = -1;
+  double max_error_ratio = 1.0;
+  std::string quarantine;      // URI of the JSON Lines file receiving rejected records
+};
+
+// input_compression_flag: "--compression" for read/schema; convert uses
+// "--input-compression" because its --compression names the output's.
+void AddReadFlags(CLI::App& cmd, ReadFlags& flags,
+                  const std::string& input_compression_flag = "--compression");
+
+// InvalidArgument naming the flag when a value is not accepted. The quarantine callback is
+// not set here (the command owns the quarantine writer).
+Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& flags);
+
+// "a, b" -> {"a", "b"}; empty -> {}.
+std::vector<std::string> SplitColumns(const std::string& text);
+
+}  // namespace s3c::cli
