@@ -8,6 +8,7 @@
 #include "fuzz/codec_fuzz.h"
 #include "s3c/codec/block_codec.h"
 #include "s3c/codec/codec.h"
+#include "support/fuzz_mutate.h"
 
 namespace s3c {
 namespace {
@@ -18,23 +19,6 @@ FuzzOutcome RunInput(uint8_t selector, const std::string& body) {
   std::string input(1, static_cast<char>(selector));
   input += body;
   return fuzz::RunCodecFuzzInput(reinterpret_cast<const uint8_t*>(input.data()), input.size());
-}
-
-std::string Mutate(std::string s, std::mt19937& rng) {
-  switch (rng() % 4) {
-    case 0:  // flip a few bytes
-      for (int i = 0; i < 3 && !s.empty(); ++i)
-        s[rng() % s.size()] ^= static_cast<char>(1 + rng() % 255);
-      return s;
-    case 1:  // truncate
-      return s.substr(0, s.empty() ? 0 : rng() % s.size());
-    case 2:  // insert junk
-      return s.insert(s.empty() ? 0 : rng() % s.size(),
-                      codec_testing::RandomBytes(1 + rng() % 9, rng()));
-    default:  // duplicate a slice
-      if (s.size() > 4) s += s.substr(rng() % (s.size() / 2), s.size() / 4);
-      return s;
-  }
 }
 
 TEST(FuzzSmokeTest, ValidInputsDecodeAndMutatedOnesNeverCrash) {
@@ -48,7 +32,8 @@ TEST(FuzzSmokeTest, ValidInputsDecodeAndMutatedOnesNeverCrash) {
       EXPECT_EQ(RunInput(static_cast<uint8_t>(codec), *z), FuzzOutcome::kDecoded)
           << CodecName(codec);
       for (int i = 0; i < 8; ++i) {
-        (RunInput(static_cast<uint8_t>(codec), Mutate(*z, rng)) == FuzzOutcome::kDecoded
+        (RunInput(static_cast<uint8_t>(codec), ::testing::MutateInput(*z, rng)) ==
+                 FuzzOutcome::kDecoded
              ? decoded
              : rejected)++;
         ++runs;
@@ -63,7 +48,8 @@ TEST(FuzzSmokeTest, ValidInputsDecodeAndMutatedOnesNeverCrash) {
     std::string sized = std::string("\xb8\x0b", 2) + *z;  // 3000, little-endian
     EXPECT_EQ(RunInput(static_cast<uint8_t>(8 + b), sized), FuzzOutcome::kDecoded) << b;
     for (int i = 0; i < 20; ++i) {
-      (RunInput(static_cast<uint8_t>(8 + b), Mutate(sized, rng)) == FuzzOutcome::kDecoded
+      (RunInput(static_cast<uint8_t>(8 + b), ::testing::MutateInput(sized, rng)) ==
+               FuzzOutcome::kDecoded
            ? decoded
            : rejected)++;
       ++runs;

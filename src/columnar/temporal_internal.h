@@ -7,13 +7,10 @@
 #include <string>
 #include <string_view>
 
+#include "s3c/common/civil_date.h"
 #include "s3c/columnar/data_type.h"
 
 namespace s3c::columnar::internal {
-
-// Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil).
-int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
-void CivilFromDays(int64_t days, int64_t* year, unsigned* month, unsigned* day);
 
 // Floor division and modulo (the remainder has the sign of the divisor).
 inline int64_t FloorDiv(int64_t a, int64_t b) {

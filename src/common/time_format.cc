@@ -1,3 +1,4 @@
+#include "s3c/common/civil_date.h"
 #include "s3c/common/time_format.h"
 
 #include <fmt/format.h>
@@ -15,16 +16,6 @@ std::tm ToUtc(WallTime t) {
   std::tm tm{};
   gmtime_r(&tt, &tm);
   return tm;
-}
-
-// Days since 1970-01-01 for a civil date (proleptic Gregorian), from H. Hinnant's algorithm.
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
 std::optional<WallTime> FromFields(int y, int mo, int d, int h, int mi, int s, int64_t nanos,

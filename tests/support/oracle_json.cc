@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "s3c/common/strings.h"
+
 namespace s3c::testing::oracle_json {
 namespace {
 
@@ -79,24 +81,6 @@ bool SplitContainer(std::string_view text, char open, std::vector<std::string_vi
     pos = SkipSpace(text, value_end);
     if (text[pos] == close) return true;
     pos = SkipSpace(text, pos + 1);
-  }
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
 }
 
@@ -182,7 +166,7 @@ bool DecodeString(std::string_view text, std::string* out) {
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           i += 6;
         }
-        AppendUtf8(cp, out);
+        ::s3c::AppendUtf8(cp, out);
         break;
       }
       default:

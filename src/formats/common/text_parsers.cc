@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "s3c/common/civil_date.h"
 #include "s3c/formats/inference.h"
 
 namespace s3c::formats {
@@ -18,16 +19,6 @@ bool InList(std::string_view s, const std::vector<std::string>& list) {
     if (s == v) return true;
   }
   return false;
-}
-
-// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
 bool IsLeap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

@@ -73,6 +73,9 @@ void CsvWriter::AppendField(std::string_view text, bool force_quote) {
       quote = needs_quote_[static_cast<uint8_t>(text[k])] != 0;
     }
     quote = quote || (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+    // A value starting with U+FEFF would read back as a byte order mark (and vanish) when it
+    // is the first thing in the file.
+    quote = quote || text.substr(0, 3) == "\xEF\xBB\xBF";
   }
   if (!quote || q == '\0') {
     if (o_.dialect.escape == '\0') {

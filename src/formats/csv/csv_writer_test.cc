@@ -122,6 +122,18 @@ TEST(CsvWriter, QuotingStylesNullStringAndNoHeader) {
             "NULL\t1e+300\t\"\"\t\"1969-12-31\"\t\"1970-01-01T00:00:00Z\"\t\"false\"\n");
 }
 
+// Found by the CSV fuzzer: a first value starting with U+FEFF, written bare at the start of the
+// file, read back as a byte order mark and disappeared.
+TEST(CsvWriter, QuotesAValueStartingWithAByteOrderMark) {
+  c::StringBuilder sb;
+  sb.Append("\xEF\xBB\xBF@");
+  auto schema = c::MakeSchema({c::Field("s", c::String())});
+  auto b = *c::RecordBatch::Make(schema, {*sb.Finish()});
+  CsvWriteOptions o;
+  o.header = false;
+  EXPECT_EQ(*WriteCsv({b}, schema, o), "\"\xEF\xBB\xBF@\"\n");
+}
+
 TEST(CsvWriter, NestedValuesAsJson) {
   c::ListBuilder lb(c::List(c::Int64()));
   lb.Append();

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "s3c/common/civil_date.h"
 #include "s3c/columnar/array_binary.h"
 #include "s3c/columnar/array_nested.h"
 #include "s3c/columnar/array_primitive.h"
@@ -15,19 +16,6 @@ namespace s3c::formats::csv {
 namespace {
 
 using columnar::TypeId;
-
-// Howard Hinnant's civil_from_days.
-void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2);
-}
 
 int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 

@@ -8,10 +8,14 @@
 #include <sstream>
 
 #include "fuzz/json_fuzz.h"
+#include "support/fuzz_mutate.h"
 #include "support/rgw_env.h"
 
 namespace s3c {
 namespace {
+
+// Bytes the mutations draw from: the tokens that steer this parser.
+constexpr std::string_view kJsonTokens = "{}[]\",:0123456789.eE-+ \ntrufalsn\\u\xc3\xa9\xff";
 
 using fuzz::JsonFuzzOutcome;
 
@@ -19,22 +23,6 @@ JsonFuzzOutcome RunInput(uint8_t flags, const std::string& body) {
   std::string input(1, static_cast<char>(flags));
   input += body;
   return fuzz::RunJsonFuzzInput(reinterpret_cast<const uint8_t*>(input.data()), input.size());
-}
-
-std::string Mutate(std::string s, std::mt19937& rng) {
-  static const char kJunk[] = "{}[]\",:0123456789.eE-+ \ntrufalsn\\u\xc3\xa9\xff";
-  switch (rng() % 4) {
-    case 0:
-      for (int i = 0; i < 2 && !s.empty(); ++i) s[rng() % s.size()] = kJunk[rng() % 30];
-      return s;
-    case 1:
-      return s.substr(0, s.empty() ? 0 : rng() % s.size());
-    case 2:
-      return s.insert(s.empty() ? 0 : rng() % s.size(), 1, kJunk[rng() % (sizeof(kJunk) - 1)]);
-    default:
-      if (s.size() > 4) s += s.substr(rng() % (s.size() / 2), s.size() / 3);
-      return s;
-  }
 }
 
 std::vector<std::string> Seeds() {
@@ -70,7 +58,8 @@ TEST(JsonFuzzSmokeTest, SeedsAndMutationsKeepTheInvariants) {
   for (int i = 0; i < 400; ++i) {
     const std::string& seed = seeds[rng() % (seeds.size() < 5 ? seeds.size() : 5)];
     std::string m = seed;
-    for (int k = 0; k <= static_cast<int>(rng() % 3); ++k) m = Mutate(m, rng);
+    for (int k = 0; k <= static_cast<int>(rng() % 3); ++k)
+      m = ::testing::MutateInput(m, rng, kJsonTokens);
     count(RunInput(static_cast<uint8_t>(rng()), m));
   }
   EXPECT_GE(runs, 400);

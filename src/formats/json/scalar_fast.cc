@@ -1,3 +1,4 @@
+#include "s3c/common/civil_date.h"
 #include "formats/json/scalar_fast.h"
 
 namespace s3c::formats::json_internal {
@@ -17,16 +18,6 @@ bool Digits(std::string_view s, size_t i, size_t n, int64_t* out) {
   }
   *out = v;
   return true;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (days_from_civil, as text_parsers.cc).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
 // s[0, 10) as "YYYY-MM-DD" of a real date: its day number.

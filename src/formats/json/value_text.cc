@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "formats/json/json_parser.h"
+#include "s3c/common/civil_date.h"
 #include "s3c/columnar/array_binary.h"
 #include "s3c/columnar/array_nested.h"
 #include "s3c/columnar/array_primitive.h"
@@ -17,19 +18,6 @@ namespace {
 using columnar::TypeId;
 
 int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
-// Days since the epoch to a proleptic Gregorian date (the 400-year era method).
-void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
-  z += 719468;
-  int64_t era = FloorDiv(z, 146097);
-  auto doe = static_cast<unsigned>(z - era * 146097);
-  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2);
-}
 
 int Digits(columnar::TimeUnit unit) {
   switch (unit) {

@@ -13,37 +13,21 @@
 
 #include "formats/parquet/parquet_metadata.h"
 #include "fuzz/parquet_metadata_fuzz.h"
+#include "support/fuzz_mutate.h"
 #include "support/rgw_env.h"
 
 namespace s3c::formats::parquet {
 namespace {
+
+// Bytes the mutations draw from: the tokens that steer this parser.
+constexpr std::string_view kThriftBytes{"\x00\x01\x02\x0f\x15\x16\x18\x19\x1c\x7f\x80\xf5\xfc\xff",
+                                        14};
 
 namespace fs = std::filesystem;
 
 int RunInput(const std::string& input) {
   return fuzz::RunParquetMetadataFuzzInput(reinterpret_cast<const uint8_t*>(input.data()),
                                            input.size());
-}
-
-std::string Mutate(std::string s, std::mt19937& rng) {
-  if (s.empty()) return std::string(1, static_cast<char>(rng()));
-  static const char kJunk[] = "\x00\x01\x02\x0f\x15\x16\x18\x19\x1c\x7f\x80\xf5\xfc\xff";
-  switch (rng() % 5) {
-    case 0:  // overwrite a few bytes
-      for (int i = 0; i < 1 + static_cast<int>(rng() % 3); ++i) {
-        s[rng() % s.size()] = kJunk[rng() % (sizeof(kJunk) - 1)];
-      }
-      return s;
-    case 1:  // flip one bit
-      s[rng() % s.size()] ^= static_cast<char>(1 << (rng() % 8));
-      return s;
-    case 2:  // truncate
-      return s.substr(0, rng() % s.size());
-    case 3:  // insert a byte
-      return s.insert(rng() % s.size(), 1, kJunk[rng() % (sizeof(kJunk) - 1)]);
-    default:  // remove a range
-      return s.erase(rng() % s.size(), 1 + rng() % 8);
-  }
 }
 
 // Footers (metadata bytes), the first page header bytes of each chunk, and page indexes.
@@ -112,7 +96,8 @@ TEST(ParquetMetadataFuzzSmokeTest, SeedsAndMutationsKeepTheInvariants) {
   for (const std::string& s : seeds) count(s);
   for (int i = 0; i < 4000; ++i) {
     std::string m = seeds[rng() % seeds.size()];
-    for (int k = 0; k <= static_cast<int>(rng() % 3); ++k) m = Mutate(std::move(m), rng);
+    for (int k = 0; k <= static_cast<int>(rng() % 3); ++k)
+      m = ::testing::MutateInput(std::move(m), rng, kThriftBytes);
     count(m);
   }
   EXPECT_EQ(runs, static_cast<int>(seeds.size()) + 4000);

@@ -9,6 +9,7 @@
 
 #include "formats/parquet/encodings.h"
 #include "fuzz/parquet_page_fuzz.h"
+#include "support/fuzz_mutate.h"
 
 namespace s3c::formats::parquet {
 namespace {
@@ -67,27 +68,14 @@ std::string Payload(int b, std::mt19937& rng) {
   return raw;
 }
 
-std::string Mutate(std::string s, std::mt19937& rng) {
-  if (s.empty()) return std::string(1, static_cast<char>(rng()));
-  switch (rng() % 3) {
-    case 0:
-      s[rng() % s.size()] = static_cast<char>(rng());
-      return s;
-    case 1:
-      return s.substr(0, rng() % s.size());
-    default:
-      s[rng() % s.size()] ^= static_cast<char>(1 << (rng() % 8));
-      return s;
-  }
-}
-
 TEST(ParquetPageFuzzSmokeTest, ValidMutatedAndRandomInputsKeepTheInvariants) {
   std::mt19937 rng(4242);
   int decoded = 0, rejected = 0, runs = 0;
   for (int i = 0; i < 4000; ++i) {
     const int b = i % 256;
     std::string body = Payload(b, rng);
-    if (i >= 1536) body = Mutate(body, rng);  // six valid passes over every selector first
+    if (i >= 1536)
+      body = ::testing::MutateInput(body, rng);  // six valid passes over every selector first
     std::string input(1, static_cast<char>(b));
     input += body;
     const auto outcome =
