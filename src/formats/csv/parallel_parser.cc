@@ -5,34 +5,10 @@
 
 #include <algorithm>
 
-#include "formats/csv/batch_converter.h"
+#include "formats/csv/chunk_parse.h"
 #include "formats/csv/chunk_splitter.h"
-#include "formats/csv/csv_tokenizer_internal.h"
 
 namespace s3c::formats::csv {
-
-struct ParallelParser::Task {
-  std::string text;
-  bool at_eof = false;
-  bool done = false;  // guarded by mu_
-  Status status;
-  std::vector<std::shared_ptr<columnar::RecordBatch>> batches;
-  std::vector<ChunkOutput::Rejected> rejected;  // relative line / offset
-  size_t consumed = 0;
-  int64_t lines = 0;
-};
-
-namespace {
-
-std::string_view StripLineEnd(std::string_view s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-void Process(const CsvReadOptions& options, CsvTokenizer* tok, BatchConverter* conv, TokenBatch* tb,
-             ParallelParser::Task* t);
-
-}  // namespace
 
 ParallelParser::ParallelParser(const CsvReadOptions& options, std::string object,
                                TextSource* source)
@@ -41,14 +17,16 @@ ParallelParser::ParallelParser(const CsvReadOptions& options, std::string object
 Result<std::unique_ptr<ParallelParser>> ParallelParser::Make(
     const CsvReadOptions& options, std::shared_ptr<columnar::Schema> schema, std::string object,
     TextSource* source, std::string text, bool eof, int64_t offset, int64_t line, int threads) {
-  S3C_RETURN_IF_ERROR(BatchConverter::Make(schema, options).status());
+  S3C_ASSIGN_OR_RETURN(auto conv, BatchConverter::Make(schema, options));
   std::unique_ptr<ParallelParser> p(new ParallelParser(options, std::move(object), source));
+  p->own_ = std::make_unique<ChunkEngine>(std::move(conv), options.dialect);
+  p->raw_ = source->IsUtf8();
   p->carry_ = std::move(text);
   p->source_eof_ = eof;
   p->offset_ = offset;
   p->line_ = line;
   p->max_in_flight_ = 2 * static_cast<size_t>(threads);
-  for (int i = 0; i < threads; ++i)
+  for (int i = 1; i < threads; ++i)
     p->workers_.emplace_back([q = p.get(), schema] { q->Work(schema); });
   return p;
 }
@@ -62,12 +40,13 @@ ParallelParser::~ParallelParser() {
   for (auto& w : workers_) w.join();
 }
 
+void ParallelParser::Run(ChunkEngine* e, ChunkTask* t) { ParseChunk(options_, e, t); }
+
 void ParallelParser::Work(std::shared_ptr<columnar::Schema> schema) {
-  auto conv = BatchConverter::Make(std::move(schema), options_);  // checked in Make()
-  CsvTokenizer tok(options_.dialect);
-  TokenBatch tb;
+  ChunkEngine e(std::move(*BatchConverter::Make(std::move(schema), options_)),  // checked in Make()
+                options_.dialect);
   while (true) {
-    std::shared_ptr<Task> t;
+    std::shared_ptr<ChunkTask> t;
     {
       std::unique_lock<std::mutex> lk(mu_);
       work_cv_.wait(lk, [&] { return stop_ || !todo_.empty(); });
@@ -75,7 +54,7 @@ void ParallelParser::Work(std::shared_ptr<columnar::Schema> schema) {
       t = std::move(todo_.front());
       todo_.pop_front();
     }
-    Process(options_, &tok, conv->get(), &tb, t.get());
+    Run(&e, t.get());
     {
       std::lock_guard<std::mutex> lk(mu_);
       t->done = true;
@@ -84,11 +63,28 @@ void ParallelParser::Work(std::shared_ptr<columnar::Schema> schema) {
   }
 }
 
-Result<bool> ParallelParser::Cut(std::string* chunk, bool* at_eof) {
+Result<bool> ParallelParser::Read(ChunkText* text, size_t n) {
+  if (!raw_) {
+    scratch_.clear();
+    S3C_ASSIGN_OR_RETURN(bool more, source_->ReadMore(&scratch_, n));
+    text->Append(scratch_);
+    return more;
+  }
+  S3C_ASSIGN_OR_RETURN(size_t got, source_->ReadRaw(text->Extend(n), n));
+  text->Commit(got);
+  return got > 0;
+}
+
+Result<bool> ParallelParser::Cut(ChunkText* chunk, bool* at_eof) {
   if (input_done_) return false;
-  std::string text = std::move(carry_);
-  carry_.clear();
   const size_t base = std::max<size_t>(options_.parallel_chunk_bytes, 1);
+  ChunkText text;
+  if (!spare_.empty()) {
+    text = std::move(spare_.back());
+    spare_.pop_back();
+  }
+  text.Assign(carry_);
+  carry_.clear();
   size_t target = std::max(base, min_chunk_);
   const size_t min_split = min_chunk_ > base ? min_chunk_ - base : 0;
   min_chunk_ = 0;
@@ -97,12 +93,12 @@ Result<bool> ParallelParser::Cut(std::string* chunk, bool* at_eof) {
   const size_t cap = target + static_cast<size_t>(std::max<int64_t>(options_.max_record_bytes, 0));
   while (true) {
     while (!source_eof_ && text.size() < target) {
-      S3C_ASSIGN_OR_RETURN(bool more, source_->ReadMore(&text, target - text.size()));
+      S3C_ASSIGN_OR_RETURN(bool more, Read(&text, target - text.size()));
       if (!more) source_eof_ = true;
     }
     size_t split = 0;
     if (!source_eof_ || text.size() > target) {
-      split = FindChunkSplit(text, options_.dialect);
+      split = FindChunkSplit(text.view(), options_.dialect);
       if (split <= min_split) split = 0;
     }
     if (split == 0 && source_eof_) {
@@ -113,12 +109,12 @@ Result<bool> ParallelParser::Cut(std::string* chunk, bool* at_eof) {
       return true;
     }
     if (split == 0 && text.size() >= cap) {
-      size_t nl = text.rfind('\n');
+      size_t nl = text.view().rfind('\n');
       split = nl != std::string::npos && nl + 1 > min_split ? nl + 1 : text.size();
     }
     if (split > 0) {
-      carry_ = text.substr(split);
-      text.resize(split);
+      carry_.assign(text.view().substr(split));
+      text.Truncate(split);
       *chunk = std::move(text);
       *at_eof = false;
       return true;
@@ -127,10 +123,11 @@ Result<bool> ParallelParser::Cut(std::string* chunk, bool* at_eof) {
   }
 }
 
-void ParallelParser::Submit(std::string chunk, bool at_eof) {
-  auto t = std::make_shared<Task>();
+void ParallelParser::Submit(ChunkText chunk, bool at_eof) {
+  auto t = std::make_shared<ChunkTask>();
   t->text = std::move(chunk);
   t->at_eof = at_eof;
+  t->validate = raw_;
   order_.push_back(t);
   {
     std::lock_guard<std::mutex> lk(mu_);
@@ -141,7 +138,7 @@ void ParallelParser::Submit(std::string chunk, bool at_eof) {
 
 Status ParallelParser::Fill() {
   while (order_.size() < max_in_flight_) {
-    std::string chunk;
+    ChunkText chunk;
     bool at_eof = false;
     S3C_ASSIGN_OR_RETURN(bool got, Cut(&chunk, &at_eof));
     if (!got) break;
@@ -161,7 +158,7 @@ void ParallelParser::Reset(std::string leftover) {
   }
   const size_t left = leftover.size();
   std::string text = std::move(leftover);
-  for (auto& t : order_) text += t->text;
+  for (auto& t : order_) text += t->text.view();
   text += carry_;
   order_.clear();
   carry_ = std::move(text);
@@ -174,13 +171,11 @@ Result<std::unique_ptr<ChunkOutput>> ParallelParser::Next() {
   S3C_RETURN_IF_ERROR(failed_);
   S3C_RETURN_IF_ERROR(Fill());
   if (order_.empty()) return std::unique_ptr<ChunkOutput>();
-  std::shared_ptr<Task> t = order_.front();
-  {
-    std::unique_lock<std::mutex> lk(mu_);
-    done_cv_.wait(lk, [&] { return t->done; });
-  }
+  std::shared_ptr<ChunkTask> t = order_.front();
+  Await(t.get());
   order_.pop_front();
   S3C_RETURN_IF_ERROR(t->status);
+  if (t->bad_utf8 >= 0) return source_->InvalidUtf8At(offset_ + t->bad_utf8);
   auto out = std::make_unique<ChunkOutput>();
   out->batches = std::move(t->batches);
   out->rejected = std::move(t->rejected);
@@ -199,63 +194,31 @@ Result<std::unique_ptr<ChunkOutput>> ParallelParser::Next() {
           object_, line_, offset_, options_.max_record_bytes));
       return out;
     }
-    Reset(t->text.substr(t->consumed));
+    Reset(std::string(t->text.view().substr(t->consumed)));
   }
+  if (spare_.size() < max_in_flight_) spare_.push_back(std::move(t->text));
   return out;
 }
 
-namespace {
-
-void Process(const CsvReadOptions& options, CsvTokenizer* tok, BatchConverter* conv, TokenBatch* tb,
-             ParallelParser::Task* t) {
-  // Pieces of a few thousand records keep the spans and the text they point into in cache
-  // while every column passes over them.
-  constexpr size_t kPiece = 8192;
-  const size_t per = static_cast<size_t>(std::max<int64_t>(options.batch_rows, 1));
-  const std::string_view text = t->text;
-  std::vector<Rejection> rejected;
-  size_t pos = 0;
-  int64_t lines = 0;
-  size_t in_batch = 0;
-  int64_t accepted = 0;
+void ParallelParser::Await(const ChunkTask* t) {
   while (true) {
-    tb->Clear();
-    const TokenizeStatus st =
-        tok->Tokenize(text.substr(pos), t->at_eof, std::min(kPiece, per - in_batch), tb);
-    const size_t n = tb->records.size();
-    if (n > 0) {
-      const char* data = text.data() + pos;
-      rejected.clear();
-      conv->Reserve(static_cast<int64_t>(n));
-      accepted += conv->Convert(RecordRange{tb, data, 0, n}, &rejected);
-      for (Rejection& r : rejected) {
-        const RecordSpan& rec = tb->records[r.record];
-        t->rejected.push_back(ChunkOutput::Rejected{
-            lines + rec.line, static_cast<int64_t>(pos + rec.begin), std::move(r.reason),
-            std::string(StripLineEnd(std::string_view(data + rec.begin, rec.end - rec.begin)))});
+    std::shared_ptr<ChunkTask> mine;
+    {
+      std::unique_lock<std::mutex> lk(mu_);
+      if (t->done) return;
+      if (todo_.empty()) {
+        done_cv_.wait(lk, [&] { return t->done; });
+        return;
       }
-      in_batch += n;
+      mine = std::move(todo_.front());
+      todo_.pop_front();
     }
-    pos += tb->consumed;
-    lines += tb->lines;
-    const bool end = st != TokenizeStatus::kRecord;
-    if (in_batch == per || end) {
-      if (accepted > 0) {
-        auto b = conv->Finish(accepted);
-        if (!b.ok()) {
-          t->status = b.status();
-          return;
-        }
-        t->batches.push_back(std::move(*b));
-      }
-      accepted = 0;
-      in_batch = 0;
+    Run(own_.get(), mine.get());
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      mine->done = true;
     }
-    if (end) break;
   }
-  t->consumed = pos;
-  t->lines = lines;
 }
 
-}  // namespace
 }  // namespace s3c::formats::csv

@@ -1,5 +1,8 @@
 // Multi-threaded CSV parsing: the caller's thread reads and cuts the text into chunks
-// (chunk_splitter.h); workers tokenize and convert them; results come back in input order.
+// (chunk_splitter.h); threads - 1 workers and the caller's thread (while it would otherwise
+// wait) tokenize and convert them; results come back in input order. UTF-8 input is read
+// undecoded and each chunk is validated (or repaired under kReplace) where it is parsed: cuts
+// fall after a '\n', which no multi-byte character or maximal invalid subpart spans.
 // A cut is proven by the chunk before it, which must end exactly on a record end; when it
 // does not (a quoted newline fooled the parity guess), every chunk after it is discarded and
 // the text is cut again from that chunk's last record start, so results equal a sequential
@@ -14,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "formats/csv/chunk_parse.h"
 #include "formats/csv/text_decoder_internal.h"
 #include "s3c/columnar/record_batch.h"
 #include "s3c/formats/csv/csv_options.h"
@@ -22,14 +26,8 @@ namespace s3c::formats::csv {
 
 // One chunk's output, positions absolute.
 struct ChunkOutput {
-  struct Rejected {
-    int64_t line;
-    int64_t offset;
-    std::string reason;
-    std::string raw;
-  };
   std::vector<std::shared_ptr<columnar::RecordBatch>> batches;  // each <= batch_rows rows
-  std::vector<Rejected> rejected;                               // in input order
+  std::vector<ChunkRejected> rejected;                          // in input order
 };
 
 class ParallelParser {
@@ -45,22 +43,29 @@ class ParallelParser {
   // The next chunk's output; nullptr after the last.
   Result<std::unique_ptr<ChunkOutput>> Next();
 
-  struct Task;
-
  private:
   ParallelParser(const CsvReadOptions& options, std::string object, TextSource* source);
   void Work(std::shared_ptr<columnar::Schema> schema);
+  void Run(ChunkEngine* e, ChunkTask* t);
   Status Fill();
+  // Appends up to `n` bytes of input text to *text; false at the end of input.
+  Result<bool> Read(ChunkText* text, size_t n);
   // Cuts the next chunk off the input; false when nothing is left.
-  Result<bool> Cut(std::string* chunk, bool* at_eof);
-  void Submit(std::string chunk, bool at_eof);
+  Result<bool> Cut(ChunkText* chunk, bool* at_eof);
+  void Submit(ChunkText chunk, bool at_eof);
+  // Waits for `t`, parsing queued chunks on this thread meanwhile.
+  void Await(const ChunkTask* t);
   // Discards the queued chunks and puts `leftover` + their text back in front of the input.
   void Reset(std::string leftover);
 
   const CsvReadOptions& options_;
   std::string object_;
   TextSource* source_;
-  std::string carry_;  // text after the last cut
+  bool raw_ = false;  // text is read undecoded (UTF-8) and validated by the parsing thread
+  std::unique_ptr<ChunkEngine> own_;  // the caller's thread's
+  std::vector<ChunkText> spare_;      // chunk buffers for reuse (caller thread only)
+  std::string scratch_;               // decoded text (other encodings)
+  std::string carry_;                 // text after the last cut
   bool source_eof_ = false;
   bool input_done_ = false;
   size_t min_chunk_ = 0;  // after a re-cut: the next chunk must be larger than the leftover
@@ -72,9 +77,9 @@ class ParallelParser {
   std::mutex mu_;
   std::condition_variable work_cv_;
   std::condition_variable done_cv_;
-  std::deque<std::shared_ptr<Task>> order_;  // caller thread only
-  std::deque<std::shared_ptr<Task>> todo_;   // guarded by mu_
-  bool stop_ = false;                        // guarded by mu_
+  std::deque<std::shared_ptr<ChunkTask>> order_;  // caller thread only
+  std::deque<std::shared_ptr<ChunkTask>> todo_;   // guarded by mu_
+  bool stop_ = false;                             // guarded by mu_
   std::vector<std::thread> workers_;
 };
 

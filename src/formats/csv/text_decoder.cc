@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "formats/csv/text_decoder_internal.h"
 #include "s3c/common/strings.h"
 
@@ -60,32 +64,12 @@ size_t DecodeUtf8(std::string_view in, InvalidUtf8Policy policy, bool at_eof, st
                   size_t* bad_at) {
   size_t i = 0, run = 0;
   const size_t n = in.size();
-  while (i < n) {
-    // ASCII fast path, 32 then 8 bytes at a time.
-    while (i + 32 <= n) {
-      uint64_t w[4];
-      std::memcpy(w, in.data() + i, 32);
-      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL) break;
-      i += 32;
-    }
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, in.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
+  while (true) {
+    i += ValidUtf8Prefix(in.substr(i));
     if (i >= n) break;
-    if (static_cast<uint8_t>(in[i]) < 0x80) {
-      ++i;
-      continue;
-    }
     size_t bad_len = 0;
     bool incomplete = false;
-    size_t len = Utf8CharLen(in, i, &bad_len, &incomplete);
-    if (len > 0) {
-      i += len;
-      continue;
-    }
+    Utf8CharLen(in, i, &bad_len, &incomplete);
     if (incomplete && !at_eof) {
       out->append(in.data() + run, i - run);
       return i;
@@ -148,6 +132,32 @@ size_t DecodeUtf16(std::string_view in, bool big_endian, InvalidUtf8Policy polic
 }
 
 }  // namespace
+
+size_t ValidUtf8Prefix(std::string_view in) {
+  const size_t n = in.size();
+  size_t i = 0;
+  while (i < n) {
+#if defined(__SSE2__)
+    while (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + i));
+      const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      if (high != 0) {
+        i += static_cast<size_t>(__builtin_ctz(high));
+        break;
+      }
+      i += 16;
+    }
+#endif
+    while (i < n && static_cast<uint8_t>(in[i]) < 0x80) ++i;
+    if (i >= n) break;
+    size_t bad_len = 0;
+    bool incomplete = false;
+    const size_t len = Utf8CharLen(in, i, &bad_len, &incomplete);
+    if (len == 0) return i;
+    i += len;
+  }
+  return n;
+}
 
 size_t DetectBom(std::string_view head, CsvEncoding* encoding) {
   if (head.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -219,6 +229,7 @@ Result<bool> TextSource::ReadMore(std::string* out, size_t chunk) {
       encoding_ = bom_enc;
       data.remove_prefix(bom);
       raw_offset_ += static_cast<int64_t>(bom);
+      bom_ = static_cast<int64_t>(bom);
     }
   }
   size_t bad_at = 0;
@@ -235,6 +246,30 @@ Result<bool> TextSource::ReadMore(std::string* out, size_t chunk) {
   if (pending_ > 0) std::memmove(raw_.get(), data.data() + used, pending_);
   if (eof_) pending_ = 0;
   return true;
+}
+
+bool TextSource::IsUtf8() const {
+  return started_ && (encoding_ == CsvEncoding::kAuto || encoding_ == CsvEncoding::kUtf8);
+}
+
+Result<size_t> TextSource::ReadRaw(char* dst, size_t n) {
+  if (pending_ > 0) {
+    // Bytes of a character the last ReadMore left undecoded.
+    const size_t k = std::min(pending_, n);
+    std::memcpy(dst, raw_.get(), k);
+    std::memmove(raw_.get(), raw_.get() + k, pending_ - k);
+    pending_ -= k;
+    return k;
+  }
+  if (eof_ || n == 0) return size_t{0};
+  S3C_ASSIGN_OR_RETURN(size_t got, in_->Read(dst, n));
+  if (got == 0) eof_ = true;
+  return got;
+}
+
+Status TextSource::InvalidUtf8At(int64_t text_offset) const {
+  return DataLossError(
+      fmt::format("{}: invalid UTF-8 at byte offset {}", object_, bom_ + text_offset));
 }
 
 }  // namespace s3c::formats::csv

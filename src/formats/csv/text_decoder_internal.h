@@ -23,6 +23,10 @@ size_t DetectBom(std::string_view head, CsvEncoding* encoding);
 size_t DecodeToUtf8(std::string_view in, CsvEncoding encoding, InvalidUtf8Policy policy,
                     bool at_eof, std::string* out, size_t* bad_at);
 
+// Length of the longest prefix of `in` made of whole, valid UTF-8 characters (16 bytes of ASCII
+// at a time).
+size_t ValidUtf8Prefix(std::string_view in);
+
 // Pulls decoded UTF-8 text from an input stream.
 class TextSource {
  public:
@@ -31,6 +35,16 @@ class TextSource {
       : in_(std::move(in)), encoding_(encoding), policy_(policy), object_(std::move(object)) {}
   // Appends up to about `chunk` more bytes of text to *out; false at the end of input.
   Result<bool> ReadMore(std::string* out, size_t chunk);
+
+  // True once the input is known to be UTF-8 (after the first ReadMore): its text is then the
+  // input's bytes after the BOM, and ReadRaw may replace ReadMore, leaving validation (or
+  // U+FFFD replacement) to the caller. Raw bytes split no character at a '\n'.
+  bool IsUtf8() const;
+  // Copies up to `n` more undecoded input bytes to `dst`; 0 at the end of input.
+  Result<size_t> ReadRaw(char* dst, size_t n);
+  // The error ReadMore reports for invalid UTF-8 at `text_offset` of the text (kError policy:
+  // all text before it is valid, so it is the input bytes after the BOM).
+  Status InvalidUtf8At(int64_t text_offset) const;
 
  private:
   std::unique_ptr<InputStream> in_;
@@ -45,6 +59,7 @@ class TextSource {
   bool started_ = false;
   bool eof_ = false;
   int64_t raw_offset_ = 0;  // input bytes consumed so far
+  int64_t bom_ = 0;         // BOM bytes skipped
 };
 
 }  // namespace s3c::formats::csv

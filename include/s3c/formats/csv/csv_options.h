@@ -66,11 +66,13 @@ struct CsvReadOptions {
 
   // Parsing threads; 0 = one per hardware thread. With more than one, the text is cut into
   // chunks of about parallel_chunk_bytes at line ends that quote parity places outside quoted
-  // fields; each chunk is tokenized and converted on a worker, and results are emitted in input
-  // order (a cut that proves wrong is re-cut, so quoted newlines stay correct). Rows, errors,
-  // line numbers, byte offsets and rejected records are the same as with one thread; batches
-  // hold at most batch_rows rows and end at chunk ends, so when a read fails midway (kFail,
-  // max_errors) the rows returned before the error may be fewer or more than with one thread.
+  // fields; each chunk is validated as UTF-8 (UTF-8 input), tokenized and converted on one of
+  // threads - 1 workers or on the caller's thread, and results are emitted in input order (a
+  // cut that proves wrong is re-cut, so quoted newlines stay correct). Rows, errors, line
+  // numbers, byte offsets and rejected records are the same as with one thread; batches hold at
+  // most batch_rows rows and end at chunk ends, so when a read fails midway (kFail, max_errors,
+  // invalid UTF-8) the rows and rejected records before the error may be fewer or more than
+  // with one thread.
   // At most 2 * threads chunks are held. Input that is wholly buffered after the inference
   // sample (at most parallel_chunk_bytes left) is read on the caller's thread.
   int threads = 1;
