@@ -12,47 +12,8 @@
 namespace s3c::formats::csv {
 namespace {
 
-struct Outcome {
-  std::string status = "OK";
-  std::string schema;
-  testing::RowsT rows;
-  int64_t rows_read = 0;
-  int64_t rows_rejected = 0;
-  std::vector<std::string> rejected;  // "line|offset|reason|raw"
-  std::vector<int64_t> batch_rows;
-};
-
-Outcome Read(const std::string& text, CsvReadOptions o, size_t read_chunk) {
-  Outcome out;
-  o.read_chunk_bytes = read_chunk;
-  if (o.bad_records.policy == BadRecordPolicy::kQuarantine) {
-    o.bad_records.quarantine = [&out](const RejectedRecord& r) {
-      out.rejected.push_back(
-          fmt::format("{}|{}|{}|{}|{}", r.object, r.line, r.byte_offset, r.reason, r.raw));
-      return Status::OK();
-    };
-  }
-  auto reader =
-      OpenCsvReader(std::make_unique<testing::ChunkedInput>(text, read_chunk), "p.csv", o);
-  if (!reader.ok()) {
-    out.status = reader.status().ToString();
-    return out;
-  }
-  out.schema = (*reader)->schema()->ToString();
-  while (true) {
-    auto b = (*reader)->Next();
-    if (!b.ok()) {
-      out.status = b.status().ToString();
-      break;
-    }
-    if (*b == nullptr) break;
-    out.batch_rows.push_back((*b)->num_rows());
-    for (auto& row : testing::Rows(**b)) out.rows.push_back(row);
-  }
-  out.rows_read = (*reader)->rows_read();
-  out.rows_rejected = (*reader)->rows_rejected();
-  return out;
-}
+using testing::Outcome;
+using testing::Read;
 
 // Lines meant to fool quote parity and chunk cuts: quoted newlines and CRs, doubled quotes,
 // comments with odd quotes, blank lines, ragged rows, bad values, stray quotes mid-field.

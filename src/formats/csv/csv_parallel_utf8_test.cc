@@ -11,37 +11,8 @@
 namespace s3c::formats::csv {
 namespace {
 
-struct Outcome {
-  std::string status = "OK";
-  testing::RowsT rows;
-  std::vector<std::string> rejected;  // "line|offset|reason|raw"
-};
-
-Outcome Read(const std::string& text, CsvReadOptions o, size_t read_chunk) {
-  Outcome out;
-  o.read_chunk_bytes = read_chunk;
-  o.bad_records.policy = BadRecordPolicy::kQuarantine;
-  o.bad_records.quarantine = [&out](const RejectedRecord& r) {
-    out.rejected.push_back(fmt::format("{}|{}|{}|{}", r.line, r.byte_offset, r.reason, r.raw));
-    return Status::OK();
-  };
-  auto reader =
-      OpenCsvReader(std::make_unique<testing::ChunkedInput>(text, read_chunk), "u.csv", o);
-  if (!reader.ok()) {
-    out.status = reader.status().ToString();
-    return out;
-  }
-  while (true) {
-    auto b = (*reader)->Next();
-    if (!b.ok()) {
-      out.status = b.status().ToString();
-      break;
-    }
-    if (*b == nullptr) break;
-    for (auto& row : testing::Rows(**b)) out.rows.push_back(row);
-  }
-  return out;
-}
+using testing::Outcome;
+using testing::Read;
 
 // Lines of multi-byte characters (2, 3 and 4 bytes), some invalid bytes and some bad ints.
 std::string Generate(uint64_t seed, int rows, bool invalid) {
@@ -68,6 +39,8 @@ TEST(CsvParallelUtf8, SameAsOneThreadAcrossChunkCuts) {
     if (variant == 5) text += "9,\xE2\x82";          // ends inside a character
     for (InvalidUtf8Policy policy : {InvalidUtf8Policy::kError, InvalidUtf8Policy::kReplace}) {
       CsvReadOptions o;
+      o.bad_records.policy = BadRecordPolicy::kQuarantine;
+      o.bad_records.policy = BadRecordPolicy::kQuarantine;
       o.invalid_utf8 = policy;
       o.inference.max_rows = 3;
       o.schema_mode = SchemaMode::kFull;
@@ -79,7 +52,7 @@ TEST(CsvParallelUtf8, SameAsOneThreadAcrossChunkCuts) {
         EXPECT_EQ(ref.status, "OK");
       }
       if (invalid && policy == InvalidUtf8Policy::kError) {
-        EXPECT_NE(ref.status.find("DataLoss: u.csv: invalid UTF-8 at byte offset "),
+        EXPECT_NE(ref.status.find("DataLoss: p.csv: invalid UTF-8 at byte offset "),
                   std::string::npos);
       }
       if (policy == InvalidUtf8Policy::kReplace) {
@@ -118,7 +91,7 @@ TEST(CsvParallelUtf8, InvalidByteOffsetIsExact) {
   o.inference.max_rows = 2;
   o.threads = 2;
   o.parallel_chunk_bytes = 32;
-  const std::string want = fmt::format("DataLoss: u.csv: invalid UTF-8 at byte offset {}", bad);
+  const std::string want = fmt::format("DataLoss: p.csv: invalid UTF-8 at byte offset {}", bad);
   EXPECT_EQ(Read(text, o, 16).status, want);
   o.threads = 1;
   EXPECT_EQ(Read(text, o, 16).status, want);

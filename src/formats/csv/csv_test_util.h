@@ -1,6 +1,8 @@
 // Test helpers: chunked in-memory input, recording output, batch rendering.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 #include <memory>
@@ -101,5 +103,48 @@ inline Result<ReadResult> ReadCsv(std::string text, CsvReadOptions o = {}, size_
 }
 
 using RowsT = std::vector<std::vector<std::string>>;
+
+// Everything a read produced, for comparing thread counts and chunk sizes: the final status,
+// schema, rows, counters, quarantined records (when the policy is kQuarantine) and batch sizes.
+struct Outcome {
+  std::string status = "OK";
+  std::string schema;
+  RowsT rows;
+  int64_t rows_read = 0;
+  int64_t rows_rejected = 0;
+  std::vector<std::string> rejected;  // "line|offset|reason|raw"
+  std::vector<int64_t> batch_rows;
+};
+
+inline Outcome Read(const std::string& text, CsvReadOptions o, size_t read_chunk) {
+  Outcome out;
+  o.read_chunk_bytes = read_chunk;
+  if (o.bad_records.policy == BadRecordPolicy::kQuarantine) {
+    o.bad_records.quarantine = [&out](const RejectedRecord& r) {
+      out.rejected.push_back(
+          fmt::format("{}|{}|{}|{}|{}", r.object, r.line, r.byte_offset, r.reason, r.raw));
+      return Status::OK();
+    };
+  }
+  auto reader = OpenCsvReader(std::make_unique<ChunkedInput>(text, read_chunk), "p.csv", o);
+  if (!reader.ok()) {
+    out.status = reader.status().ToString();
+    return out;
+  }
+  out.schema = (*reader)->schema()->ToString();
+  while (true) {
+    auto b = (*reader)->Next();
+    if (!b.ok()) {
+      out.status = b.status().ToString();
+      break;
+    }
+    if (*b == nullptr) break;
+    out.batch_rows.push_back((*b)->num_rows());
+    for (auto& row : Rows(**b)) out.rows.push_back(row);
+  }
+  out.rows_read = (*reader)->rows_read();
+  out.rows_rejected = (*reader)->rows_rejected();
+  return out;
+}
 
 }  // namespace s3c::formats::csv::testing
