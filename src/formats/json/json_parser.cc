@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "formats/json/json_scan.h"
 #include "s3c/io/local_file.h"
 
 #include "s3c/common/strings.h"
@@ -202,41 +203,11 @@ Result<uint32_t> JsonParser::ParseHex4() {
 }
 
 Status JsonParser::ParseEscape(std::string* out) {
-  int c = src_->Peek();
-  char simple = 0;
-  switch (c) {
-    case '"':
-      simple = '"';
-      break;
-    case '\\':
-      simple = '\\';
-      break;
-    case '/':
-      simple = '/';
-      break;
-    case 'b':
-      simple = '\b';
-      break;
-    case 'f':
-      simple = '\f';
-      break;
-    case 'n':
-      simple = '\n';
-      break;
-    case 'r':
-      simple = '\r';
-      break;
-    case 't':
-      simple = '\t';
-      break;
-    case 'u':
-      break;
-    default:
-      return Expected("an escape character (one of \"\\/bfnrtu)");
-  }
+  const int simple = SimpleEscapeValue(src_->Peek());
+  if (simple < 0) return Expected("an escape character (one of \"\\/bfnrtu)");
   src_->Advance();
   if (simple != 0) {
-    out->push_back(simple);
+    out->push_back(static_cast<char>(simple));
     return Status::OK();
   }
   S3C_ASSIGN_OR_RETURN(uint32_t cp, ParseHex4());

@@ -60,41 +60,11 @@ const char* Hex4(const char* p, const char* end, uint32_t* out) {
 // p just after a backslash; the same decoding as JsonParser::ParseEscape.
 const char* Escape(const char* p, const char* end, std::string* out) {
   if (p >= end) return nullptr;
-  char simple;
-  switch (*p) {
-    case '"':
-      simple = '"';
-      break;
-    case '\\':
-      simple = '\\';
-      break;
-    case '/':
-      simple = '/';
-      break;
-    case 'b':
-      simple = '\b';
-      break;
-    case 'f':
-      simple = '\f';
-      break;
-    case 'n':
-      simple = '\n';
-      break;
-    case 'r':
-      simple = '\r';
-      break;
-    case 't':
-      simple = '\t';
-      break;
-    case 'u':
-      simple = 0;
-      break;
-    default:
-      return nullptr;
-  }
+  const int simple = SimpleEscapeValue(*p);
+  if (simple < 0) return nullptr;
   ++p;
   if (simple != 0) {
-    out->push_back(simple);
+    out->push_back(static_cast<char>(simple));
     return p;
   }
   uint32_t cp;

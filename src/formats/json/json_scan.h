@@ -19,4 +19,22 @@ const char* ScanString(const char* p, const char* end, std::string* scratch, std
 // reaches `end` is incomplete (more digits may follow) and gives nullptr.
 const char* ScanNumber(const char* p, const char* end, bool* integral);
 
+// What the character after a backslash means (RFC 8259 section 7): the byte a one-character
+// escape stands for ('"', '\\', '/', b, f, n, r, t), 0 for 'u' (four hex digits follow), -1
+// for anything else. Both JsonParser and ScanString decode escapes through it.
+constexpr int SimpleEscapeValue(int c) {
+  switch (c) {
+    case '"': return '"';
+    case '\\': return '\\';
+    case '/': return '/';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'u': return 0;
+    default: return -1;
+  }
+}
+
 }  // namespace s3c::formats::json_internal
