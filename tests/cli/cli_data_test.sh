@@ -29,6 +29,12 @@ grep -q '^id    | name' "$WORK/out" && grep -q 'NULL' "$WORK/out" && ok "table h
 expect_rc 2 "unknown column is a usage error" -- "$S3C" read --columns nope "$WORK/people.csv"
 grep -q "no column 'nope' (columns: id, name, score, joined)" "$WORK/err" && ok "names the columns" || bad "unknown column message: $(cat "$WORK/err")"
 
+printf 'a,b\nNA,1\nx,-\n' > "$WORK/nulls.csv"
+expect_rc 0 "--null is repeatable and stops at one value" -- \
+  "$S3C" read --null NA --null - --output jsonl "$WORK/nulls.csv"
+expect_eq "null strings" "$(cat "$WORK/out")" '{"a":null,"b":1}
+{"a":"x","b":null}'
+
 expect_rc 0 "schema of a local CSV" -- "$S3C" schema "$WORK/people.csv"
 expect_eq "schema" "$(cat "$WORK/out")" 'id: int64
 name: string

@@ -148,7 +148,9 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& f, const std::string& input_compress
   g->add_option("--header", f.header, "yes, no or auto")->capture_default_str();
   g->add_option("--skip-rows", f.skip_rows, "Lines to drop before the header");
   g->add_option("--comment", f.comment, "Lines starting with this are skipped");
-  g->add_option("--null", f.null_strings, "A text that means null (repeatable; default: empty)");
+  // One value per --null (repeat the flag): a greedy list would swallow the URI after it.
+  g->add_option("--null", f.null_strings, "A text that means null (repeatable; default: empty)")
+      ->allow_extra_args(false);
   g->add_option("--encoding", f.encoding, "auto, utf-8, utf-16le, utf-16be, latin-1, windows-1252")
       ->capture_default_str();
   g->add_option("--invalid-utf8", f.invalid_utf8, "error or replace")->capture_default_str();
