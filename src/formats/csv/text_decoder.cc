@@ -27,23 +27,12 @@ constexpr uint16_t kCp1252[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026
 // `incomplete` is set when the data ends inside an otherwise valid prefix.
 size_t Utf8CharLen(std::string_view s, size_t i, size_t* bad_len, bool* incomplete) {
   auto b = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
-  uint8_t c = b(i);
-  size_t need;
-  uint8_t lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    need = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    need = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
+  const std::optional<Utf8Lead> lead = Utf8LeadByte(b(i));
+  if (!lead) {
     *bad_len = 1;
     return 0;
   }
+  const size_t need = static_cast<size_t>(lead->continuation) + 1;
   size_t k = 1;
   for (; k < need; ++k) {
     if (i + k >= s.size()) {
@@ -52,7 +41,7 @@ size_t Utf8CharLen(std::string_view s, size_t i, size_t* bad_len, bool* incomple
       return 0;
     }
     uint8_t x = b(i + k);
-    uint8_t l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
+    uint8_t l = k == 1 ? lead->first_lo : 0x80, h = k == 1 ? lead->first_hi : 0xBF;
     if (x < l || x > h) break;
   }
   if (k == need) return need;

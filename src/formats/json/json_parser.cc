@@ -238,24 +238,12 @@ Status JsonParser::ParseEscape(std::string* out) {
 
 Status JsonParser::ParseUtf8(int lead, std::string* out) {
   // Well-formed sequences per RFC 3629 section 4 (no overlongs, surrogates or > U+10FFFF).
-  int extra;
-  int lo = 0x80, hi = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    extra = 1;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    extra = 2;
-    if (lead == 0xE0) lo = 0xA0;
-    if (lead == 0xED) hi = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    extra = 3;
-    if (lead == 0xF0) lo = 0x90;
-    if (lead == 0xF4) hi = 0x8F;
-  } else {
-    return Expected("valid UTF-8 in a string");
-  }
+  const std::optional<Utf8Lead> seq = Utf8LeadByte(static_cast<uint8_t>(lead));
+  if (!seq) return Expected("valid UTF-8 in a string");
+  int lo = seq->first_lo, hi = seq->first_hi;
   out->push_back(static_cast<char>(lead));
   src_->Advance();
-  for (int i = 0; i < extra; ++i) {
+  for (int i = 0; i < seq->continuation; ++i) {
     int c = src_->Peek();
     if (c < lo || c > hi) {
       return Expected("a UTF-8 continuation byte in a string");

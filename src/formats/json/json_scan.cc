@@ -97,22 +97,10 @@ const char* Escape(const char* p, const char* end, std::string* out) {
 
 // p at a byte >= 0x80: one well-formed UTF-8 sequence (as JsonParser::ParseUtf8).
 const char* Utf8(const char* p, const char* end) {
-  auto lead = static_cast<unsigned char>(*p);
-  int extra;
-  unsigned lo = 0x80, hi = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    extra = 1;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    extra = 2;
-    if (lead == 0xE0) lo = 0xA0;
-    if (lead == 0xED) hi = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    extra = 3;
-    if (lead == 0xF0) lo = 0x90;
-    if (lead == 0xF4) hi = 0x8F;
-  } else {
-    return nullptr;
-  }
+  const std::optional<Utf8Lead> seq = Utf8LeadByte(static_cast<uint8_t>(*p));
+  if (!seq) return nullptr;
+  const int extra = seq->continuation;
+  unsigned lo = seq->first_lo, hi = seq->first_hi;
   if (end - p <= extra) return nullptr;
   for (int i = 1; i <= extra; ++i) {
     auto c = static_cast<unsigned char>(p[i]);
