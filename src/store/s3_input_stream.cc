@@ -1,6 +1,10 @@
 // Streaming read with read-ahead (see s3_object_store.h). The first range is fetched alone: its
 // response fixes the ETag and the object size. Later ranges are GetObjectAsync calls pinned
 // with If-Match to that ETag, at most `max_in_flight` ahead of the reader, consumed in order.
+// Ranges ramp up: the first is at most kFirstRangeBytes and each later one doubles until it
+// reaches `chunk`, so a reader that stops early (schema inference reads a 1 MiB sample, `read
+// --limit`) fetches a few MiB instead of several whole chunks; a full read pays about
+// log2(chunk / 1 MiB) extra requests.
 // Callbacks only fill their slot and signal; every request is issued from the reader's thread.
 #include <fmt/format.h>
 
@@ -16,6 +20,8 @@
 
 namespace s3c::store_internal {
 namespace {
+
+constexpr uint64_t kFirstRangeBytes = 1 << 20;
 
 struct Slot {
   uint64_t begin = 0;
@@ -42,6 +48,7 @@ class S3InputStream final : public InputStream {
         end_(end),
         chunk_(chunk),
         max_in_flight_(std::max<size_t>(max_in_flight, 1)),
+        range_(std::min(chunk_, std::max<uint64_t>(2 * first.size(), 1))),
         current_(std::move(first)),
         shared_(std::make_shared<Shared>()) {
     Refill();
@@ -97,7 +104,8 @@ class S3InputStream final : public InputStream {
     while (pending_.size() < max_in_flight_ && next_ < end_) {
       auto slot = std::make_shared<Slot>();
       slot->begin = next_;
-      slot->end = std::min(end_, next_ + chunk_);
+      slot->end = std::min(end_, next_ + range_);
+      range_ = std::min(chunk_, 2 * range_);
       if (!spare_.empty()) {
         slot->data = std::move(spare_.back());
         spare_.pop_back();
@@ -138,6 +146,7 @@ class S3InputStream final : public InputStream {
   uint64_t next_;  // first byte not yet requested
   uint64_t end_;   // exclusive
   uint64_t chunk_;
+  uint64_t range_;  // size of the next range: doubles from the first range's up to chunk_
   size_t max_in_flight_;
   std::string current_;
   size_t pos_ = 0;
@@ -163,7 +172,7 @@ Result<std::unique_ptr<InputStream>> OpenS3Input(S3Location where, const ReadOpt
     if (!head.ok()) return PinnedReadError(head.status(), where, options.if_match);
     return empty(head->etag);
   }
-  uint64_t first_end = offset + chunk;
+  uint64_t first_end = offset + std::min(chunk, kFirstRangeBytes);
   if (options.length) first_end = std::min(first_end, offset + *options.length);
   GetObjectRequest req;
   req.bucket = where.bucket;

@@ -26,8 +26,8 @@ Status PinnedReadError(const Status& status, const S3Location& where, const std:
 std::unique_ptr<RandomAccessFile> MakeS3RandomAccess(S3Location where, uint64_t size,
                                                      std::string etag);
 
-// Streaming read with read-ahead: `chunk` bytes per ranged GET, at most `max_in_flight`
-// ranges fetched ahead of the reader.
+// Streaming read with read-ahead: ranged GETs of 1 MiB, 2 MiB, 4 MiB ... doubling up to `chunk`
+// bytes, at most `max_in_flight` ranges fetched ahead of the reader.
 Result<std::unique_ptr<InputStream>> OpenS3Input(S3Location where, const ReadOptions& options,
                                                  uint64_t chunk, size_t max_in_flight);
 
