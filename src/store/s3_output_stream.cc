@@ -5,7 +5,9 @@
 
 #include <condition_variable>
 #include <map>
+#include <memory>
 #include <mutex>
+#include <vector>
 
 #include "s3c/http/http_client.h"
 #include "store/s3_streams.h"
@@ -21,6 +23,42 @@ struct PartsState {
   size_t in_flight = 0;
   std::map<int, std::string> etags;  // part number -> ETag
   Status first_error;
+};
+
+// Part buffers come back here when the transport drops a finished part's body, so each upload
+// reuses the same `concurrency + 1` buffers: a fresh 8 MiB allocation per part costs a page fault
+// per page (measured on a 1 GiB upload: the part copy and those faults were a quarter of the
+// client's CPU). Thread-safe: bodies are released on the transport thread.
+class PartBufferPool : public std::enable_shared_from_this<PartBufferPool> {
+ public:
+  std::string Take() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (free_.empty()) return std::string();
+    std::string s = std::move(free_.back());
+    free_.pop_back();
+    return s;
+  }
+
+  // Shares `bytes` with a request body; the last owner returns the buffer to the pool (or frees
+  // it when the pool is gone).
+  std::shared_ptr<const std::string> Lend(std::string bytes) {
+    std::weak_ptr<PartBufferPool> pool = weak_from_this();
+    return std::shared_ptr<const std::string>(
+        new std::string(std::move(bytes)), [pool](const std::string* s) {
+          std::unique_ptr<std::string> owned(const_cast<std::string*>(s));
+          if (auto p = pool.lock()) p->Return(std::move(*owned));
+        });
+  }
+
+ private:
+  void Return(std::string s) {
+    s.clear();
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(s));
+  }
+
+  std::mutex mu_;
+  std::vector<std::string> free_;
 };
 
 class S3OutputStream final : public OutputStream {
@@ -51,9 +89,7 @@ class S3OutputStream final : public OutputStream {
       if (buf_.size() < limit) continue;
       if (upload_id_.empty()) S3C_RETURN_IF_ERROR(Fail(Start()));
       while (buf_.size() >= config_.part_size) {
-        std::string part = buf_.substr(0, config_.part_size);
-        buf_.erase(0, config_.part_size);
-        S3C_RETURN_IF_ERROR(Fail(SubmitPart(std::move(part))));
+        S3C_RETURN_IF_ERROR(Fail(SubmitPart(TakePart())));
       }
     }
     return Status::OK();
@@ -120,6 +156,18 @@ class S3OutputStream final : public OutputStream {
     return parts_->first_error;
   }
 
+  // Hands the first part_size bytes of buf_ over without copying them (only a tail past the
+  // part, at most one byte when the upload starts, is copied) and refills buf_ from the pool.
+  std::string TakePart() {
+    std::string tail = buf_.substr(config_.part_size);
+    buf_.resize(config_.part_size);
+    std::string part = std::move(buf_);
+    buf_ = buffers_->Take();
+    buf_.reserve(config_.part_size);
+    buf_.append(tail);
+    return part;
+  }
+
   Status SubmitPart(std::string data) {
     if (next_part_ > kMaxParts) {
       return InvalidArgumentError(
@@ -134,7 +182,7 @@ class S3OutputStream final : public OutputStream {
     }
     std::shared_ptr<PartsState> parts = parts_;
     where_.client->UploadPartAsync(where_.bucket, where_.key, upload_id_, number,
-                                   MakeBufferBody(std::move(data)),
+                                   MakeBufferBody(buffers_->Lend(std::move(data))),
                                    [parts, number](Result<std::string> etag) {
                                      std::lock_guard<std::mutex> lock(parts->mu);
                                      if (etag.ok()) {
@@ -158,6 +206,7 @@ class S3OutputStream final : public OutputStream {
   bool finished_ = false;
   Status error_;
   std::shared_ptr<PartsState> parts_;
+  std::shared_ptr<PartBufferPool> buffers_ = std::make_shared<PartBufferPool>();
 };
 
 }  // namespace
