@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -120,9 +121,34 @@ class LocalOutput final : public OutputStream {
     return Status::OK();
   }
 
+  bool SupportsWriteAt() const override { return !tmp_.empty(); }  // not stdout
+
+  Status WriteAt(uint64_t offset, const void* data, size_t n) override {
+    if (tmp_.empty() || fd_ < 0) return FailedPreconditionError("no positional write: " + path_);
+    const char* p = static_cast<const char*>(data);
+    while (n > 0) {
+      ssize_t put = ::pwrite(fd_, p, n, static_cast<off_t>(offset));
+      if (put < 0) {
+        if (errno == EINTR) continue;
+        Status st = ErrnoStatus(errno, "write", path_);
+        positional_failed_ = true;
+        return st;
+      }
+      p += put;
+      offset += static_cast<uint64_t>(put);
+      n -= static_cast<size_t>(put);
+    }
+    return Status::OK();
+  }
+
   Status Close() override {
     if (!error_.ok()) return error_;
     if (fd_ < 0) return Status::OK();
+    if (positional_failed_) {
+      error_ = DataLossError("a positional write failed: " + path_);
+      Abort();
+      return error_;
+    }
     if (tmp_.empty()) {  // stdout
       fd_ = -1;
       return Status::OK();
@@ -155,6 +181,7 @@ class LocalOutput final : public OutputStream {
   std::string tmp_;  // "" once published (or for stdout)
   std::string path_;
   Status error_;
+  std::atomic<bool> positional_failed_{false};  // WriteAt runs on several threads
 };
 
 }  // namespace

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include "support/rgw_env.h"
 
@@ -25,6 +28,40 @@ TEST(LocalFileTest, OutputPublishesOnlyOnClose) {
   EXPECT_FALSE(std::filesystem::exists(path));
   ASSERT_TRUE((*out)->Close().ok());
   EXPECT_EQ(Slurp(path), "hello world");
+}
+
+TEST(LocalFileTest, PositionalWritesFromSeveralThreadsPublishOnClose) {
+  testing::TempDir dir;
+  std::string path = dir.path() + "/pos.bin";
+  auto out = OpenLocalOutput(path);
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  ASSERT_TRUE((*out)->SupportsWriteAt());
+  std::string want(1 << 20, '\0');
+  for (size_t i = 0; i < want.size(); ++i) want[i] = static_cast<char>(i * 31 + 7);
+  // Two threads write interleaved 64 KiB blocks, back to front.
+  constexpr size_t kBlock = 64 << 10;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (size_t t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t b = want.size() / kBlock; b-- > 0;) {
+        if (b % 2 != t) continue;
+        if (!(*out)->WriteAt(b * kBlock, want.data() + b * kBlock, kBlock).ok()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_FALSE(std::filesystem::exists(path));
+  ASSERT_TRUE((*out)->Close().ok());
+  EXPECT_TRUE(Slurp(path) == want);
+}
+
+TEST(LocalFileTest, StdoutTakesBytesInOrderOnly) {
+  auto out = OpenLocalOutput("-");
+  ASSERT_TRUE(out.ok());
+  EXPECT_FALSE((*out)->SupportsWriteAt());
+  EXPECT_FALSE((*out)->WriteAt(0, "x", 1).ok());
 }
 
 TEST(LocalFileTest, DestroyedWriterLeavesNothing) {

@@ -23,6 +23,10 @@ Result<std::string_view> InputStream::ReadView(size_t n) {
   return std::string_view(scratch_.data(), got);
 }
 
+Status OutputStream::WriteAt(uint64_t, const void*, size_t) {
+  return UnimplementedError("this destination takes its bytes in order only");
+}
+
 Result<std::string> RandomAccessFile::ReadRange(uint64_t offset, size_t n) {
   std::string out(n, '\0');
   S3C_ASSIGN_OR_RETURN(size_t got, ReadAt(offset, n, out.data()));

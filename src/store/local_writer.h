@@ -27,6 +27,11 @@ class LocalObjectWriter final : public OutputStream {
   ~LocalObjectWriter() override;
 
   Status Write(const void* data, size_t n) override;
+  bool SupportsWriteAt() const override { return out_->SupportsWriteAt(); }
+  // Thread-safe for disjoint ranges (pwrite on the staging file); a failure fails Close().
+  Status WriteAt(uint64_t offset, const void* data, size_t n) override {
+    return out_->WriteAt(offset, data, n);
+  }
   Status Close() override;
   void Abort() override;
 

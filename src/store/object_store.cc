@@ -1,5 +1,7 @@
 #include "s3c/store/object_store.h"
 
+#include <fmt/format.h>
+
 namespace s3c {
 
 Result<std::vector<ObjectInfo>> ObjectStore::ListAll(const ListOptions& options) {
@@ -9,6 +11,31 @@ Result<std::vector<ObjectInfo>> ObjectStore::ListAll(const ListOptions& options)
     return Status::OK();
   }));
   return all;
+}
+
+Result<ObjectInfo> ObjectStore::ReadInto(const std::string& key, const ReadOptions& options,
+                                         const OffsetSink& sink,
+                                         const std::function<void(const ObjectInfo&)>& on_info) {
+  if (options.offset != 0 || options.length) {
+    return InvalidArgumentError("ReadInto reads whole objects: " + UriFor(key));
+  }
+  S3C_ASSIGN_OR_RETURN(ObjectInfo info, Stat(key));
+  if (on_info) on_info(info);
+  ReadOptions pinned = options;
+  if (pinned.if_match.empty()) pinned.if_match = info.etag;
+  S3C_ASSIGN_OR_RETURN(std::unique_ptr<InputStream> in, OpenInput(key, pinned));
+  uint64_t pos = 0;
+  while (true) {
+    S3C_ASSIGN_OR_RETURN(std::string_view view, in->ReadView(1 << 20));
+    if (view.empty()) break;
+    S3C_RETURN_IF_ERROR(sink(pos, view.data(), view.size()));
+    pos += view.size();
+  }
+  if (pos != info.size) {
+    return DataLossError(
+        fmt::format("{}: read {} bytes, the object has {}", UriFor(key), pos, info.size));
+  }
+  return info;
 }
 
 }  // namespace s3c

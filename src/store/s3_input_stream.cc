@@ -42,7 +42,8 @@ class S3InputStream final : public InputStream {
  public:
   S3InputStream(S3Location where, std::string etag, uint64_t next, uint64_t end, uint64_t chunk,
                 size_t max_in_flight, std::string first)
-      : where_(std::move(where)),
+      : size_(end - next + first.size()),
+        where_(std::move(where)),
         etag_(std::move(etag)),
         next_(next),
         end_(end),
@@ -59,6 +60,8 @@ class S3InputStream final : public InputStream {
     std::unique_lock<std::mutex> lock(shared_->mu);
     shared_->cv.wait(lock, [this] { return shared_->in_flight == 0; });
   }
+
+  std::optional<uint64_t> KnownSize() const override { return size_; }
 
   Result<size_t> Read(void* out, size_t n) override {
     S3C_ASSIGN_OR_RETURN(std::string_view view, ReadView(n));
@@ -141,13 +144,14 @@ class S3InputStream final : public InputStream {
     }
   }
 
+  uint64_t size_;  // bytes the stream yields in all
   S3Location where_;
   std::string etag_;
   uint64_t next_;  // first byte not yet requested
   uint64_t end_;   // exclusive
   uint64_t chunk_;
-  uint64_t range_;  // size of the next range: doubles from the first range's up to chunk_
   size_t max_in_flight_;
+  uint64_t range_;  // size of the next range: doubles from the first range's up to chunk_
   std::string current_;
   size_t pos_ = 0;
   std::vector<std::string> spare_;  // consumed chunk buffers, empty but with their capacity
@@ -174,23 +178,9 @@ Result<std::unique_ptr<InputStream>> OpenS3Input(S3Location where, const ReadOpt
   }
   uint64_t first_end = offset + std::min(chunk, kFirstRangeBytes);
   if (options.length) first_end = std::min(first_end, offset + *options.length);
-  GetObjectRequest req;
-  req.bucket = where.bucket;
-  req.key = where.key;
-  req.range = std::make_pair(offset, first_end - 1);
-  req.if_match = options.if_match;
-  auto first = client.GetObject(req);
-  if (!first.ok()) {
-    if (first.status().code() != StatusCode::kOutOfRange) {
-      return PinnedReadError(first.status(), where, options.if_match);
-    }
-    // The range starts at or past the end (every range of an empty object does): the stream is
-    // empty if the object exists.
-    auto head = client.HeadObject(where.bucket, where.key, options.if_match);
-    if (!head.ok()) return PinnedReadError(head.status(), where, options.if_match);
-    if (head->size <= offset) return empty(head->etag);
-    return first.status();
-  }
+  auto first = FirstRangeGet(where, offset, first_end, options.if_match, nullptr);
+  if (!first.ok()) return first.status();
+  if (first->total_size <= offset) return empty(first->etag);  // nothing at or after offset
   uint64_t total = first->total_size;
   uint64_t end =
       std::max(offset, options.length ? std::min(total, offset + *options.length) : total);

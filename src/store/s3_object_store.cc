@@ -130,6 +130,15 @@ Result<std::unique_ptr<InputStream>> S3ObjectStore::OpenInput(const std::string&
                                      std::min(ahead, options_.concurrency));
 }
 
+Result<ObjectInfo> S3ObjectStore::ReadInto(const std::string& key, const ReadOptions& options,
+                                           const OffsetSink& sink,
+                                           const std::function<void(const ObjectInfo&)>& on_info) {
+  uint64_t chunk = options_.read_chunk_size;
+  size_t ahead = static_cast<size_t>(std::max<uint64_t>(options.readahead_bytes / chunk, 1));
+  return store_internal::S3ReadInto(S3Location{client_, bucket_, key, UriFor(key)}, options, chunk,
+                                    std::min(ahead, options_.concurrency), sink, on_info);
+}
+
 Result<std::unique_ptr<OutputStream>> S3ObjectStore::OpenOutput(const std::string& key,
                                                                 const WriteOptions& options) {
   if (key.empty()) return InvalidArgumentError("empty object key in " + UriFor(""));

@@ -60,6 +60,31 @@ Status PinnedReadError(const Status& status, const S3Location& where, const std:
   return aborted;
 }
 
+Result<GetObjectResult> FirstRangeGet(const S3Location& where, uint64_t begin, uint64_t end,
+                                      const std::string& if_match, BodySink sink) {
+  GetObjectRequest req;
+  req.bucket = where.bucket;
+  req.key = where.key;
+  req.range = std::make_pair(begin, end - 1);
+  req.if_match = if_match;
+  req.sink = std::move(sink);
+  auto first = where.client->GetObject(req);
+  if (first.ok()) return first;
+  if (first.status().code() != StatusCode::kOutOfRange) {
+    return PinnedReadError(first.status(), where, if_match);
+  }
+  // The range starts at or past the end (every range of an empty object does): a HEAD tells
+  // "nothing there to read" from a missing object.
+  auto head = where.client->HeadObject(where.bucket, where.key, if_match);
+  if (!head.ok()) return PinnedReadError(head.status(), where, if_match);
+  if (head->size > begin) return first.status();
+  GetObjectResult empty;
+  empty.total_size = head->size;
+  empty.etag = head->etag;
+  empty.last_modified = head->last_modified;
+  return empty;
+}
+
 std::unique_ptr<RandomAccessFile> MakeS3RandomAccess(S3Location where, uint64_t size,
                                                      std::string etag) {
   return std::make_unique<S3RandomAccess>(std::move(where), size, std::move(etag));

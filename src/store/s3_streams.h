@@ -22,6 +22,14 @@ struct S3Location {
 // becomes Aborted (a conflict: retry higher up, from a fresh listing); other errors pass through.
 Status PinnedReadError(const Status& status, const S3Location& where, const std::string& etag);
 
+// The first ranged GET of a read, bytes [begin, end) into `sink` (null: into the result's body),
+// with If-Match when `if_match` is set. When the range starts at or past the end of the object
+// (always so for an empty object), a HEAD answers: the result is then empty, with the HEAD's
+// size, ETag and date; a missing object is NotFound either way. Errors go through
+// PinnedReadError.
+Result<GetObjectResult> FirstRangeGet(const S3Location& where, uint64_t begin, uint64_t end,
+                                      const std::string& if_match, BodySink sink);
+
 // Positional reads of an object whose size and ETag are known.
 std::unique_ptr<RandomAccessFile> MakeS3RandomAccess(S3Location where, uint64_t size,
                                                      std::string etag);
@@ -30,6 +38,12 @@ std::unique_ptr<RandomAccessFile> MakeS3RandomAccess(S3Location where, uint64_t 
 // bytes, at most `max_in_flight` ranges fetched ahead of the reader.
 Result<std::unique_ptr<InputStream>> OpenS3Input(S3Location where, const ReadOptions& options,
                                                  uint64_t chunk, size_t max_in_flight);
+
+// ObjectStore::ReadInto over S3: the first range alone (size, ETag, NotFound without a HEAD),
+// then ranges of `chunk` bytes pinned with If-Match, at most `max_in_flight` at once.
+Result<ObjectInfo> S3ReadInto(const S3Location& where, const ReadOptions& options, uint64_t chunk,
+                              size_t max_in_flight, const OffsetSink& sink,
+                              const std::function<void(const ObjectInfo&)>& on_info);
 
 struct S3WriterConfig {
   uint64_t multipart_threshold = 0;

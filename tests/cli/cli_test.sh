@@ -41,6 +41,19 @@ expect_rc 0 "multipart upload of 12 MiB with 5 MiB parts" -- \
 expect_eq "multipart: UploadPart" "$(stat_field "$WORK/mp.json" requests.UploadPart)" 3
 expect_eq "multipart: Complete" "$(stat_field "$WORK/mp.json" requests.CompleteMultipartUpload)" 1
 "$S3C" cp "s3://$BUCKET/big.bin" - 2>/dev/null | cmp -s - "$WORK/big.bin" && ok "cp to stdout equals the file" || bad "cp to stdout differs"
+expect_rc 0 "single-object download" -- \
+  "$S3C" cp --stats "$WORK/one.json" "s3://$BUCKET/big.bin" "$WORK/one.bin"
+cmp -s "$WORK/one.bin" "$WORK/big.bin" && ok "single download equals the file" || bad "single download differs"
+expect_eq "single download: no HeadObject (the first GET gives size and ETag)" \
+  "$(stat_field "$WORK/one.json" requests.HeadObject)" 0
+expect_eq "single download: one GetObject (a 16 MiB range holds the 12 MiB object)" \
+  "$(stat_field "$WORK/one.json" requests.GetObject)" 1
+expect_rc 3 "downloading a missing key exits 3" -- "$S3C" cp "s3://$BUCKET/nope.bin" "$WORK/nope.bin"
+grep -q "s3://$BUCKET/nope.bin" "$WORK/err" && ok "download message names the object" || bad "message: $(cat "$WORK/err")"
+[ ! -e "$WORK/nope.bin" ] && ok "a failed download leaves no file" || bad "a failed download left a file"
+expect_rc 0 "empty object upload" -- bash -c ": | '$S3C' cp - 's3://$BUCKET/empty.bin'"
+expect_rc 0 "empty object download" -- "$S3C" cp "s3://$BUCKET/empty.bin" "$WORK/empty.bin"
+[ -f "$WORK/empty.bin" ] && [ ! -s "$WORK/empty.bin" ] && ok "empty object downloads as an empty file" || bad "empty download"
 
 expect_rc 0 "stdin upload" -- bash -c "printf 'from stdin' | '$S3C' cp - 's3://$BUCKET/stdin.txt'"
 expect_eq "cat" "$("$S3C" cat "s3://$BUCKET/stdin.txt")" "from stdin"
@@ -85,7 +98,7 @@ expect_eq "no multipart upload left behind" "$uploads" '{"uploads": 0}'
 
 expect_rc 0 "rm --recursive" -- "$S3C" rm --recursive --stats "$WORK/rm.json" "s3://$BUCKET/"
 expect_eq "rm: one DeleteObjects" "$(stat_field "$WORK/rm.json" requests.DeleteObjects)" 1
-expect_eq "rm: objects" "$(stat_field "$WORK/rm.json" objects)" 6
+expect_eq "rm: objects" "$(stat_field "$WORK/rm.json" objects)" 7
 expect_rc 0 "bucket empty afterwards" -- "$S3C" ls --recursive "s3://$BUCKET/"
 expect_eq "nothing listed" "$(wc -l < "$WORK/out")" 0
 

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <random>
 
-#include "conformance/store_instances.h"
+#include "conformance/store_fixture.h"
 #include "s3c/common/strings.h"
 
 namespace s3c::testing {
@@ -23,28 +23,8 @@ std::string Bytes(size_t n, uint32_t seed) {
   return s;
 }
 
-class ObjectStoreConformance : public ::testing::TestWithParam<std::string> {
+class ObjectStoreConformance : public StoreParamTest {
  protected:
-  void SetUp() override {
-    std::string skip, error;
-    instance_ = MakeStoreInstance(GetParam(), &skip, &error);
-    if (!instance_ && !skip.empty()) GTEST_SKIP() << skip;
-    ASSERT_NE(instance_, nullptr) << error;
-  }
-
-  ObjectStore& store() { return instance_->store(); }
-  std::string K(const std::string& key) const { return instance_->prefix() + key; }
-  RequestStats* stats() { return instance_->stats(); }
-  void ResetStats() {
-    if (stats()) stats()->Reset();
-  }
-  // Requests of `op` since ResetStats(); meaningful only when stats() is set.
-  uint64_t Sent(const std::string& op) {
-    auto snap = stats()->Snapshot();
-    auto it = snap.requests.find(op);
-    return it == snap.requests.end() ? 0 : it->second;
-  }
-
   void PutOk(const std::string& key, const std::string& data) {
     auto r = store().Put(K(key), data);
     ASSERT_TRUE(r.ok()) << key << ": " << r.status().ToString();
@@ -81,8 +61,6 @@ class ObjectStoreConformance : public ::testing::TestWithParam<std::string> {
   void PutTree() {
     for (std::string key : {"x/y", "b", "a/d/e", "ab", "a/c", "a.txt", "a/b"}) PutOk(key, key);
   }
-
-  std::unique_ptr<StoreInstance> instance_;
 };
 
 using Keys = std::vector<std::string>;

@@ -2,7 +2,9 @@
 // byte-identical, every attempt is accounted for, and a write that cannot finish is aborted.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -80,6 +82,44 @@ TEST_F(FaultStoreTest, MultipartWriteAndStreamedReadUnderScriptedFaults) {
   EXPECT_EQ(stats_.Snapshot().requests["GetObject"], 5u + 4u);
   EXPECT_EQ(proxy_->requests_seen(), 9u);
   EXPECT_EQ(proxy_->faults_injected(), 4u);
+  EXPECT_EQ(Attempts(), proxy_->requests_seen());
+}
+
+TEST_F(FaultStoreTest, ReadIntoUnderScriptedFaultsDeliversEveryByteOnceAtItsOffset) {
+  // Ranges run concurrently, so the five faults may all land on one range: six attempts.
+  auto client = ProxiedClient(/*max_attempts=*/6);
+  ASSERT_TRUE(client);
+  auto store = MakeStore(client.get());
+  ASSERT_TRUE(store);
+  const std::string key = NewKey("store-read-into");
+  const std::string data = PatternBytes(13 * kMiB + 77, 23);  // 4 ranges of 4 MiB
+  ASSERT_TRUE(store->Put(key, data).ok());
+
+  proxy_->ResetCounters();
+  stats_.Reset();
+  // Cuts resume inside their range (the sink must not see a byte twice), the others retry.
+  proxy_->SetPlan(ScriptPlan({F::kCutBodyMidStream, F::kSlowDown503, F::kCutBodyMidStream,
+                              F::kResetBeforeResponse, F::kInternalError500},
+                             "GET"));
+  std::mutex mu;
+  std::string got(data.size(), '\0');
+  uint64_t delivered = 0;
+  ReadOptions ro;
+  ro.readahead_bytes = 12 * kMiB;  // 3 ranges in flight
+  auto info = store->ReadInto(key, ro, [&](uint64_t offset, const char* bytes, size_t n) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (offset + n > got.size()) return OutOfRangeError("past the end");
+    std::memcpy(got.data() + offset, bytes, n);
+    delivered += n;
+    return Status::OK();
+  });
+  ASSERT_TRUE(info.ok()) << info.status().ToString();
+  EXPECT_EQ(info->size, data.size());
+  EXPECT_EQ(delivered, data.size());  // exactly once: a resumed range does not repeat bytes
+  EXPECT_TRUE(got == data);
+  EXPECT_EQ(stats_.Snapshot().requests["GetObject"], 4u + 5u);
+  EXPECT_EQ(stats_.Snapshot().requests.count("HeadObject"), 0u);
+  EXPECT_EQ(proxy_->faults_injected(), 5u);
   EXPECT_EQ(Attempts(), proxy_->requests_seen());
 }
 

@@ -40,7 +40,11 @@ Status CopyOne(CliContext& ctx, const Location& src, const Location& dst) {
   }
   TransferItem item;
   item.src_key = src.key;
-  if (!src.is_stdio()) {
+  // A download needs no HEAD: its first ranged GET returns the size and the ETag that pins the
+  // later ranges (one request fewer per object than the aws cli and rclone). A server-side copy
+  // needs the size first (single or multipart copy); a local Stat costs no request.
+  bool download = src.is_s3() && !dst.is_s3();
+  if (!src.is_stdio() && !download) {
     S3C_ASSIGN_OR_RETURN(ObjectInfo info, src.store->Stat(src.key));
     item.src_info = info;
   }

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-
 #include "interrupt.h"
 #include "s3c/io/local_file.h"
 
@@ -18,8 +17,7 @@ Status ServerSideCopy(CliContext& ctx, const Location& src, const Location& dst,
   // The listing or the Stat already gave size and ETag: no second HEAD inside CopyObject.
   std::optional<S3Object> known;
   if (item.src_info) known = S3Object{item.src_key, item.src_info->size, item.src_info->etag, {}};
-  S3C_RETURN_IF_ERROR(
-      s3->CopyObject(src.bucket, item.src_key, dst.bucket, item.dst_key, known));
+  S3C_RETURN_IF_ERROR(s3->CopyObject(src.bucket, item.src_key, dst.bucket, item.dst_key, known));
   if (item.src_info) progress.AddBytes(item.src_info->size);
   return Status::OK();
 }
@@ -32,6 +30,40 @@ Result<std::unique_ptr<InputStream>> OpenSource(const Location& src, const Trans
   // at a time leaves most of the link idle. Memory stays bounded by this read-ahead.
   opts.readahead_bytes = kReadAheadBytes;
   return src.store->OpenInput(item.src_key, opts);
+}
+
+// Downloads into a local file take the bytes of every range at their offsets, straight from the
+// transport (ObjectStore::ReadInto + OutputStream::WriteAt): no range buffers and no hand-over
+// between threads. Measured on a 1 GiB download (RGW on loopback, 2 cores): the buffered
+// stream's range buffers (64 MiB of fresh memory per process) and its extra copy cost about a
+// fifth of the client's CPU. Objects of one range go the stream way, so that a recursive
+// download of many small objects keeps writing its files from several threads.
+constexpr uint64_t kOffsetWriteMinBytes = 16u << 20;
+
+bool WritesAtOffsets(const Location& src, const TransferItem& item, const OutputStream& out) {
+  return src.is_s3() && out.SupportsWriteAt() &&
+         (!item.src_info || item.src_info->size > kOffsetWriteMinBytes);
+}
+
+// Returns the object's size.
+Result<uint64_t> DownloadAtOffsets(const Location& src, const TransferItem& item, OutputStream& out,
+                                   Progress& progress) {
+  ReadOptions opts;
+  if (item.src_info && !item.src_info->etag.empty()) opts.if_match = item.src_info->etag;
+  opts.readahead_bytes = kReadAheadBytes;
+  auto sink = [&out, &progress](uint64_t offset, const char* data, size_t n) -> Status {
+    if (Interrupted()) return CancelledError("interrupted");
+    S3C_RETURN_IF_ERROR(out.WriteAt(offset, data, n));
+    progress.AddBytes(n);
+    return Status::OK();
+  };
+  auto on_info = [&](const ObjectInfo& info) {
+    if (!item.src_info) progress.AddTotals(info.size, 0);
+  };
+  Result<ObjectInfo> info = src.store->ReadInto(item.src_key, opts, sink, on_info);
+  S3C_RETURN_IF_ERROR(CheckInterrupted());
+  if (!info.ok()) return info.status();
+  return info->size;
 }
 
 Result<std::unique_ptr<OutputStream>> OpenDestination(const Location& dst,
@@ -51,8 +83,22 @@ Status TransferObject(CliContext& ctx, const Location& src, const Location& dst,
     ctx.CountObjects(1);
     return Status::OK();
   }
-  S3C_ASSIGN_OR_RETURN(auto in, OpenSource(src, item));
   S3C_ASSIGN_OR_RETURN(auto out, OpenDestination(dst, item));
+  if (WritesAtOffsets(src, item, *out)) {
+    S3C_ASSIGN_OR_RETURN(uint64_t size, DownloadAtOffsets(src, item, *out, progress));
+    if (item.src_info && size != item.src_info->size) {
+      return DataLossError(fmt::format("{}: {} bytes, the listing said {}", src.UriOf(item.src_key),
+                                       size, item.src_info->size));
+    }
+    S3C_RETURN_IF_ERROR(out->Close());
+    ctx.CountObjects(1);
+    return Status::OK();
+  }
+  S3C_ASSIGN_OR_RETURN(auto in, OpenSource(src, item));
+  // Without a listing or a Stat, the source's first response gave the size.
+  std::optional<uint64_t> expected =
+      item.src_info ? std::optional<uint64_t>(item.src_info->size) : in->KnownSize();
+  if (!item.src_info && expected) progress.AddTotals(*expected, 0);
   uint64_t copied = 0;
   while (true) {
     S3C_RETURN_IF_ERROR(CheckInterrupted());  // returning destroys `out`, which aborts it
@@ -68,10 +114,10 @@ Status TransferObject(CliContext& ctx, const Location& src, const Location& dst,
   S3C_RETURN_IF_ERROR(CheckInterrupted());
   // A source that ends early (a truncated body the transport did not notice) must not publish
   // a short object as if it were complete.
-  if (item.src_info && copied != item.src_info->size) {
+  if (expected && copied != *expected) {
     out->Abort();
-    return DataLossError(fmt::format("{}: read {} bytes, the listing said {}",
-                                     src.UriOf(item.src_key), copied, item.src_info->size));
+    return DataLossError(
+        fmt::format("{}: read {} bytes of {}", src.UriOf(item.src_key), copied, *expected));
   }
   S3C_RETURN_IF_ERROR(out->Close());
   ctx.CountObjects(1);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,9 @@ class InputStream {
   // call on this stream; empty only at the end. Streams that hold their data in memory override
   // it to skip a copy; the default copies through Read() into a scratch buffer.
   virtual Result<std::string_view> ReadView(size_t n);
+  // How many bytes the whole stream yields, when the stream knows it without another request
+  // (an S3 stream learns it from its first response); nullopt otherwise.
+  virtual std::optional<uint64_t> KnownSize() const { return std::nullopt; }
 
  private:
   std::string scratch_;
@@ -48,6 +52,13 @@ class OutputStream {
   virtual ~OutputStream() = default;
   virtual Status Write(const void* data, size_t n) = 0;
   Status Write(const std::string& s) { return Write(s.data(), s.size()); }
+  // Optional positional writes, for bytes that arrive out of order (several ranges of one
+  // download at once): callable from several threads at once for disjoint ranges, never mixed
+  // with Write(). Bytes never written read back as zeros, so the caller checks it delivered
+  // every byte before Close(). Only streams that return true from SupportsWriteAt() implement
+  // it (local files); the others return Unimplemented.
+  virtual bool SupportsWriteAt() const { return false; }
+  virtual Status WriteAt(uint64_t offset, const void* data, size_t n);
   // Makes the bytes visible at the destination, atomically where the store allows.
   virtual Status Close() = 0;
   // Discards everything; safe to call more than once and after a failed Close().

@@ -58,6 +58,9 @@ struct WriteOptions {
   std::optional<uint64_t> size_hint;
 };
 
+// Receives the bytes of ObjectStore::ReadInto at their offsets in the object.
+using OffsetSink = std::function<Status(uint64_t offset, const char* data, size_t n)>;
+
 class ObjectStore {
  public:
   virtual ~ObjectStore() = default;
@@ -80,6 +83,18 @@ class ObjectStore {
   // Sequential read of [offset, offset+length) with read-ahead.
   virtual Result<std::unique_ptr<InputStream>> OpenInput(const std::string& key,
                                                          const ReadOptions& options = {}) = 0;
+
+  // Reads the whole object into `sink` without buffering it: S3 keeps up to
+  // readahead_bytes / read_chunk_size ranged GETs in flight (at most `concurrency`) and hands
+  // each one's bytes to the sink as they arrive, so the sink runs on the transport's thread,
+  // for disjoint ranges, in any order. `options.offset` and `length` must be unset. Returns the
+  // object's info (size, ETag). On success every byte was delivered exactly once; an error from
+  // the sink stops the read and is returned. `on_info`, when given, is called once on the
+  // caller's thread as soon as the size and ETag are known (S3: after the first range).
+  // Default: one in-order OpenInput stream after a Stat.
+  virtual Result<ObjectInfo> ReadInto(
+      const std::string& key, const ReadOptions& options, const OffsetSink& sink,
+      const std::function<void(const ObjectInfo&)>& on_info = nullptr);
 
   // A writer that publishes on Close() (S3: single PUT below the multipart threshold, else a
   // multipart upload completed in Close() and aborted otherwise).

@@ -9,6 +9,9 @@
 //    size), the rest pinned with If-Match to that ETag, up to readahead_bytes / chunk (at most
 //    `concurrency`) in flight, delivered in order. Memory is bounded by the read-ahead, not by
 //    the object. A 20 MiB object with 8 MiB chunks costs 3 GetObject.
+//  - ReadInto: the same ranges as OpenInput but no ramp (a whole read never stops early) and no
+//    buffering: GetObjects of `read_chunk_size`, the first alone, then up to readahead_bytes /
+//    chunk in flight. A 20 MiB object with 8 MiB chunks costs 3 GetObject, no HeadObject.
 //  - OpenOutput: up to `multipart_threshold` bytes are buffered and sent in Close() as one
 //    PutObject. Beyond it a multipart upload: parts of `part_size` (PartSizeFor(size_hint) when
 //    a size hint is given) uploaded with up to `concurrency` in flight; Write() blocks while
@@ -55,6 +58,9 @@ class S3ObjectStore final : public ObjectStore {
       const std::string& key, const std::optional<ObjectInfo>& known = std::nullopt) override;
   Result<std::unique_ptr<InputStream>> OpenInput(const std::string& key,
                                                  const ReadOptions& options = {}) override;
+  Result<ObjectInfo> ReadInto(
+      const std::string& key, const ReadOptions& options, const OffsetSink& sink,
+      const std::function<void(const ObjectInfo&)>& on_info = nullptr) override;
   Result<std::unique_ptr<OutputStream>> OpenOutput(const std::string& key,
                                                    const WriteOptions& options = {}) override;
   Result<std::string> Put(const std::string& key, std::string data,
