@@ -69,7 +69,9 @@ int main(int argc, char** argv) {
   if (status.code() == s3c::StatusCode::kCancelled && !Interrupted()) status = s3c::Status::OK();
   int exit_code = ExitCodeFor(status);
   if (Interrupted()) {
-    std::fprintf(stderr, "s3c: interrupted; incomplete uploads were aborted\n");
+    std::fprintf(stderr,
+                 "s3c: interrupted; nothing incomplete was published (uploads aborted, partial "
+                 "files removed)\n");
   } else if (!status.ok() && status.code() != s3c::StatusCode::kCancelled) {
     std::fprintf(stderr, "s3c: error: %s\n", s3c::RedactSecrets(status.ToString()).c_str());
   }
