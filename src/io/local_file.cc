@@ -100,8 +100,9 @@ class StringInput final : public InputStream {
 // Writes a temp file beside the target and renames it in Close() (atomic on POSIX).
 class LocalOutput final : public OutputStream {
  public:
-  LocalOutput(int fd, std::string tmp, std::string path)
-      : fd_(fd), tmp_(std::move(tmp)), path_(std::move(path)) {}
+  // tmp == "": the bytes go straight to fd (stdout, a device or a FIFO); owns_fd: close it.
+  LocalOutput(int fd, std::string tmp, std::string path, bool owns_fd = true)
+      : fd_(fd), tmp_(std::move(tmp)), path_(std::move(path)), owns_fd_(owns_fd) {}
   ~LocalOutput() override { Abort(); }
 
   Status Write(const void* data, size_t n) override {
@@ -121,7 +122,7 @@ class LocalOutput final : public OutputStream {
     return Status::OK();
   }
 
-  bool SupportsWriteAt() const override { return !tmp_.empty(); }  // not stdout
+  bool SupportsWriteAt() const override { return !tmp_.empty(); }  // a file, not a stream
 
   Status WriteAt(uint64_t offset, const void* data, size_t n) override {
     if (tmp_.empty() || fd_ < 0) return FailedPreconditionError("no positional write: " + path_);
@@ -149,9 +150,11 @@ class LocalOutput final : public OutputStream {
       Abort();
       return error_;
     }
-    if (tmp_.empty()) {  // stdout
+    if (tmp_.empty()) {  // stdout, a device or a FIFO
+      int fd = fd_;
       fd_ = -1;
-      return Status::OK();
+      if (owns_fd_ && ::close(fd) != 0) error_ = ErrnoStatus(errno, "close", path_);
+      return error_;
     }
     int fd = fd_;
     fd_ = -1;
@@ -170,7 +173,7 @@ class LocalOutput final : public OutputStream {
   }
 
   void Abort() override {
-    if (fd_ >= 0 && !tmp_.empty()) ::close(fd_);
+    if (fd_ >= 0 && (owns_fd_ || !tmp_.empty())) ::close(fd_);
     fd_ = -1;
     if (!tmp_.empty()) ::unlink(tmp_.c_str());
     tmp_.clear();
@@ -181,6 +184,7 @@ class LocalOutput final : public OutputStream {
   std::string tmp_;  // "" once published (or for stdout)
   std::string path_;
   Status error_;
+  bool owns_fd_;
   std::atomic<bool> positional_failed_{false};  // WriteAt runs on several threads
 };
 
@@ -206,7 +210,15 @@ Result<std::unique_ptr<RandomAccessFile>> OpenLocalRandomAccess(const std::strin
 }
 
 Result<std::unique_ptr<OutputStream>> OpenLocalOutput(const std::string& path) {
-  if (path == "-") return std::unique_ptr<OutputStream>(new LocalOutput(1, "", "<stdout>"));
+  if (path == "-") return std::unique_ptr<OutputStream>(new LocalOutput(1, "", "<stdout>", false));
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    // A device or FIFO (/dev/null, a named pipe): the bytes go straight into it. There is
+    // nothing to publish, and renaming a temp file onto it would replace the device.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return ErrnoStatus(errno, "open", path);
+    return std::unique_ptr<OutputStream>(new LocalOutput(fd, "", path));
+  }
   std::filesystem::path target(path);
   std::error_code ec;
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);

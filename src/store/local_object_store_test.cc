@@ -3,6 +3,7 @@
 #include "s3c/store/local_object_store.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <filesystem>
@@ -65,6 +66,18 @@ TEST(LocalObjectStoreTest, FileAndFolderOfTheSameNameConflict) {
   EXPECT_EQ(store->Stat("a").status().code(), StatusCode::kNotFound);  // a folder, no object
   ASSERT_TRUE(store->Put("f", "x").ok());
   EXPECT_FALSE(store->Put("f/g", "y").ok());
+}
+
+TEST(LocalObjectStoreTest, NeverRenamesOverADeviceOrFifo) {
+  testing::TempDir dir;
+  auto store = OpenStore(dir.path());
+  std::string fifo = dir.path() + "/pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto put = store->Put("pipe", "data");
+  EXPECT_EQ(put.status().code(), StatusCode::kFailedPrecondition) << put.status().ToString();
+  EXPECT_NE(put.status().message().find("not a regular file"), std::string::npos);
+  EXPECT_TRUE(fs::is_fifo(fifo));                      // still the FIFO
+  EXPECT_EQ(Keys(*store), std::vector<std::string>{});  // and no staging file left behind
 }
 
 TEST(LocalObjectStoreTest, ListingSkipsTempFilesAndEmptyFolders) {

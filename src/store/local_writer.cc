@@ -139,6 +139,10 @@ Status LocalObjectWriter::Publish() {
 
   FolderLock lock(ParentOf(path_));
   struct stat st {};
+  // Objects are regular files: never rename over a device, FIFO or folder that holds the name.
+  if (::lstat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+    return FailedPreconditionError(uri_ + " exists and is not a regular file");
+  }
   if (options_.if_none_match) {
     if (::link(stage_.c_str(), path_.c_str()) != 0) {
       if (errno == EEXIST) {

@@ -60,6 +60,16 @@ expect_eq "recursive big download: GetObject (16 MiB + the rest)" \
   "$(stat_field "$WORK/rbig.json" requests.GetObject)" 2
 expect_eq "recursive big download: no HeadObject (size and ETag from the listing)" \
   "$(stat_field "$WORK/rbig.json" requests.HeadObject)" 0
+expect_rc 0 "download to /dev/null" -- "$S3C" cp --stats "$WORK/null.json" "s3://$BUCKET/big.bin" /dev/null
+[ -c /dev/null ] && ok "/dev/null is still a device" || bad "/dev/null was replaced"
+expect_eq "download to /dev/null: bytes" "$(stat_field "$WORK/null.json" bytes_downloaded)" $((12 * 1024 * 1024))
+mkfifo "$WORK/dl.fifo"
+cat "$WORK/dl.fifo" > "$WORK/from-fifo.bin" &
+reader=$!
+expect_rc 0 "download into a named pipe" -- "$S3C" cp "s3://$BUCKET/big.bin" "$WORK/dl.fifo"
+wait "$reader"
+cmp -s "$WORK/from-fifo.bin" "$WORK/big.bin" && ok "the pipe's reader got every byte" || bad "pipe bytes differ"
+[ -p "$WORK/dl.fifo" ] && ok "the pipe is still a pipe" || bad "the pipe was replaced"
 expect_rc 0 "empty object upload" -- bash -c ": | '$S3C' cp - 's3://$BUCKET/empty.bin'"
 expect_rc 0 "empty object download" -- "$S3C" cp "s3://$BUCKET/empty.bin" "$WORK/empty.bin"
 [ -f "$WORK/empty.bin" ] && [ ! -s "$WORK/empty.bin" ] && ok "empty object downloads as an empty file" || bad "empty download"

@@ -30,7 +30,7 @@ ChecksumMode ParseChecksum(const std::string& s) {
 }  // namespace
 
 std::string Location::UriOf(const std::string& k) const {
-  if (kind == Kind::kStdio) return "-";
+  if (kind == Kind::kStdio) return stream_path;
   return store != nullptr ? store->UriFor(k) : k;
 }
 
@@ -136,6 +136,16 @@ Result<Location> CliContext::Resolve(const std::string& text) {
       if (!uri.key.empty() && std::filesystem::is_directory(full, ec)) {
         uri.root = full;
         uri.key.clear();
+      }
+      // A device or FIFO is a stream, not an object: never staged and renamed over.
+      auto type = std::filesystem::status(full, ec).type();
+      if (!uri.key.empty() && (type == std::filesystem::file_type::character ||
+                               type == std::filesystem::file_type::fifo ||
+                               type == std::filesystem::file_type::block ||
+                               type == std::filesystem::file_type::socket)) {
+        loc.kind = Location::Kind::kStdio;
+        loc.stream_path = full;
+        return loc;
       }
       break;
     }

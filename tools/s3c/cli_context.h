@@ -31,6 +31,9 @@ struct Location {
   std::string key;         // key, or prefix for a folder-like URI ("" = the root)
   bool folder_like = false;  // ends with '/', names a bucket root, or an existing local folder
   ObjectStore* store = nullptr;  // null for stdio; owned by the context
+  // kStdio: "-" (stdin/stdout), or an existing device or FIFO named by a local path
+  // (/dev/null, a named pipe), read and written as a stream like "-".
+  std::string stream_path = "-";
 
   bool is_s3() const { return kind == Kind::kS3; }
   bool is_stdio() const { return kind == Kind::kStdio; }

@@ -7,6 +7,7 @@
 #include "batch_output.h"
 #include "commands.h"
 #include "data_run.h"
+#include "s3c/io/local_file.h"
 
 namespace s3c::cli {
 namespace {
@@ -83,8 +84,10 @@ Status RunConvert(CliContext& ctx, const ConvertCommand& cmd) {
                        WriteOptionsFor(cmd, format, dst_name));
   S3C_ASSIGN_OR_RETURN(DataRun run, OpenDataRun(ctx, cmd.src, cmd.flags));
   std::unique_ptr<OutputStream> out;
-  if (dst.is_stdio()) {
+  if (dst.is_stdio() && dst.stream_path == "-") {
     out = MakeStdoutStream();
+  } else if (dst.is_stdio()) {
+    S3C_ASSIGN_OR_RETURN(out, OpenLocalOutput(dst.stream_path));
   } else {
     S3C_ASSIGN_OR_RETURN(out, dst.store->OpenOutput(dst.key));
   }

@@ -19,7 +19,8 @@ Result<DatasetInput> ResolveDatasetInput(CliContext& ctx, const std::string& uri
   } else {
     S3C_ASSIGN_OR_RETURN(loc, ctx.Resolve(uri));
     if (loc.is_stdio()) {
-      return InvalidArgumentError("reading data from standard input is not supported; give a file");
+      return InvalidArgumentError(
+          "reading data from standard input or a device is not supported; give a file");
     }
     key = loc.key;
   }

@@ -23,7 +23,7 @@ Status ServerSideCopy(CliContext& ctx, const Location& src, const Location& dst,
 }
 
 Result<std::unique_ptr<InputStream>> OpenSource(const Location& src, const TransferItem& item) {
-  if (src.is_stdio()) return OpenLocalInput("-");
+  if (src.is_stdio()) return OpenLocalInput(src.stream_path);
   ReadOptions opts;
   if (item.src_info && !item.src_info->etag.empty()) opts.if_match = item.src_info->etag;
   // Keep several ranged GETs in flight (the store caps it at --concurrency): one 8 MiB range
@@ -68,7 +68,7 @@ Result<uint64_t> DownloadAtOffsets(const Location& src, const TransferItem& item
 
 Result<std::unique_ptr<OutputStream>> OpenDestination(const Location& dst,
                                                       const TransferItem& item) {
-  if (dst.is_stdio()) return OpenLocalOutput("-");
+  if (dst.is_stdio()) return OpenLocalOutput(dst.stream_path);
   WriteOptions opts;
   if (item.src_info) opts.size_hint = item.src_info->size;
   return dst.store->OpenOutput(item.dst_key, opts);

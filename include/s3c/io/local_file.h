@@ -13,8 +13,9 @@ Result<std::unique_ptr<InputStream>> OpenLocalInput(const std::string& path);
 // Opens path for positional reads (pread). NotFound when missing.
 Result<std::unique_ptr<RandomAccessFile>> OpenLocalRandomAccess(const std::string& path);
 // Writes to "<dir>/.<name>.s3c-tmp-<random>" and renames onto path in Close(); destroyed or
-// aborted before Close(), the temp file is removed. Parent folders are created. "-" writes stdout
-// (no atomicity).
+// aborted before Close(), the temp file is removed. Parent folders are created. "-" writes stdout,
+// and an existing device or FIFO (/dev/null, a named pipe) is written straight into (no
+// atomicity: nothing is published).
 Result<std::unique_ptr<OutputStream>> OpenLocalOutput(const std::string& path);
 
 // An in-memory InputStream over a string (for tests and small bodies).
