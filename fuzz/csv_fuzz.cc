@@ -23,20 +23,6 @@ void Check(bool ok, const char* what, const std::string& detail) {
   std::abort();
 }
 
-class StringSink final : public OutputStream {
- public:
-  explicit StringSink(std::string* out) : out_(out) {}
-  Status Write(const void* data, size_t n) override {
-    out_->append(static_cast<const char*>(data), n);
-    return Status::OK();
-  }
-  Status Close() override { return Status::OK(); }
-  void Abort() override {}
-
- private:
-  std::string* out_;
-};
-
 Result<Batches> ReadAll(std::string text, formats::csv::CsvReadOptions o, int64_t* rows_read) {
   S3C_ASSIGN_OR_RETURN(
       auto reader, formats::csv::OpenCsvReader(MakeStringInput(std::move(text)), "fuzz.csv", o));
@@ -77,7 +63,7 @@ void RoundTrip(const Batches& batches, const formats::csv::CsvReadOptions& read)
   w.dialect.trim_whitespace = false;
   w.header = read.header != formats::csv::HeaderMode::kNo;
   std::string text;
-  auto writer = formats::csv::OpenCsvWriter(std::make_unique<StringSink>(&text), schema, w);
+  auto writer = formats::csv::OpenCsvWriter(MakeStringOutput(&text), schema, w);
   Check(writer.ok(), "open writer", writer.status().ToString());
   int64_t rows = 0;
   for (const auto& b : batches) {

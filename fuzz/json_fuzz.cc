@@ -31,20 +31,6 @@ void CheckError(const Status& s) {
   Check(positioned || s.code() == StatusCode::kResourceExhausted, "error kind", s.ToString());
 }
 
-class StringSink final : public OutputStream {
- public:
-  explicit StringSink(std::string* out) : out_(out) {}
-  Status Write(const void* data, size_t n) override {
-    out_->append(static_cast<const char*>(data), n);
-    return Status::OK();
-  }
-  Status Close() override { return Status::OK(); }
-  void Abort() override {}
-
- private:
-  std::string* out_;
-};
-
 Result<std::vector<std::shared_ptr<RecordBatch>>> ReadAll(std::string text,
                                                           formats::JsonReadOptions o) {
   S3C_ASSIGN_OR_RETURN(auto reader, formats::OpenJsonReader(MakeStringInput(std::move(text)), o));
@@ -64,7 +50,7 @@ bool HasTemporal(const formats::Schema& schema) {
 void RoundTrip(const std::vector<std::shared_ptr<RecordBatch>>& batches) {
   auto schema = batches[0]->schema();
   std::string text;
-  auto writer = formats::OpenJsonWriter(std::make_unique<StringSink>(&text), schema);
+  auto writer = formats::OpenJsonWriter(MakeStringOutput(&text), schema);
   Check(writer.ok(), "open writer", writer.status().ToString());
   for (const auto& b : batches) {
     Status s = (*writer)->Write(*b);

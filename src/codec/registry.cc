@@ -1,7 +1,6 @@
 // Dispatch from Codec to the per-codec streams, automatic detection and whole-buffer helpers.
 #include "codec/codec_streams.h"
 #include "codec/prefixed_input_stream.h"
-#include "codec/string_output_stream.h"
 #include "s3c/codec/codec.h"
 #include "s3c/io/local_file.h"
 
@@ -84,7 +83,7 @@ Result<std::unique_ptr<OutputStream>> OpenCompressor(std::unique_ptr<OutputStrea
 Result<std::string> Compress(Codec codec, std::string_view data, CompressOptions options) {
   std::string result;
   S3C_ASSIGN_OR_RETURN(
-      auto c, OpenCompressor(std::make_unique<codec_internal::StringOutputStream>(&result), codec,
+      auto c, OpenCompressor(MakeStringOutput(&result), codec,
                              std::move(options)));
   S3C_RETURN_IF_ERROR(c->Write(data.data(), data.size()));
   S3C_RETURN_IF_ERROR(c->Close());

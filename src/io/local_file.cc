@@ -82,6 +82,20 @@ class LocalRandomAccess final : public RandomAccessFile {
   std::string path_;
 };
 
+class StringOutput final : public OutputStream {
+ public:
+  explicit StringOutput(std::string* dst) : dst_(dst) {}
+  Status Write(const void* data, size_t n) override {
+    dst_->append(static_cast<const char*>(data), n);
+    return Status::OK();
+  }
+  Status Close() override { return Status::OK(); }
+  void Abort() override { dst_->clear(); }
+
+ private:
+  std::string* dst_;
+};
+
 class StringInput final : public InputStream {
  public:
   explicit StringInput(std::string data) : data_(std::move(data)) {}
@@ -233,6 +247,10 @@ Result<std::unique_ptr<OutputStream>> OpenLocalOutput(const std::string& path) {
 
 std::unique_ptr<InputStream> MakeStringInput(std::string data) {
   return std::make_unique<StringInput>(std::move(data));
+}
+
+std::unique_ptr<OutputStream> MakeStringOutput(std::string* dst) {
+  return std::make_unique<StringOutput>(dst);
 }
 
 }  // namespace s3c

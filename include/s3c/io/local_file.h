@@ -20,5 +20,8 @@ Result<std::unique_ptr<OutputStream>> OpenLocalOutput(const std::string& path);
 
 // An in-memory InputStream over a string (for tests and small bodies).
 std::unique_ptr<InputStream> MakeStringInput(std::string data);
+// An OutputStream that appends to *dst as it is written (whole-buffer helpers, tests); Close()
+// does nothing more, Abort() clears *dst. *dst must outlive the stream.
+std::unique_ptr<OutputStream> MakeStringOutput(std::string* dst);
 
 }  // namespace s3c
