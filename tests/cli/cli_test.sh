@@ -48,9 +48,9 @@ expect_eq "single download: no HeadObject (the first GET gives size and ETag)" \
   "$(stat_field "$WORK/one.json" requests.HeadObject)" 0
 expect_eq "single download: one GetObject (a 16 MiB range holds the 12 MiB object)" \
   "$(stat_field "$WORK/one.json" requests.GetObject)" 1
-expect_rc 3 "downloading a missing key exits 3" -- "$S3C" cp "s3://$BUCKET/nope.bin" "$WORK/nope.bin"
+expect_rc 3 "downloading a missing key exits 3" -- "$S3C" cp "s3://$BUCKET/nope.bin" "$WORK/new/deep/nope.bin"
 grep -q "s3://$BUCKET/nope.bin" "$WORK/err" && ok "download message names the object" || bad "message: $(cat "$WORK/err")"
-[ ! -e "$WORK/nope.bin" ] && ok "a failed download leaves no file" || bad "a failed download left a file"
+[ ! -e "$WORK/new" ] && ok "a failed download leaves no file and no folder" || bad "a failed download left $(find "$WORK/new")"
 head -c $((20 * 1024 * 1024 + 5)) /dev/urandom > "$WORK/twenty.bin"
 expect_rc 0 "20 MiB upload" -- "$S3C" cp --quiet "$WORK/twenty.bin" "s3://$BUCKET/rbig/twenty.bin"
 expect_rc 0 "recursive download of an object above one range" -- \
