@@ -60,9 +60,6 @@ WrittenFile Write(const std::string& label, std::vector<std::shared_ptr<RecordBa
   return f;
 }
 
-const BlockCodec kCodecs[] = {BlockCodec::kNone, BlockCodec::kSnappy, BlockCodec::kGzip,
-                              BlockCodec::kZstd, BlockCodec::kLz4Raw, BlockCodec::kBrotli};
-
 const char* DuckDbCodecName(BlockCodec c) {
   switch (c) {
     case BlockCodec::kNone:
@@ -88,23 +85,12 @@ TEST(ParquetWriterDuckDb, EveryTypeCodecPageVersionAndDictionaryMode) {
   std::vector<WrittenFile> files;
   std::vector<std::string> meta_sqls;
   std::vector<BlockCodec> meta_codecs;
-  for (BlockCodec codec : kCodecs) {
-    for (bool v2 : {false, true}) {
-      for (bool dictionary : {true, false}) {
-        ParquetWriteOptions o;
-        o.codec = codec;
-        o.data_page_v2 = v2;
-        o.dictionary = dictionary;
-        o.page_bytes = 4096;
-        std::string label = fmt::format("{}-{}-{}", BlockCodecName(codec), v2 ? "v2" : "v1",
-                                        dictionary ? "dict" : "plain");
-        files.push_back(Write("flat-" + label, flat, o));
-        files.push_back(Write("nested-" + label, nested, o));
-        meta_sqls.push_back(fmt::format("SELECT DISTINCT compression FROM parquet_metadata({})",
-                                        SqlQuote(files.back().path)));
-        meta_codecs.push_back(codec);
-      }
-    }
+  for (const auto& mode : testdata::EveryWriteMode()) {
+    files.push_back(Write("flat-" + mode.label, flat, mode.options));
+    files.push_back(Write("nested-" + mode.label, nested, mode.options));
+    meta_sqls.push_back(fmt::format("SELECT DISTINCT compression FROM parquet_metadata({})",
+                                    SqlQuote(files.back().path)));
+    meta_codecs.push_back(mode.options.codec);
   }
   ExpectDuckDbReadsAll(files);
   auto metas = DuckDbQueries(meta_sqls);

@@ -116,26 +116,12 @@ void RoundTrip(const std::vector<std::shared_ptr<RecordBatch>>& batches,
   std::filesystem::remove(path);
 }
 
-const BlockCodec kCodecs[] = {BlockCodec::kNone, BlockCodec::kSnappy, BlockCodec::kGzip,
-                              BlockCodec::kZstd, BlockCodec::kLz4Raw, BlockCodec::kBrotli};
-
 TEST(ParquetWriter, FlatAndNestedEveryCodecPageVersionAndDictionaryMode) {
   auto flat = Batches(testdata::FlatSchema(), 2, 700, 11);
   auto nested = Batches(testdata::NestedSchema(), 2, 500, 21);
-  for (BlockCodec codec : kCodecs) {
-    for (bool v2 : {false, true}) {
-      for (bool dictionary : {true, false}) {
-        ParquetWriteOptions o;
-        o.codec = codec;
-        o.data_page_v2 = v2;
-        o.dictionary = dictionary;
-        o.page_bytes = 4096;  // several pages per chunk
-        std::string label = fmt::format("{}-{}-{}", BlockCodecName(codec), v2 ? "v2" : "v1",
-                                        dictionary ? "dict" : "plain");
-        RoundTrip(flat, o, "flat-" + label);
-        RoundTrip(nested, o, "nested-" + label);
-      }
-    }
+  for (const auto& mode : testdata::EveryWriteMode()) {
+    RoundTrip(flat, mode.options, "flat-" + mode.label);
+    RoundTrip(nested, mode.options, "nested-" + mode.label);
   }
 }
 

@@ -10,6 +10,7 @@
 #include <limits>
 #include <random>
 
+#include "s3c/codec/block_codec.h"
 #include "s3c/columnar/builder_binary.h"
 #include "s3c/columnar/builder_nested.h"
 #include "s3c/columnar/builder_primitive.h"
@@ -296,6 +297,27 @@ struct TempDir {
     std::filesystem::remove_all(path, ec);
   }
 };
+
+std::vector<WriteMode> EveryWriteMode() {
+  const BlockCodec codecs[] = {BlockCodec::kNone, BlockCodec::kSnappy, BlockCodec::kGzip,
+                               BlockCodec::kZstd, BlockCodec::kLz4Raw, BlockCodec::kBrotli};
+  std::vector<WriteMode> modes;
+  for (BlockCodec codec : codecs) {
+    for (bool v2 : {false, true}) {
+      for (bool dictionary : {true, false}) {
+        WriteMode m;
+        m.options.codec = codec;
+        m.options.data_page_v2 = v2;
+        m.options.dictionary = dictionary;
+        m.options.page_bytes = 4096;
+        m.label = fmt::format("{}-{}-{}", BlockCodecName(codec), v2 ? "v2" : "v1",
+                              dictionary ? "dict" : "plain");
+        modes.push_back(std::move(m));
+      }
+    }
+  }
+  return modes;
+}
 
 std::string TempPath(const std::string& name) {
   static std::atomic<int> counter{0};

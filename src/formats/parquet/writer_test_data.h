@@ -28,6 +28,14 @@ std::shared_ptr<columnar::RecordBatch> RandomBatch(const std::shared_ptr<columna
                                                    int64_t rows, uint64_t seed,
                                                    double null_ratio = 0.15);
 
+// Every codec x page version (v1, v2) x dictionary on/off, with 4 KiB pages (several per
+// chunk); labels like "snappy-v2-dict".
+struct WriteMode {
+  std::string label;
+  ParquetWriteOptions options;
+};
+std::vector<WriteMode> EveryWriteMode();
+
 // A fresh path under the system temp folder (unique per call and process).
 std::string TempPath(const std::string& name);
 
