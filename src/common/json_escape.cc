@@ -36,4 +36,15 @@ std::string JsonQuote(std::string_view s) {
   return out;
 }
 
+void AppendJsonNonFinite(double v, NonFiniteFloats style, std::string* out) {
+  if (style == NonFiniteFloats::kNull) {
+    out->append("null");
+    return;
+  }
+  const char* word = v != v ? "NaN" : (v < 0 ? "-Infinity" : "Infinity");
+  if (style == NonFiniteFloats::kStrings) out->push_back('"');
+  out->append(word);
+  if (style == NonFiniteFloats::kStrings) out->push_back('"');
+}
+
 }  // namespace s3c

@@ -1,6 +1,9 @@
 // MakeStdoutStream and RenderTable (batch_output.h).
 #include "batch_output.h"
 
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "output.h"
@@ -54,6 +57,22 @@ std::string Cell(const columnar::Array& array, int64_t row, size_t max_cell) {
 }
 
 }  // namespace
+
+void AddJsonOutputFlags(CLI::App& cmd, std::string* non_finite) {
+  cmd.add_option("--json-non-finite", *non_finite,
+                 "JSON output of NaN and infinities: tokens (NaN, Infinity, -Infinity; as Python "
+                 "and DuckDB), null or strings (strict JSON)")
+      ->capture_default_str();
+}
+
+Status ApplyJsonOutputFlags(const std::string& non_finite, formats::FormatWriteOptions* options) {
+  auto style = formats::ParseNonFiniteFloats(non_finite);
+  if (!style.ok()) {
+    return InvalidArgumentError(fmt::format("--json-non-finite: {}", style.status().message()));
+  }
+  options->json.non_finite = *style;
+  return Status::OK();
+}
 
 std::unique_ptr<OutputStream> MakeStdoutStream() { return std::make_unique<StdoutStream>(); }
 

@@ -7,9 +7,20 @@
 #include <vector>
 
 #include "s3c/formats/batch_io.h"
+#include "s3c/formats/format_registry.h"
 #include "s3c/io/streams.h"
 
+namespace CLI {
+class App;
+}
+
 namespace s3c::cli {
+
+// --json-non-finite tokens|null|strings: how JSON and JSON Lines output spell NaN and
+// infinities (`read --output json|jsonl` and `convert` to JSON). Apply sets it in `options`,
+// InvalidArgument naming the flag for another value.
+void AddJsonOutputFlags(CLI::App& cmd, std::string* non_finite);
+Status ApplyJsonOutputFlags(const std::string& non_finite, formats::FormatWriteOptions* options);
 
 // An OutputStream over WriteStdout (a closed pipe is Cancelled, so `| head` exits quietly).
 std::unique_ptr<OutputStream> MakeStdoutStream();

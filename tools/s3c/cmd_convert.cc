@@ -20,6 +20,7 @@ struct ConvertCommand {
   int level = -1;
   int64_t row_group_rows = 1 << 20;
   bool page_v2 = false;
+  std::string json_non_finite = "tokens";
   ReadFlags flags;
 };
 
@@ -51,6 +52,7 @@ Result<formats::FormatWriteOptions> WriteOptionsFor(const ConvertCommand& cmd,
     options.parquet.object_name = dst_name;
     return options;
   }
+  S3C_RETURN_IF_ERROR(ApplyJsonOutputFlags(cmd.json_non_finite, &options));
   if (!cmd.compression.empty()) {
     S3C_ASSIGN_OR_RETURN(options.compression, ParseCodecName(cmd.compression));
   } else {
@@ -121,6 +123,7 @@ void AddConvertCommand(CLI::App& app, CommandFn* chosen) {
   sub->add_option("--row-group-rows", cmd->row_group_rows, "Parquet rows per row group")
       ->capture_default_str();
   sub->add_flag("--page-v2", cmd->page_v2, "Parquet: write data pages v2");
+  AddJsonOutputFlags(*sub, &cmd->json_non_finite);
   AddReadFlags(*sub, cmd->flags, "--input-compression");
   sub->callback(
       [cmd, chosen] { *chosen = [cmd](CliContext& ctx) { return RunConvert(ctx, *cmd); }; });

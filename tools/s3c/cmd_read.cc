@@ -14,6 +14,7 @@ struct ReadCommand {
   std::string uri;
   std::string output = "table";
   int64_t limit = -1;
+  std::string json_non_finite = "tokens";
   ReadFlags flags;
 };
 
@@ -35,8 +36,10 @@ Status RunRead(CliContext& ctx, const ReadCommand& cmd) {
   std::shared_ptr<formats::Schema> schema = run.reader->schema();
   std::unique_ptr<formats::BatchWriter> writer;
   if (!table) {
+    formats::FormatWriteOptions write_options;
+    S3C_RETURN_IF_ERROR(ApplyJsonOutputFlags(cmd.json_non_finite, &write_options));
     S3C_ASSIGN_OR_RETURN(writer, formats::OpenFormatWriter(MakeStdoutStream(), out_format, schema,
-                                                           formats::FormatWriteOptions{}));
+                                                           write_options));
   }
   std::vector<std::shared_ptr<formats::RecordBatch>> kept;
   int64_t rows = 0;
@@ -77,6 +80,7 @@ void AddReadCommand(CLI::App& app, CommandFn* chosen) {
   sub->add_option("-o,--output", cmd->output, "table, csv, tsv, json or jsonl")
       ->capture_default_str();
   sub->add_option("-n,--limit", cmd->limit, "Rows to print (default: all; 50 for table)");
+  AddJsonOutputFlags(*sub, &cmd->json_non_finite);
   AddReadFlags(*sub, cmd->flags);
   sub->callback([cmd, chosen] { *chosen = [cmd](CliContext& ctx) { return RunRead(ctx, *cmd); }; });
 }

@@ -33,6 +33,8 @@ Result<CsvEncoding> ParseEncoding(const std::string& value) {
 }
 
 Status ApplyCsv(const ReadFlags& f, formats::csv::CsvReadOptions& csv) {
+  // Neither given: detected from the file (the format registry keeps TSV on tabs).
+  csv.detect_dialect = f.delimiter.empty() && f.quote.empty();
   if (!f.delimiter.empty()) {
     S3C_ASSIGN_OR_RETURN(csv.dialect.delimiter, OneChar("delimiter", f.delimiter));
   }
@@ -158,10 +160,13 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& f, const std::string& input_compress
       ->capture_default_str();
   g->add_flag("--trim", f.trim, "Strip spaces around unquoted fields");
   g->add_option("--threads", f.threads, "CSV parsing threads (0 = all cores)")->capture_default_str();
-  auto* t = cmd.add_option_group("Text and JSON");
+  auto* t = cmd.add_option_group("Text, JSON and Parquet");
   t->add_flag("--skip-empty-lines", f.skip_empty_lines, "Text: drop empty lines");
   t->add_option("--line-numbers", f.line_numbers, "Text: add a line-number column of this name");
   t->add_flag("--flatten", f.flatten, "JSON: nested objects become dotted columns");
+  t->add_flag("--binary-as-string", f.binary_as_string,
+              "Parquet: read binary columns without a string annotation (older Spark, Impala) "
+              "as text");
   auto* s = cmd.add_option_group("Schema");
   s->add_option("--schema", f.schema, "Every column: 'id:int64, name:string, at:timestamp[ms]'");
   s->add_option("--types", f.types, "Types for some columns; the others are inferred");
@@ -187,6 +192,7 @@ Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& f) {
     S3C_ASSIGN_OR_RETURN(o.read.compression, ParseCodecName(f.compression));
   }
   o.read.columns = SplitColumns(f.columns);
+  o.read.parquet.binary_as_string = f.binary_as_string;
   S3C_RETURN_IF_ERROR(ApplyCsv(f, o.read.csv));
   formats::csv::InvalidUtf8Policy utf8;
   if (f.invalid_utf8 == "error") {

@@ -38,6 +38,8 @@ struct ReadFlags {
   std::string line_numbers;    // column name for line numbers
   // JSON
   bool flatten = false;
+  // Parquet
+  bool binary_as_string = false;  // unannotated BYTE_ARRAY columns read as string
   // Schema and inference
   std::string schema;          // full user schema (schema_spec.h)
   std::string types;           // partial: types for some columns, the rest inferred

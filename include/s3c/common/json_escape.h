@@ -15,4 +15,13 @@ void AppendJsonString(std::string_view s, std::string* out);
 // The same, returned as a new string.
 std::string JsonQuote(std::string_view s);
 
+// How JSON text spells a float that is NaN or infinite, which RFC 8259 cannot hold.
+// kTokens: the bare words NaN, Infinity, -Infinity (as Python's json module and DuckDB write
+// them, and as the s3c JSON reader accepts them); kNull: null (strict JSON, but NaN and NULL
+// become the same); kStrings: the same words as JSON strings (strict JSON, distinguishable).
+enum class NonFiniteFloats { kTokens, kNull, kStrings };
+
+// Appends a non-finite `v` (NaN, +inf, -inf) spelled per `style`.
+void AppendJsonNonFinite(double v, NonFiniteFloats style, std::string* out);
+
 }  // namespace s3c

@@ -35,8 +35,23 @@ Result<bool> CsvReader::SampleRecord(OwnedRecord* rec, int64_t* raw_bytes) {
   return true;
 }
 
+Status CsvReader::DetectDialect() {
+  // The sniffer looks at up to 1 MiB: one S3 range of the ramp, whatever the read chunk size.
+  S3C_RETURN_IF_ERROR(buffer_.Prefetch(size_t{1} << 20));
+  if (buffer_.Unread().empty()) return Status::OK();
+  auto sniffed = SniffCsv(buffer_.Unread(), options_.inference, options_.dialect, buffer_.at_eof());
+  if (!sniffed.ok()) {
+    return Status(sniffed.status().code(), fmt::format("{}: {}", object_, sniffed.status().message()));
+  }
+  options_.dialect.delimiter = sniffed->dialect.delimiter;
+  options_.dialect.quote = sniffed->dialect.quote;
+  buffer_.SetDialect(options_.dialect);
+  return Status::OK();
+}
+
 Status CsvReader::Init() {
   S3C_RETURN_IF_ERROR(buffer_.Start());
+  if (options_.detect_dialect) S3C_RETURN_IF_ERROR(DetectDialect());
   data_start_ = buffer_.Keep();
   OwnedRecord first;
   int64_t raw = 0;

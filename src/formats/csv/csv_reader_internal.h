@@ -45,6 +45,8 @@ class CsvReader final : public BatchReader {
   // read under kFail).
   Result<bool> SampleRecord(OwnedRecord* rec, int64_t* raw_bytes);
   Status SampleAndInfer(std::vector<std::string> names, bool header_decided);
+  // options_.detect_dialect: sets the delimiter and quote from the buffered text.
+  Status DetectDialect();
   Status Reject(int64_t line, int64_t offset, const std::string& reason, std::string_view raw);
   Result<std::shared_ptr<RecordBatch>> NextSequential();
   Result<std::shared_ptr<RecordBatch>> NextParallel();

@@ -1,8 +1,17 @@
 // Dialect, header and type detection from a sample (csv.h SniffCsv).
-// Delimiter and quote: the candidate whose records most consistently share one field count
-// greater than one wins (ties: more fields, then the earlier candidate).
+//
+// Every candidate dialect (delimiter x quote) tokenizes the whole sample, quoted fields and
+// quoted line breaks included. A candidate's score is the share of the sample's bytes that lie
+// in "regular" records: records with the candidate's modal field count and no field that is
+// unquoted yet holds the quote character (the sign of a quote that the candidate did not take
+// as one, e.g. `1;"Smith, John"` split at the comma). A candidate whose quote opens a field that
+// never closes covers only the bytes before it. The best score wins; ties go to more fields, then
+// to the earlier candidate. The sample is undecided (an error that suggests --delimiter) when
+// the best multi-field candidate covers less than kMinCoverage of the sample, or when two
+// delimiters tie on both score and field count.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -12,92 +21,158 @@
 namespace s3c::formats::csv {
 namespace {
 
-constexpr int kMaxSniffRecords = 200;
+constexpr char kDelimiters[] = {',', '\t', ';', '|'};
+constexpr char kQuotes[] = {'"', '\''};
+constexpr double kMinCoverage = 0.8;
+constexpr size_t kMaxSniffBytes = size_t{1} << 20;
 
-std::vector<std::vector<std::string>> Tokenize(std::string_view sample, const CsvDialect& d) {
-  CsvTokenizer tok(d);
-  TokenizedRecord rec;
-  std::string err;
-  std::vector<std::vector<std::string>> out;
-  while (!sample.empty() && static_cast<int>(out.size()) < kMaxSniffRecords) {
-    TokenizeStatus st = tok.Next(sample, true, &rec, &err);
-    if (st != TokenizeStatus::kRecord) break;
-    out.emplace_back(rec.fields.begin(), rec.fields.end());
-    sample.remove_prefix(rec.end);
-  }
-  return out;
-}
+std::string DelimiterName(char c) { return c == '\t' ? "tab" : fmt::format("'{}'", c); }
 
-struct Score {
-  double consistency = 0;  // share of records with the modal field count
-  size_t fields = 0;       // the modal field count
-  bool operator>(const Score& o) const {
-    if (consistency != o.consistency) return consistency > o.consistency;
+struct Candidate {
+  CsvDialect dialect;
+  TokenBatch batch;
+  size_t fields = 0;       // modal field count
+  size_t record_bytes = 0;  // bytes in records (an unterminated quote stops the count)
+  size_t covered = 0;       // bytes in regular records
+  double coverage = 0;      // covered / the most record bytes any candidate saw
+  size_t records = 0;       // records tokenized
+  size_t regular = 0;       // records with the modal count and no stray quote
+  bool splits = false;      // some record has more than one field
+
+  bool BetterThan(const Candidate& o) const {
+    if (coverage != o.coverage) return coverage > o.coverage;
     return fields > o.fields;
   }
 };
 
-Score ScoreRecords(const std::vector<std::vector<std::string>>& recs) {
-  std::map<size_t, int> counts;
-  for (const auto& r : recs) ++counts[r.size()];
-  Score s;
-  int best = 0;
-  for (const auto& [n, c] : counts) {
-    if (c > best || (c == best && n > s.fields)) {
-      best = c;
-      s.fields = n;
+bool HasStrayQuote(const TokenBatch& b, const char* data, const RecordSpan& r, char quote) {
+  for (uint32_t k = 0; k < r.num_fields; ++k) {
+    const FieldSpan& f = b.fields[r.first_field + k];
+    if (!f.quoted() && b.Field(data, r.first_field + k).find(quote) != std::string_view::npos) {
+      return true;
     }
   }
-  if (s.fields <= 1 || recs.empty()) return Score{};
-  s.consistency = static_cast<double>(best) / static_cast<double>(recs.size());
-  return s;
+  return false;
+}
+
+void Score(std::string_view sample, bool at_eof, Candidate* c) {
+  CsvTokenizer tok(c->dialect);
+  tok.Tokenize(sample, at_eof, SIZE_MAX, &c->batch);
+  const TokenBatch& b = c->batch;
+  c->records = b.records.size();
+  std::map<size_t, size_t> counts;
+  for (const RecordSpan& r : b.records) {
+    if (!r.error) ++counts[r.num_fields];
+    c->splits = c->splits || r.num_fields > 1;
+  }
+  size_t best = 0;
+  for (const auto& [n, k] : counts) {
+    if (k > best) {
+      best = k;
+      c->fields = n;
+    }
+  }
+  for (const RecordSpan& r : b.records) {
+    c->record_bytes += r.end - r.begin;
+    if (r.error || r.num_fields != c->fields) continue;
+    if (c->dialect.quote != '\0' && HasStrayQuote(b, sample.data(), r, c->dialect.quote)) continue;
+    ++c->regular;
+    c->covered += r.end - r.begin;
+  }
 }
 
 }  // namespace
 
-Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions& inference) {
+Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions& inference,
+                                const CsvDialect& base, bool at_eof) {
   if (sample.substr(0, 3) == "\xEF\xBB\xBF") sample.remove_prefix(3);
-  size_t last = sample.find_last_of("\r\n");
-  if (last != std::string_view::npos && last + 1 < sample.size()) {
-    sample = sample.substr(0, last + 1);  // drop the cut-off last line
+  if (sample.size() > kMaxSniffBytes) {
+    sample = sample.substr(0, kMaxSniffBytes);
+    at_eof = false;
   }
   if (sample.empty()) return InvalidArgumentError("CSV sniffer: empty sample");
+  std::vector<Candidate> candidates;
+  for (char quote : kQuotes) {
+    for (char delim : kDelimiters) {
+      Candidate c;
+      c.dialect = base;
+      c.dialect.delimiter = delim;
+      c.dialect.quote = quote;
+      Score(sample, at_eof, &c);
+      candidates.push_back(std::move(c));
+    }
+  }
+  size_t most_bytes = 0;
+  for (const Candidate& c : candidates) most_bytes = std::max(most_bytes, c.record_bytes);
+  for (Candidate& c : candidates) {
+    c.coverage = most_bytes == 0 ? 0 : static_cast<double>(c.covered) / static_cast<double>(most_bytes);
+  }
+  const Candidate* best = nullptr;
+  for (const Candidate& c : candidates) {
+    if (c.fields > 1 && (best == nullptr || c.BetterThan(*best))) best = &c;
+  }
   CsvSniffResult out;
-  Score best;
-  std::vector<std::vector<std::string>> best_recs;
-  for (char quote : {'"', '\''}) {
-    for (char delim : {',', '\t', '|', ';'}) {
-      CsvDialect d;
-      d.delimiter = delim;
-      d.quote = quote;
-      auto recs = Tokenize(sample, d);
-      Score s = ScoreRecords(recs);
-      if (s > best) {
-        best = s;
-        best_recs = std::move(recs);
-        out.dialect = d;
+  const Candidate* chosen = best;
+  if (best == nullptr) {
+    for (const Candidate& c : candidates) {
+      if (c.splits) {
+        return InvalidArgumentError(fmt::format(
+            "CSV sniffer: cannot detect the delimiter: {} splits some lines, but no candidate "
+            "(',', tab, ';', '|') gives most lines the same number of fields; pass --delimiter "
+            "(and --quote)",
+            DelimiterName(c.dialect.delimiter)));
+      }
+    }
+    // No candidate splits a line: one column, read with the base dialect's quote.
+    for (const Candidate& c : candidates) {
+      if (c.dialect.quote == base.quote || chosen == nullptr) chosen = &c;
+      if (c.dialect.quote == base.quote) break;
+    }
+  } else {
+    if (best->coverage < kMinCoverage) {
+      return InvalidArgumentError(fmt::format(
+          "CSV sniffer: cannot detect the delimiter: the best candidate, {} with quote {}, gives "
+          "{} fields to only {} of {} records ({:.0f}% of the sample); pass --delimiter (and "
+          "--quote), or --ragged pad if rows really have different lengths",
+          DelimiterName(best->dialect.delimiter), best->dialect.quote, best->fields, best->regular,
+          best->records, best->coverage * 100));
+    }
+    for (const Candidate& c : candidates) {
+      if (&c != best && c.dialect.delimiter != best->dialect.delimiter &&
+          c.coverage == best->coverage && c.fields == best->fields) {
+        return InvalidArgumentError(fmt::format(
+            "CSV sniffer: cannot decide between the delimiters {} and {} (both give {} fields to "
+            "every record sampled); pass --delimiter",
+            DelimiterName(best->dialect.delimiter), DelimiterName(c.dialect.delimiter),
+            best->fields));
       }
     }
   }
-  if (best_recs.empty()) {
-    // One column: no delimiter ever split a line.
-    best_recs = Tokenize(sample, out.dialect);
-  }
-  if (best_recs.empty()) return InvalidArgumentError("CSV sniffer: no records in sample");
-  std::set<std::string> seen;
+  out.dialect = chosen->dialect;
+  const TokenBatch& b = chosen->batch;
+  if (b.records.empty()) return InvalidArgumentError("CSV sniffer: no records in sample");
+  auto field = [&](const RecordSpan& r, size_t k) {
+    return b.Field(sample.data(), r.first_field + k);
+  };
+  const RecordSpan& first = b.records[0];
+  std::set<std::string_view> seen;
   out.has_header = true;
-  for (const std::string& f : best_recs[0]) {
-    out.has_header = out.has_header && seen.insert(f).second &&
-                     ClassifyText(f, inference).id() == columnar::TypeId::kString;
+  for (size_t k = 0; k < first.num_fields; ++k) {
+    out.has_header = out.has_header && seen.insert(field(first, k)).second &&
+                     ClassifyText(field(first, k), inference).id() == columnar::TypeId::kString;
   }
-  size_t ncols = best_recs[0].size();
+  const size_t ncols = first.num_fields;
+  const size_t limit = inference.max_rows < 0 ? b.records.size()
+                                              : std::min(b.records.size(),
+                                                         static_cast<size_t>(inference.max_rows) + 1);
   std::vector<columnar::Field> fields;
   for (size_t c = 0; c < ncols; ++c) {
     ColumnInferrer ci(&inference);
-    for (size_t r = out.has_header ? 1 : 0; r < best_recs.size(); ++r) {
-      if (c < best_recs[r].size()) ci.Observe(best_recs[r][c]);
+    for (size_t r = out.has_header ? 1 : 0; r < limit; ++r) {
+      if (!b.records[r].error && c < b.records[r].num_fields) ci.Observe(field(b.records[r], c));
     }
-    std::string name = out.has_header ? best_recs[0][c] : fmt::format("column{}", c + 1);
+    std::string name =
+        out.has_header ? std::string(field(first, c)) : fmt::format("column{}", c + 1);
     fields.emplace_back(name, ci.ResultOr(columnar::String()));
   }
   out.schema = columnar::MakeSchema(std::move(fields));

@@ -152,7 +152,7 @@ TEST(CsvWriter, NestedValuesAsJson) {
   auto batch = *c::RecordBatch::Make(schema, {*lb.Finish(), *sb.Finish()});
   EXPECT_EQ(*WriteCsv({batch}, schema),
             "l,s\n"
-            "\"[1,null]\",\"{\"\"k\"\":\"\"a\\\"\"b\"\",\"\"v\"\":null}\"\n"
+            "\"[1,null]\",\"{\"\"k\"\":\"\"a\\\"\"b\"\",\"\"v\"\":NaN}\"\n"
             ",\"{\"\"k\"\":null,\"\"v\"\":2.5}\"\n");
 }
 

@@ -34,6 +34,11 @@ Status RecordBuffer::Fill() {
   return Status::OK();
 }
 
+Status RecordBuffer::Prefetch(size_t bytes) {
+  while (!eof_ && buf_.size() - pos_ < bytes) S3C_RETURN_IF_ERROR(Fill());
+  return Status::OK();
+}
+
 Status RecordBuffer::Start() {
   S3C_RETURN_IF_ERROR(Fill());
   int64_t left = options_.skip_rows;

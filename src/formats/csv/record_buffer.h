@@ -17,6 +17,13 @@ class RecordBuffer {
 
   // Reads the first piece of text and drops options.skip_rows physical lines.
   Status Start();
+  // Reads until at least `bytes` of unread text are buffered or the input ends.
+  Status Prefetch(size_t bytes);
+  // The buffered text not read yet, and whether the input ends with it.
+  std::string_view Unread() const { return std::string_view(buf_).substr(pos_); }
+  bool at_eof() const { return eof_; }
+  // Tokenizes from now on with `dialect` (after detection, before any record is read).
+  void SetDialect(const CsvDialect& dialect) { tok_ = CsvTokenizer(dialect); }
   // Tokenizes up to max_records records at the read position into *batch (cleared first; its
   // spans point into data()). False at the end of input. Does not consume: call Consume().
   Result<bool> Tokenize(size_t max_records, TokenBatch* batch);

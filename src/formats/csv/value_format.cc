@@ -112,7 +112,7 @@ void AppendJsonValue(const columnar::Array& a, int64_t i, std::string* out) {
                      ? static_cast<const columnar::Float32Array&>(a).Value(i)
                      : static_cast<const columnar::Float64Array&>(a).Value(i);
       if (!std::isfinite(v)) {
-        out->append("null");
+        AppendJsonNonFinite(v, NonFiniteFloats::kTokens, out);  // as the JSON writer's default
         return;
       }
       AppendCellText(a, i, out);

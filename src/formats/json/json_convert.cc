@@ -53,8 +53,12 @@ Status ConvertInteger(const JsonValue& v, const DataType& type, columnar::ArrayB
 template <typename Tag>
 Status ConvertFloat(const JsonValue& v, const DataType& type, columnar::ArrayBuilder* b) {
   if (v.kind != Kind::kNumber) return Mismatch(v, type);
-  std::optional<double> d = ParseFloat64Text(v.text);
   using C = typename Tag::c_type;
+  if (std::optional<double> token = NonFiniteTokenValue(v.text)) {
+    if (b != nullptr) static_cast<columnar::NumericBuilder<Tag>*>(b)->Append(static_cast<C>(*token));
+    return Status::OK();
+  }
+  std::optional<double> d = ParseFloat64Text(v.text);
   if (!d || !std::isfinite(*d) || std::fabs(*d) > std::numeric_limits<C>::max()) {
     return Mismatch(v, type, " (out of range)");
   }

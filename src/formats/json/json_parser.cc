@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "formats/json/json_scan.h"
 #include "s3c/io/local_file.h"
 
@@ -100,6 +102,12 @@ Status JsonParser::ParseValueAt(JsonValue* out, int depth) {
       return ParseLiteral("false", out);
     case 'n':
       return ParseLiteral("null", out);
+    case 'N':
+      if (non_finite_tokens_) return ParseNonFinite("NaN", out);
+      return Expected("a JSON value");
+    case 'I':
+      if (non_finite_tokens_) return ParseNonFinite("Infinity", out);
+      return Expected("a JSON value");
     default:
       if (c == '-' || IsDigit(c)) return ParseNumber(out);
       return Expected("a JSON value");
@@ -265,6 +273,11 @@ Status JsonParser::ParseNumber(JsonValue* out) {
     src_->Advance();
   };
   if (src_->Peek() == '-') take();
+  if (!t.empty() && non_finite_tokens_ && src_->Peek() == 'I') {
+    S3C_RETURN_IF_ERROR(ParseNonFinite("Infinity", out));
+    out->text = "-Infinity";
+    return Status::OK();
+  }
   int c = src_->Peek();
   if (c == '0') {
     take();
@@ -307,11 +320,32 @@ Status JsonParser::ParseLiteral(std::string_view word, JsonValue* out) {
   return Status::OK();
 }
 
+Status JsonParser::ParseNonFinite(std::string_view word, JsonValue* out) {
+  for (char w : word) {
+    if (src_->Peek() != static_cast<unsigned char>(w)) {
+      return Expected(fmt::format("'{}' (in {})", w, word));
+    }
+    src_->Advance();
+  }
+  out->kind = JsonValue::Kind::kNumber;
+  out->integral = false;
+  out->text = word;
+  return Status::OK();
+}
+
+std::optional<double> NonFiniteTokenValue(std::string_view text) {
+  if (text == "NaN") return std::numeric_limits<double>::quiet_NaN();
+  if (text == "Infinity") return std::numeric_limits<double>::infinity();
+  if (text == "-Infinity") return -std::numeric_limits<double>::infinity();
+  return std::nullopt;
+}
+
 Status ParseJsonText(std::string_view text, JsonValue* out, const std::string& object_name,
-                     int max_depth) {
+                     int max_depth, bool non_finite_tokens) {
   auto input = MakeStringInput(std::string(text));
   ByteSource src(input.get());
   JsonParser parser(&src, object_name, max_depth);
+  parser.AllowNonFiniteTokens(non_finite_tokens);
   S3C_RETURN_IF_ERROR(parser.SkipBom());
   if (parser.SkipWhitespace() < 0) return parser.Expected("a JSON value");
   S3C_RETURN_IF_ERROR(parser.ParseValue(out));

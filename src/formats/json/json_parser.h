@@ -1,10 +1,13 @@
 // A strict RFC 8259 parser over a ByteSource: one value at a time into a JsonValue tree.
 // Strings must be valid UTF-8 (section 8.1); a lone surrogate escape (section 8.2) decodes to
-// U+FFFD. Errors are InvalidArgument and read
+// U+FFFD. One extension, off unless AllowNonFiniteTokens(true): the bare words NaN, Infinity
+// and -Infinity (as Python's json module and the s3c JSON writer write them) are numbers,
+// kNumber with integral = false and the word as text. Errors are InvalidArgument and read
 //   "<object>: line 3, byte offset 57: expected ':' after an object key, found '}'".
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +24,8 @@ class JsonParser {
  public:
   JsonParser(ByteSource* src, std::string object_name, int max_depth = kDefaultMaxDepth)
       : src_(src), object_(std::move(object_name)), max_depth_(max_depth) {}
+
+  void AllowNonFiniteTokens(bool on) { non_finite_tokens_ = on; }
 
   // Skips whitespace (counting lines) and returns the next byte, -1 at the end of input.
   int SkipWhitespace();
@@ -51,16 +56,21 @@ class JsonParser {
   Status ParseUtf8(int lead, std::string* out);
   Status ParseNumber(JsonValue* out);
   Status ParseLiteral(std::string_view word, JsonValue* out);
+  Status ParseNonFinite(std::string_view word, JsonValue* out);
   Result<uint32_t> ParseHex4();
 
   ByteSource* src_;
   std::string object_;
   int max_depth_;
   int64_t line_ = 1;
+  bool non_finite_tokens_ = false;
 };
 
 // Parses a whole JSON text (RFC 8259 section 2: ws value ws, an optional leading BOM).
 Status ParseJsonText(std::string_view text, JsonValue* out, const std::string& object_name,
-                     int max_depth = kDefaultMaxDepth);
+                     int max_depth = kDefaultMaxDepth, bool non_finite_tokens = false);
+
+// NaN, +inf or -inf for exactly the words "NaN", "Infinity", "-Infinity"; nullopt otherwise.
+std::optional<double> NonFiniteTokenValue(std::string_view text);
 
 }  // namespace s3c::formats::json_internal

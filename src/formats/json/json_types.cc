@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "formats/json/json_parser.h"
+
 namespace s3c::formats::json_internal {
 namespace {
 
@@ -12,6 +14,7 @@ DataType InferNumber(const JsonValue& v) {
   if (v.integral) {
     return ParseInt64Text(v.text) ? columnar::Int64() : columnar::String();
   }
+  if (NonFiniteTokenValue(v.text)) return columnar::Float64();
   std::optional<double> d = ParseFloat64Text(v.text);
   return d && std::isfinite(*d) ? columnar::Float64() : columnar::String();
 }

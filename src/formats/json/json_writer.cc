@@ -64,7 +64,7 @@ Status JsonBatchWriter::Write(const RecordBatch& batch) {
     for (int c = 0; c < batch.num_columns(); ++c) {
       if (c > 0) buf_.push_back(',');
       buf_.append(keys_[static_cast<size_t>(c)]);
-      json_internal::AppendArrayValue(*batch.column(c), row, &buf_);
+      json_internal::AppendArrayValue(*batch.column(c), row, options_.non_finite, &buf_);
     }
     buf_.push_back('}');
     if (options_.lines) buf_.push_back('\n');

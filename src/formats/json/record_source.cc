@@ -13,6 +13,7 @@ RecordSource::RecordSource(std::unique_ptr<InputStream> input, const JsonReadOpt
       keep_raw_(options.bad_records.policy == BadRecordPolicy::kQuarantine),
       max_record_bytes_(options.max_record_bytes) {
   src_.set_max_marked(static_cast<size_t>(options.max_record_bytes));
+  parser_.AllowNonFiniteTokens(options.non_finite_tokens);
 }
 
 Status RecordSource::Start() {

@@ -57,17 +57,17 @@ void AppendInteger(const columnar::Array& a, int64_t i, std::string* out) {
   fmt::format_to(std::back_inserter(*out), "{}", static_cast<const ArrayT&>(a).Value(i));
 }
 
-void AppendList(const columnar::ListArray& list, int64_t i, std::string* out) {
+void AppendList(const columnar::ListArray& list, int64_t i, NonFiniteFloats nf, std::string* out) {
   out->push_back('[');
   int32_t begin = list.value_offset(i);
   for (int32_t k = 0; k < list.value_length(i); ++k) {
     if (k > 0) out->push_back(',');
-    AppendArrayValue(*list.values(), begin + k, out);
+    AppendArrayValue(*list.values(), begin + k, nf, out);
   }
   out->push_back(']');
 }
 
-void AppendMap(const columnar::MapArray& map, int64_t i, std::string* out) {
+void AppendMap(const columnar::MapArray& map, int64_t i, NonFiniteFloats nf, std::string* out) {
   bool string_keys = map.type().key_type().id() == TypeId::kString;
   out->push_back(string_keys ? '{' : '[');
   int32_t begin = map.value_offset(i);
@@ -79,31 +79,31 @@ void AppendMap(const columnar::MapArray& map, int64_t i, std::string* out) {
       out->push_back(':');
     } else {
       out->append("{\"key\":");
-      AppendArrayValue(*map.keys(), begin + k, out);
+      AppendArrayValue(*map.keys(), begin + k, nf, out);
       out->append(",\"value\":");
     }
-    AppendArrayValue(*map.items(), begin + k, out);
+    AppendArrayValue(*map.items(), begin + k, nf, out);
     if (!string_keys) out->push_back('}');
   }
   out->push_back(string_keys ? '}' : ']');
 }
 
-void AppendStruct(const columnar::StructArray& s, int64_t i, std::string* out) {
+void AppendStruct(const columnar::StructArray& s, int64_t i, NonFiniteFloats nf, std::string* out) {
   out->push_back('{');
   for (int f = 0; f < s.num_fields(); ++f) {
     if (f > 0) out->push_back(',');
     AppendJsonString(s.type().field(f).name(), out);
     out->push_back(':');
-    AppendArrayValue(*s.child(f), s.offset() + i, out);
+    AppendArrayValue(*s.child(f), s.offset() + i, nf, out);
   }
   out->push_back('}');
 }
 
 }  // namespace
 
-void AppendDouble(double d, std::string* out) {
+void AppendDouble(double d, NonFiniteFloats non_finite, std::string* out) {
   if (!std::isfinite(d)) {
-    out->append("null");
+    AppendJsonNonFinite(d, non_finite, out);
     return;
   }
   char buf[64];
@@ -120,7 +120,7 @@ void AppendDate(int64_t days, std::string* out) {
   fmt::format_to(std::back_inserter(*out), "{:04}-{:02}-{:02}", y, m, d);
 }
 
-void AppendArrayValue(const columnar::Array& a, int64_t i, std::string* out) {
+void AppendArrayValue(const columnar::Array& a, int64_t i, NonFiniteFloats nf, std::string* out) {
   if (a.IsNull(i)) {
     out->append("null");
     return;
@@ -153,7 +153,7 @@ void AppendArrayValue(const columnar::Array& a, int64_t i, std::string* out) {
       {
         float f = static_cast<const columnar::Float32Array&>(a).Value(i);
         if (!std::isfinite(f)) {
-          out->append("null");
+          AppendJsonNonFinite(f, nf, out);
           return;
         }
         char buf[64];
@@ -164,7 +164,7 @@ void AppendArrayValue(const columnar::Array& a, int64_t i, std::string* out) {
       }
       return;
     case TypeId::kFloat64:
-      return AppendDouble(static_cast<const columnar::Float64Array&>(a).Value(i), out);
+      return AppendDouble(static_cast<const columnar::Float64Array&>(a).Value(i), nf, out);
     case TypeId::kDecimal128:
       out->append(static_cast<const columnar::Decimal128Array&>(a).FormatValue(i));
       return;
@@ -196,11 +196,11 @@ void AppendArrayValue(const columnar::Array& a, int64_t i, std::string* out) {
       out->push_back('"');
       return;
     case TypeId::kList:
-      return AppendList(static_cast<const columnar::ListArray&>(a), i, out);
+      return AppendList(static_cast<const columnar::ListArray&>(a), i, nf, out);
     case TypeId::kMap:
-      return AppendMap(static_cast<const columnar::MapArray&>(a), i, out);
+      return AppendMap(static_cast<const columnar::MapArray&>(a), i, nf, out);
     case TypeId::kStruct:
-      return AppendStruct(static_cast<const columnar::StructArray&>(a), i, out);
+      return AppendStruct(static_cast<const columnar::StructArray&>(a), i, nf, out);
   }
 }
 

@@ -148,7 +148,8 @@ Result<std::unique_ptr<ParquetFileReader>> ParquetFileReader::Open(
                        ReadFooter(*file, size, options.footer_guess, name, &counters));
   S3C_ASSIGN_OR_RETURN(FileMetaData md, DecodeFileMetaData(footer.metadata, name));
   if (md.has_encryption_algorithm) return EncryptedError(name);
-  S3C_ASSIGN_OR_RETURN(FileSchema schema, MapParquetSchema(md.schema, name));
+  S3C_ASSIGN_OR_RETURN(FileSchema schema,
+                       MapParquetSchema(md.schema, name, options.binary_as_string));
   S3C_RETURN_IF_ERROR(CheckRowGroups(md, schema, name));
   S3C_ASSIGN_OR_RETURN(std::vector<int> projection,
                        ResolveProjection(schema, options.columns, name));

@@ -32,10 +32,15 @@ bool IsMap(const SchemaElement& e) {
          (e.converted_type && *e.converted_type == ConvertedType::kMapKeyValue);
 }
 
+// Legacy writers (older Spark, Impala, Hive) store text as BYTE_ARRAY with no annotation.
+bool IsUnannotatedByteArray(const SchemaElement& e) {
+  return e.type && *e.type == PhysicalType::kByteArray && !e.logical_type && !e.converted_type;
+}
+
 class Mapper {
  public:
-  Mapper(const std::vector<SchemaElement>& elements, std::string_view name)
-      : elements_(elements), name_(name) {}
+  Mapper(const std::vector<SchemaElement>& elements, std::string_view name, bool binary_as_string)
+      : elements_(elements), name_(name), binary_as_string_(binary_as_string) {}
 
   Result<FileSchema> Run() {
     S3C_RETURN_IF_ERROR(BuildTree());
@@ -242,6 +247,7 @@ class Mapper {
     if (!type.ok()) {
       return InvalidArgumentError(fmt::format("{}: {}", name_, type.status().message()));
     }
+    if (binary_as_string_ && IsUnannotatedByteArray(e)) type = col::String();
     LeafColumn leaf;
     leaf.index = static_cast<int>(leaves_.size());
     leaf.path = path_;
@@ -264,6 +270,7 @@ class Mapper {
 
   const std::vector<SchemaElement>& elements_;
   std::string_view name_;
+  bool binary_as_string_;
   std::vector<TreeNode> tree_;
   std::vector<LeafColumn> leaves_;
   std::vector<std::string> path_;
@@ -281,8 +288,8 @@ void CountLeaves(const SchemaNode& node, int* first, int* count) {
 }  // namespace
 
 Result<FileSchema> MapParquetSchema(const std::vector<SchemaElement>& elements,
-                                    std::string_view name) {
-  return Mapper(elements, name).Run();
+                                    std::string_view name, bool binary_as_string) {
+  return Mapper(elements, name, binary_as_string).Run();
 }
 
 LeafRange LeavesOf(const FileSchema& schema, int top_level_field) {

@@ -52,8 +52,10 @@ struct FileSchema {
 // InvalidArgument naming `name` and the element when the tree is malformed (children counts
 // that overrun the list, a group without children, a leaf without a type, depth > 64, a
 // FIXED_LEN_BYTE_ARRAY without a length, a decimal precision out of range).
+// `binary_as_string`: a BYTE_ARRAY leaf without logical or converted type maps to string
+// instead of binary (ParquetReadOptions::binary_as_string).
 Result<FileSchema> MapParquetSchema(const std::vector<SchemaElement>& elements,
-                                    std::string_view name);
+                                    std::string_view name, bool binary_as_string = false);
 
 // The leaves under one top-level field (contiguous in file order): [first, first + count).
 struct LeafRange {

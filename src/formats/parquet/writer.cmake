@@ -11,6 +11,7 @@ set(S3C_PARQUET_WRITER_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/schema_to_parquet.cc)
 set(S3C_PARQUET_WRITER_TESTS
   ${CMAKE_CURRENT_SOURCE_DIR}/column_writer_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/parquet_binary_as_string_test.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/level_shredding_test.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/parquet_writer_lifecycle_test.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/parquet_writer_test.cc

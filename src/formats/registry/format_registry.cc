@@ -54,7 +54,10 @@ Result<std::unique_ptr<BatchReader>> OpenRowText(const ReadSource& source, FileF
     case FileFormat::kCsv:
     case FileFormat::kTsv: {
       csv::CsvReadOptions csv_options = options.csv;
-      if (format == FileFormat::kTsv) csv_options.dialect.delimiter = '\t';
+      if (format == FileFormat::kTsv) {
+        csv_options.dialect.delimiter = '\t';
+        csv_options.detect_dialect = false;
+      }
       S3C_ASSIGN_OR_RETURN(reader,
                            csv::OpenCsvReader(std::move(input), source.name, csv_options));
       break;

@@ -28,8 +28,16 @@ struct CsvSniffResult {
   std::shared_ptr<columnar::Schema> schema;  // column names and inferred types
 };
 
-// Detects delimiter (',', '\t', '|', ';'), quote ('"' or '\''), header and column types from
-// the start of a file (UTF-8). The last line of the sample is ignored when it has no line end.
-Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions& inference = {});
+// Detects delimiter (',', '\t', ';', '|'), quote ('"' or '\''), header and column types from
+// the start of a file (UTF-8; at most its first MiB is used). Each candidate tokenizes the
+// whole sample with quoting (quoted delimiters and line breaks stay in their field); the one
+// whose records most consistently share a field count greater than one, without stray quote
+// characters in unquoted fields, wins. `base` gives the other dialect settings (escape,
+// comment prefix, trimming). Unless `at_eof`, a record cut off by the end of the sample is
+// ignored. A sample no candidate reads consistently, or where two delimiters fit equally well,
+// is InvalidArgument with a message that suggests --delimiter; a sample where no candidate
+// splits any line is one column.
+Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions& inference = {},
+                                const CsvDialect& base = {}, bool at_eof = false);
 
 }  // namespace s3c::formats::csv

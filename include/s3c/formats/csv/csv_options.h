@@ -38,6 +38,9 @@ enum class SchemaMode { kInfer, kFull, kPartial, kAllStrings };
 
 struct CsvReadOptions {
   CsvDialect dialect;
+  // When set, dialect.delimiter and dialect.quote are ignored and detected from the first piece
+  // of text (after skip_rows) with SniffCsv; a file it cannot decide fails with InvalidArgument.
+  bool detect_dialect = false;
   HeaderMode header = HeaderMode::kYes;
   int64_t skip_rows = 0;  // physical lines dropped before the header / first record
   std::vector<std::string> null_strings = {""};

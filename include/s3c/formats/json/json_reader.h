@@ -49,6 +49,9 @@ struct JsonReadOptions {
   int flatten_max_depth = 8;  // nested object levels turned into dotted names
   int max_depth = 512;        // nesting limit of the parser
   int64_t max_record_bytes = 64 << 20;
+  // Accept the bare words NaN, Infinity and -Infinity as float numbers (not RFC 8259, but
+  // what Python's json module, DuckDB and the s3c JSON writer produce). Off: they are errors.
+  bool non_finite_tokens = true;
   BadRecordOptions bad_records;
 };
 

@@ -56,6 +56,10 @@ struct ParquetReadOptions {
   int max_in_flight = 8;              // concurrent ReadAt calls
   bool verify_page_crc = true;        // check page CRCs when the writer stored them
   int max_threads = 1;                // decode threads (1 = the caller's thread)
+  // Read BYTE_ARRAY columns without a string annotation (written by older Spark, Impala and
+  // Hive) as string instead of binary, as DuckDB's and Spark's binary_as_string do. The bytes
+  // are taken as they are (no UTF-8 check, as for annotated strings).
+  bool binary_as_string = false;
 };
 
 // Counters for tests and the run report.
