@@ -8,15 +8,14 @@
 #include <vector>
 
 #include "formats/parquet/parquet_test_files.h"
-#include "support/rgw_env.h"
+#include "support/corpus.h"
 
 namespace s3c::formats::parquet {
 namespace {
 
 TEST(ParquetAsanCorpusTest, EveryDataFileReadsOrFailsCleanly) {
-  auto dir = testing::CorpusDir("parquet-testing");
-  if (!dir) GTEST_SKIP() << "parquet-testing corpus not found";
-  const std::vector<std::string> files = ListParquetFiles(*dir + "/data");
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
+  const std::vector<std::string> files = ListParquetFiles(dir);
   ASSERT_GT(files.size(), 50u);
   int read = 0;
   for (const std::string& path : files) {

@@ -14,7 +14,7 @@
 
 #include "formats/parquet/parquet_test_files.h"
 #include "support/duckdb_oracle.h"
-#include "support/rgw_env.h"
+#include "support/corpus.h"
 
 namespace s3c::formats::parquet {
 namespace {
@@ -140,10 +140,9 @@ void CompareWithExpectCsv(const std::string& csv_path, const FileReadOutcome& re
 }
 
 TEST(ParquetCorpusTest, EveryDataFileEqualsDuckDb) {
-  auto dir = testing::CorpusDir("parquet-testing");
-  if (!dir) GTEST_SKIP() << "parquet-testing corpus not found";
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
   S3C_REQUIRE_DUCKDB();
-  const std::vector<std::string> files = ListParquetFiles(*dir + "/data");
+  const std::vector<std::string> files = ListParquetFiles(dir);
   ASSERT_GT(files.size(), 50u);
 
   std::vector<std::string> plain;
@@ -218,10 +217,9 @@ TEST(ParquetCorpusTest, EveryDataFileEqualsDuckDb) {
 }
 
 TEST(ParquetCorpusTest, BadDataFailsWhereDuckDbFails) {
-  auto dir = testing::CorpusDir("parquet-testing");
-  if (!dir) GTEST_SKIP() << "parquet-testing corpus not found";
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/bad_data");
   S3C_REQUIRE_DUCKDB();
-  const std::vector<std::string> files = ListParquetFiles(*dir + "/bad_data");
+  const std::vector<std::string> files = ListParquetFiles(dir);
   ASSERT_GE(files.size(), 8u);
   std::vector<std::string> queries;
   for (const auto& f : files) {
