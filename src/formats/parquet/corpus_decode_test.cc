@@ -74,10 +74,11 @@ Result<DecodedFile> DecodeFile(const std::string& path) {
             std::string_view(file).substr(static_cast<size_t>(start), static_cast<size_t>(size)),
             start});
       }
-      S3C_ASSIGN_OR_RETURN(std::shared_ptr<col::Array> array,
+      S3C_ASSIGN_OR_RETURN(FieldPieces pieces,
                            DecodeField(out.schema, f, rg, static_cast<int>(g), chunks, options));
-      S3C_RETURN_IF_ERROR(col::ValidateArray(*array));
-      fields.push_back(std::move(array));
+      if (pieces.size() != 1) return InternalError("a field in several pieces");
+      S3C_RETURN_IF_ERROR(col::ValidateArray(*pieces.front()));
+      fields.push_back(std::move(pieces.front()));
     }
     out.row_groups.push_back(std::move(fields));
   }
