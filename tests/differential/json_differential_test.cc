@@ -8,6 +8,7 @@
 #include "s3c/formats/json/json_reader.h"
 #include "s3c/formats/json/json_writer.h"
 #include "support/duckdb_oracle.h"
+#include "support/duckdb_types.h"
 #include "support/rgw_env.h"
 
 namespace s3c::testing {
@@ -87,6 +88,7 @@ TEST(JsonDifferential, JsonLinesRowsMatchDuckDb) {
   EXPECT_TRUE(schema->Equals(*JsonSchema())) << schema->ToString();
   EXPECT_EQ(duck->rows.size(), 3000U);
   EXPECT_TRUE(RowsEqual(duck->rows, CanonicalRows(*ours), ColumnNames(*duck)));
+  EXPECT_TRUE(TypesEqual(duck->columns, *schema));
 }
 
 TEST(JsonDifferential, TopLevelArrayAndCompressedInputsMatchDuckDb) {
@@ -114,10 +116,12 @@ TEST(JsonDifferential, TopLevelArrayAndCompressedInputsMatchDuckDb) {
   for (size_t i = 0; i < inputs.size(); ++i) {
     SCOPED_TRACE(inputs[i].path);
     ASSERT_TRUE(duck[i].ok()) << duck[i].status().ToString();
-    auto ours = S3cReadJson(inputs[i].path, inputs[i].format);
+    std::shared_ptr<col::Schema> schema;
+    auto ours = S3cReadJson(inputs[i].path, inputs[i].format, &schema);
     ASSERT_TRUE(ours.ok()) << ours.status().ToString();
     EXPECT_EQ(duck[i]->rows.size(), 1500U);
     EXPECT_TRUE(RowsEqual(duck[i]->rows, CanonicalRows(*ours), ColumnNames(*duck[i])));
+    EXPECT_TRUE(TypesEqual(duck[i]->columns, *schema));
   }
 }
 
@@ -144,6 +148,7 @@ TEST(JsonDifferential, WriterOutputReadsBackInDuckDbUnchanged) {
     SCOPED_TRACE(i == 0 ? "JSON Lines" : "JSON array");
     ASSERT_TRUE(duck[i].ok()) << duck[i].status().ToString();
     EXPECT_TRUE(RowsEqual(duck[i]->rows, expected, ColumnNames(*duck[i])));
+    EXPECT_TRUE(TypesEqual(duck[i]->columns, *schema));
   }
 }
 

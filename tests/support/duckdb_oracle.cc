@@ -187,15 +187,24 @@ std::vector<Result<OracleTable>> DuckDbQueries(const std::vector<std::string>& s
   return results;
 }
 
-std::string SqlQuote(std::string_view text) {
-  std::string out = "'";
+namespace {
+
+// `text` between two `quote` characters, each one inside doubled (SQL's quoting rule).
+std::string QuoteWith(std::string_view text, char quote) {
+  std::string out(1, quote);
   for (char c : text) {
-    if (c == '\'') out.push_back('\'');
+    if (c == quote) out.push_back(quote);
     out.push_back(c);
   }
-  out.push_back('\'');
+  out.push_back(quote);
   return out;
 }
+
+}  // namespace
+
+std::string SqlQuote(std::string_view text) { return QuoteWith(text, '\''); }
+
+std::string SqlIdentifier(std::string_view name) { return QuoteWith(name, '"'); }
 
 std::vector<std::string> ColumnNames(const OracleTable& table) {
   std::vector<std::string> names;

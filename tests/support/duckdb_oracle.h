@@ -66,6 +66,8 @@ std::vector<Result<OracleTable>> DuckDbQueries(const std::vector<std::string>& s
 
 // `text` as a SQL string literal: 'it''s'. For file paths and values in generated SQL.
 std::string SqlQuote(std::string_view text);
+// `name` as a SQL identifier: "a ""b""" (as DuckDB also spells struct field names in types).
+std::string SqlIdentifier(std::string_view name);
 
 // The canonical rows of s3c batches (same texts DuckDbQuery returns for equal values).
 std::vector<std::string> CanonicalRows(const columnar::RecordBatch& batch);

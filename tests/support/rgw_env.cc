@@ -69,11 +69,4 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-std::optional<std::string> CorpusDir(const std::string& name) {
-  std::string src = EnvOr("S3C_SOURCE_DIR", S3C_DEFAULT_SOURCE_DIR);
-  std::string dir = src + "/../shared/corpora/" + name;
-  if (!std::filesystem::is_directory(dir)) return std::nullopt;
-  return std::filesystem::canonical(dir).string();
-}
-
 }  // namespace s3c::testing

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "support/corpus.h"  // CorpusDir, for the tests that include only this header
+
 namespace s3c::testing {
 
 struct RgwSettings {
@@ -40,9 +42,6 @@ class TempDir {
  private:
   std::string path_;
 };
-
-// $S3C_SOURCE_DIR/../shared/corpora/<name>, or nullopt when absent.
-std::optional<std::string> CorpusDir(const std::string& name);
 
 }  // namespace s3c::testing
 

@@ -2,16 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "formats/parquet/decode_context.h"
 #include "formats/parquet/leaf_decoder.h"
 #include "formats/parquet/level_assembly.h"
+#include "formats/parquet/row_ranges.h"
 
 namespace s3c::formats::parquet {
 
-Result<std::shared_ptr<columnar::Array>> DecodeField(const FileSchema& schema, int top_level_field,
-                                                     const RowGroup& row_group, int row_group_index,
-                                                     const std::vector<ChunkBytes>& chunks,
-                                                     const ColumnDecodeOptions& options) {
+Result<FieldPieces> DecodeField(const FileSchema& schema, int top_level_field,
+                                const RowGroup& row_group, int row_group_index,
+                                const std::vector<ChunkBytes>& chunks,
+                                const ColumnDecodeOptions& options) {
   if (top_level_field < 0 || top_level_field >= static_cast<int>(schema.fields.size())) {
     return InvalidArgumentError(
         fmt::format("{}: no top-level field {}", options.object_name, top_level_field));
@@ -53,13 +56,23 @@ Result<std::shared_ptr<columnar::Array>> DecodeField(const FileSchema& schema, i
                                          row_group.num_rows, options, context));
     leaves.push_back(std::move(data));
   }
+  const bool segmented = std::any_of(leaves.begin(), leaves.end(),
+                                     [](const LeafData& l) { return !l.more_values.empty(); });
+  if (segmented) {
+    S3C_ASSIGN_OR_RETURN(std::vector<std::shared_ptr<columnar::ArrayData>> pieces,
+                         AssembleFieldInRowRanges(field, leaves, range.first, row_group.num_rows,
+                                                  options.max_binary_array_bytes, field_context));
+    FieldPieces out;
+    for (auto& piece : pieces) out.push_back(columnar::MakeArray(std::move(piece)));
+    return out;
+  }
   S3C_ASSIGN_OR_RETURN(std::shared_ptr<columnar::ArrayData> data,
                        AssembleField(field, leaves, range.first, field_context));
   if (data->length != row_group.num_rows) {
     return field_context.Error(-1, fmt::format("levels describe {} rows, the row group has {}",
                                                data->length, row_group.num_rows));
   }
-  return columnar::MakeArray(std::move(data));
+  return FieldPieces{columnar::MakeArray(std::move(data))};
 }
 
 }  // namespace s3c::formats::parquet

@@ -6,12 +6,14 @@
 // reversed).
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
 
 #include "formats/parquet/parquet_metadata.h"
+#include "formats/parquet/row_ranges.h"
 #include "formats/parquet/schema_mapping.h"
 #include "s3c/columnar/array.h"
 #include "s3c/common/status.h"
@@ -22,7 +24,14 @@ struct ColumnDecodeOptions {
   std::string_view object_name;  // for errors: "<name>: column a.b, row group 3, page at byte N: ..."
   bool verify_page_crc = true;
   MetadataLimits limits;
-  int64_t max_page_bytes = 1LL << 30;  // a page header claiming more is corrupt
+  // A page header claiming more uncompressed bytes is refused (DataLoss) before anything is
+  // allocated for it. Page sizes are i32, so the format allows up to 2^31 - 1 bytes, and real
+  // files come close: large_string_map.brotli.parquet has a dictionary page of 2^30 + 4 bytes
+  // (one 1 GiB string), compressed to 3 KB.
+  int64_t max_page_bytes = INT32_MAX;
+  // Bytes of binary values one array holds: int32 offsets address 2^31 - 1. Tests lower it to
+  // exercise fields cut into row ranges (row_ranges.h) with small data.
+  int64_t max_binary_array_bytes = INT32_MAX;
 };
 
 // The bytes of one column chunk as stored in the file: starting at its first page (the
@@ -35,13 +44,14 @@ struct ChunkBytes {
 
 // Decodes field `top_level_field` of row group `row_group` (metadata.row_groups[row_group]).
 // chunks[i] holds the bytes of leaf LeavesOf(schema, top_level_field).first + i. The result
-// has row_group's num_rows elements and type schema.fields[top_level_field].field.type().
+// has row_group's num_rows elements of type schema.fields[top_level_field].field.type(): in
+// one array, or, when a leaf's binary values pass the 2^31 - 1 bytes int32 offsets address,
+// in several arrays of consecutive rows (row_ranges.h).
 // Corrupt data is DataLoss naming the object, column path, row group and file offset; it
 // never crashes or allocates beyond what the page sizes (bounded by the chunk size) imply.
-Result<std::shared_ptr<columnar::Array>> DecodeField(const FileSchema& schema,
-                                                     int top_level_field,
-                                                     const RowGroup& row_group, int row_group_index,
-                                                     const std::vector<ChunkBytes>& chunks,
-                                                     const ColumnDecodeOptions& options);
+Result<FieldPieces> DecodeField(const FileSchema& schema, int top_level_field,
+                                const RowGroup& row_group, int row_group_index,
+                                const std::vector<ChunkBytes>& chunks,
+                                const ColumnDecodeOptions& options);
 
 }  // namespace s3c::formats::parquet

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "formats/parquet/chunk_test_util.h"
+#include "formats/parquet/decode_test_util.h"
 #include "formats/parquet/page_reader.h"
 #include "formats/parquet/schema_test_util.h"
 #include "s3c/columnar/validate.h"
@@ -16,38 +17,15 @@ using CT = ConvertedType;
 using LK = LogicalType::Kind;
 namespace col = ::s3c::columnar;
 
-constexpr int64_t kChunkOffset = 4;
-
-struct Chunk {
-  std::string bytes;
-  int64_t num_values;
-  CompressionCodec codec = CompressionCodec::kUncompressed;
-};
-
 // Decodes top-level field 0 of a one-row-group file and renders it (or the error).
 std::string Decode(const std::vector<SchemaElement>& elements, const std::vector<Chunk>& chunks,
                    int64_t num_rows, ColumnDecodeOptions options = {}) {
-  Result<FileSchema> schema = MapParquetSchema(elements, "t.parquet");
-  if (!schema.ok()) return schema.status().ToString();
-  RowGroup rg;
-  rg.num_rows = num_rows;
-  std::vector<ChunkBytes> bytes;
-  for (size_t i = 0; i < chunks.size(); ++i) {
-    ColumnChunk cc;
-    ColumnMetaData meta;
-    meta.type = schema->leaves[i].physical_type;
-    meta.codec = chunks[i].codec;
-    meta.num_values = chunks[i].num_values;
-    cc.meta_data = meta;
-    rg.columns.push_back(cc);
-    bytes.push_back(ChunkBytes{chunks[i].bytes, kChunkOffset});
-  }
-  if (options.object_name.empty()) options.object_name = "t.parquet";
-  Result<std::shared_ptr<col::Array>> array = DecodeField(*schema, 0, rg, 0, bytes, options);
-  if (!array.ok()) return array.status().ToString();
-  Status valid = col::ValidateArray(**array);
+  Result<FieldPieces> pieces = DecodeTestField(elements, chunks, num_rows, options);
+  if (!pieces.ok()) return pieces.status().ToString();
+  EXPECT_EQ(pieces->size(), 1u);  // under 2 GiB of values: one array
+  Status valid = col::ValidateArray(*pieces->front());
   EXPECT_TRUE(valid.ok()) << valid.ToString();
-  return (*array)->ToString();
+  return pieces->front()->ToString();
 }
 
 const std::vector<SchemaElement> kOptInt32{Root(1), Prim("a", kOpt, PT::kInt32)};

@@ -15,7 +15,7 @@
 #include "formats/parquet/schema_mapping.h"
 #include "s3c/columnar/pretty_print.h"
 #include "s3c/columnar/validate.h"
-#include "support/rgw_env.h"
+#include "support/corpus.h"
 
 namespace s3c::formats::parquet {
 namespace {
@@ -74,19 +74,15 @@ Result<DecodedFile> DecodeFile(const std::string& path) {
             std::string_view(file).substr(static_cast<size_t>(start), static_cast<size_t>(size)),
             start});
       }
-      S3C_ASSIGN_OR_RETURN(std::shared_ptr<col::Array> array,
+      S3C_ASSIGN_OR_RETURN(FieldPieces pieces,
                            DecodeField(out.schema, f, rg, static_cast<int>(g), chunks, options));
-      S3C_RETURN_IF_ERROR(col::ValidateArray(*array));
-      fields.push_back(std::move(array));
+      if (pieces.size() != 1) return InternalError("a field in several pieces");
+      S3C_RETURN_IF_ERROR(col::ValidateArray(*pieces.front()));
+      fields.push_back(std::move(pieces.front()));
     }
     out.row_groups.push_back(std::move(fields));
   }
   return out;
-}
-
-std::string DataDir() {
-  std::optional<std::string> dir = testing::CorpusDir("parquet-testing");
-  return dir ? *dir + "/data" : "";
 }
 
 // First `n` elements of field `field` of row group 0.
@@ -100,8 +96,7 @@ std::string Head(const DecodedFile& file, int field, int64_t n) {
 }
 
 TEST(CorpusDecodeTest, EveryPlainFile) {
-  const std::string dir = DataDir();
-  if (dir.empty()) GTEST_SKIP() << "parquet-testing corpus not found";
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
   std::vector<std::string> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() == ".parquet") files.push_back(entry.path().filename());
@@ -181,8 +176,7 @@ TEST(CorpusDecodeTest, EveryPlainFile) {
 // Whole-column facts of multi-page files (row count, non-null count, last value), from DuckDB:
 //   SELECT count(*), count(c), (SELECT c::VARCHAR ... OFFSET count(*) - 1) FROM read_parquet(f)
 TEST(CorpusDecodeTest, MultiPageColumnsMatchDuckDB) {
-  const std::string dir = DataDir();
-  if (dir.empty()) GTEST_SKIP() << "parquet-testing corpus not found";
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
   struct Case {
     const char* file;
     const char* column;
@@ -228,8 +222,7 @@ TEST(CorpusDecodeTest, MultiPageColumnsMatchDuckDB) {
 // First values of files with special layouts or conversions, checked against DuckDB (INT96 and
 // hadoop LZ4, which this DuckDB does not read the same way, against the files' .md notes).
 TEST(CorpusDecodeTest, FirstValues) {
-  const std::string dir = DataDir();
-  if (dir.empty()) GTEST_SKIP() << "parquet-testing corpus not found";
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
   struct Case {
     const char* file;
     int field;
@@ -283,8 +276,7 @@ TEST(CorpusDecodeTest, FirstValues) {
 }
 
 TEST(CorpusDecodeTest, CorruptFilesFailCleanly) {
-  const std::string dir = DataDir();
-  if (dir.empty()) GTEST_SKIP() << "parquet-testing corpus not found";
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
   Result<DecodedFile> crc = DecodeFile(dir + "/datapage_v1-corrupt-checksum.parquet");
   ASSERT_FALSE(crc.ok());
   EXPECT_EQ(crc.status().code(), StatusCode::kDataLoss);
@@ -296,8 +288,8 @@ TEST(CorpusDecodeTest, CorruptFilesFailCleanly) {
   ASSERT_FALSE(dict.ok());
   EXPECT_EQ(dict.status().code(), StatusCode::kDataLoss);
   // Every file of bad_data fails with an error or decodes; none crashes.
-  std::optional<std::string> bad = testing::CorpusDir("parquet-testing");
-  for (const auto& entry : std::filesystem::directory_iterator(*bad + "/bad_data")) {
+  S3C_CORPUS_DIR_OR_SKIP(bad, "parquet-testing/bad_data");
+  for (const auto& entry : std::filesystem::directory_iterator(bad)) {
     if (entry.path().extension() != ".parquet") continue;
     Result<DecodedFile> decoded = DecodeFile(entry.path());
     std::printf("%-45s %s\n", entry.path().filename().c_str(),

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <climits>
 #include <cstring>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,7 +17,6 @@
 namespace s3c::formats::parquet {
 namespace {
 
-
 class LeafDecoder {
  public:
   LeafDecoder(const LeafColumn& leaf, const ColumnMetaData& meta, ChunkBytes chunk,
@@ -25,8 +27,9 @@ class LeafDecoder {
         num_rows_(num_rows),
         options_(options),
         ctx_(context),
-        values_(ConversionFor(leaf)),
-        dict_(ConversionFor(leaf)) {}
+        values_(ConversionFor(leaf), options.max_binary_array_bytes),
+        // A dictionary is one page, under 2^31 bytes (an i32 size): always one segment.
+        dict_(ConversionFor(leaf), INT32_MAX) {}
 
   Result<LeafData> Run() {
     const int64_t expected = meta_.num_values;
@@ -59,7 +62,10 @@ class LeafDecoder {
     out.num_levels = levels_;
     out.def_levels = std::move(def_);
     out.rep_levels = std::move(rep_);
-    out.values = values_.Finish(leaf_.type);
+    std::vector<std::shared_ptr<columnar::ArrayData>> values = values_.Finish(leaf_.type);
+    out.values = std::move(values.front());
+    out.more_values.assign(std::make_move_iterator(values.begin() + 1),
+                           std::make_move_iterator(values.end()));
     return out;
   }
 
@@ -215,8 +221,8 @@ class LeafDecoder {
       }
       case PhysicalType::kByteArray: {
         if (n > data.size() / 4) return CheckCount(data.size() / 4, n, at);
-        const bool direct = out->conversion().kind == ValueKind::kByteArray;
-        if (direct) S3C_RETURN_IF_ERROR(ctx_.Wrap(at, out->EnsureRoom(data.size())));
+        const bool direct =
+            out->conversion().kind == ValueKind::kByteArray && out->MakeRoom(data.size());
         ByteArrayValues* target = direct ? out->binary() : &bytes_;
         if (!direct) bytes_.Clear();
         Result<size_t> used = DecodePlainByteArray(data, n, target);
@@ -238,8 +244,8 @@ class LeafDecoder {
     // DELTA_LENGTH output is never larger than its input; DELTA_BYTE_ARRAY (shared prefixes)
     // may be, so it always goes through the scratch values, whose append checks the room.
     const bool direct = encoding == Encoding::kDeltaLengthByteArray &&
-                        values_.conversion().kind == ValueKind::kByteArray;
-    if (direct) S3C_RETURN_IF_ERROR(ctx_.Wrap(at, values_.EnsureRoom(data.size())));
+                        values_.conversion().kind == ValueKind::kByteArray &&
+                        values_.MakeRoom(data.size());
     ByteArrayValues* target = direct ? values_.binary() : &bytes_;
     if (!direct) bytes_.Clear();
     const size_t before = target->size();

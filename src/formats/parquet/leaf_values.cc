@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstring>
@@ -132,15 +133,34 @@ ValueConversion ConversionFor(const LeafColumn& leaf) {
 
 int64_t LeafValues::size() const {
   if (conv_.kind == ValueKind::kNull) return null_count_;
-  if (conv_.out_width == 0) return static_cast<int64_t>(binary_.size());
+  if (conv_.out_width == 0) return closed_values_ + static_cast<int64_t>(binary_.size());
   return fixed_.size() / static_cast<int64_t>(conv_.out_width);
 }
 
-Status LeafValues::EnsureRoom(size_t more_bytes) const {
-  if (binary_.data.size() + more_bytes > static_cast<size_t>(INT32_MAX)) {
+void LeafValues::CloseSegment() {
+  closed_values_ += static_cast<int64_t>(binary_.size());
+  closed_.push_back(std::move(binary_));
+  binary_ = ByteArrayValues();
+}
+
+bool LeafValues::MakeRoom(size_t more_bytes) {
+  if (more_bytes > segment_bytes_) return false;
+  if (binary_.data.size() + more_bytes > segment_bytes_) CloseSegment();
+  return true;
+}
+
+Status LeafValues::AppendValue(std::string_view value) {
+  if (!MakeRoom(value.size())) {
     return UnimplementedError(
-        "more than 2 GiB of binary/string data in one column chunk is not supported");
+        fmt::format("a binary/string value of {} bytes, more than one array holds ({})",
+                    value.size(), segment_bytes_));
   }
+  binary_.Append(value);
+  return Status::OK();
+}
+
+Status LeafValues::AppendEach(const ByteArrayValues& values) {
+  for (size_t i = 0; i < values.size(); ++i) S3C_RETURN_IF_ERROR(AppendValue(values[i]));
   return Status::OK();
 }
 
@@ -212,16 +232,26 @@ Status LeafValues::AppendFixed(const uint8_t* src, size_t n) {
     case ValueKind::kUuid:
     case ValueKind::kFixedBinary: {
       const size_t each = conv_.kind == ValueKind::kUuid ? 36 : in;
-      S3C_RETURN_IF_ERROR(EnsureRoom(n * each));
-      binary_.data.reserve(binary_.data.size() + n * each);
-      binary_.offsets.reserve(binary_.offsets.size() + n);
-      for (size_t i = 0; i < n; ++i) {
-        if (conv_.kind == ValueKind::kUuid) {
-          AppendUuid(src + 16 * i, &binary_.data);
-        } else {
-          binary_.data.append(reinterpret_cast<const char*>(src + in * i), in);
+      for (size_t i = 0; i < n;) {
+        // As many values as the open segment holds; the rest go to the next segment.
+        size_t m = n - i;
+        if (each > 0) {
+          if (!MakeRoom(each)) {
+            return UnimplementedError(
+                fmt::format("a fixed-size value of {} bytes, more than one array holds", each));
+          }
+          m = std::min(m, (segment_bytes_ - binary_.data.size()) / each);
         }
-        binary_.offsets.push_back(static_cast<int32_t>(binary_.data.size()));
+        binary_.data.reserve(binary_.data.size() + m * each);
+        binary_.offsets.reserve(binary_.offsets.size() + m);
+        for (const size_t end = i + m; i < end; ++i) {
+          if (conv_.kind == ValueKind::kUuid) {
+            AppendUuid(src + 16 * i, &binary_.data);
+          } else {
+            binary_.data.append(reinterpret_cast<const char*>(src + in * i), in);
+          }
+          binary_.offsets.push_back(static_cast<int32_t>(binary_.data.size()));
+        }
       }
       return Status::OK();
     }
@@ -239,7 +269,7 @@ Status LeafValues::AppendBytes(const ByteArrayValues& values) {
       null_count_ += static_cast<int64_t>(n);
       return Status::OK();
     case ValueKind::kByteArray: {
-      S3C_RETURN_IF_ERROR(EnsureRoom(values.data.size()));
+      if (values.data.size() > segment_bytes_ - binary_.data.size()) return AppendEach(values);
       const int32_t base = static_cast<int32_t>(binary_.data.size());
       binary_.data.append(values.data);
       binary_.offsets.reserve(binary_.offsets.size() + n);
@@ -283,12 +313,17 @@ Status LeafValues::AppendGathered(const LeafValues& dict, const uint32_t* indice
     return Status::OK();
   }
   if (conv_.out_width == 0) {
+    // A dictionary is one page (its size an i32), so it is one segment.
+    if (!dict.closed_.empty()) return InternalError("dictionary of several binary segments");
     const ByteArrayValues& d = dict.binary_;
     size_t total = 0;
     for (size_t i = 0; i < n; ++i) {
       total += static_cast<size_t>(d.offsets[indices[i] + 1] - d.offsets[indices[i]]);
     }
-    S3C_RETURN_IF_ERROR(EnsureRoom(total));
+    if (total > segment_bytes_ - binary_.data.size()) {
+      for (size_t i = 0; i < n; ++i) S3C_RETURN_IF_ERROR(AppendValue(d[indices[i]]));
+      return Status::OK();
+    }
     size_t pos = binary_.data.size();
     binary_.data.resize(pos + total);
     const size_t first = binary_.offsets.size();
@@ -331,11 +366,11 @@ Status LeafValues::AppendGathered(const LeafValues& dict, const uint32_t* indice
   return Status::OK();
 }
 
-std::shared_ptr<col::ArrayData> LeafValues::Finish(const col::DataType& type) {
+std::vector<std::shared_ptr<col::ArrayData>> LeafValues::Finish(const col::DataType& type) {
   const int64_t n = size();
   if (conv_.kind == ValueKind::kNull) {
     null_count_ = 0;
-    return col::ArrayData::Make(type, n, {}, n);
+    return {col::ArrayData::Make(type, n, {}, n)};
   }
   if (conv_.kind == ValueKind::kBool) {
     auto bits = col::Buffer::Allocate(col::bit_util::BytesForBits(n));
@@ -345,18 +380,26 @@ std::shared_ptr<col::ArrayData> LeafValues::Finish(const col::DataType& type) {
       if (v[i]) col::bit_util::SetBit(b, i);
     }
     fixed_.Reset();
-    return col::ArrayData::Make(type, n, {nullptr, std::move(bits)}, 0);
+    return {col::ArrayData::Make(type, n, {nullptr, std::move(bits)}, 0)};
   }
   if (conv_.out_width > 0) {
-    return col::ArrayData::Make(type, n, {nullptr, fixed_.Finish()}, 0);
+    return {col::ArrayData::Make(type, n, {nullptr, fixed_.Finish()}, 0)};
   }
-  auto owner = std::make_shared<ByteArrayValues>(std::move(binary_));
-  binary_.Clear();
-  auto offsets = col::Buffer::Wrap(owner->offsets.data(),
-                                   static_cast<int64_t>(owner->offsets.size() * 4), owner);
-  auto data =
-      col::Buffer::Wrap(owner->data.data(), static_cast<int64_t>(owner->data.size()), owner);
-  return col::ArrayData::Make(type, n, {nullptr, std::move(offsets), std::move(data)}, 0);
+  if (binary_.size() > 0 || closed_.empty()) CloseSegment();
+  std::vector<std::shared_ptr<col::ArrayData>> out;
+  for (ByteArrayValues& segment : closed_) {
+    auto owner = std::make_shared<ByteArrayValues>(std::move(segment));
+    const auto values = static_cast<int64_t>(owner->size());
+    auto offsets = col::Buffer::Wrap(owner->offsets.data(),
+                                     static_cast<int64_t>(owner->offsets.size() * 4), owner);
+    auto data =
+        col::Buffer::Wrap(owner->data.data(), static_cast<int64_t>(owner->data.size()), owner);
+    out.push_back(
+        col::ArrayData::Make(type, values, {nullptr, std::move(offsets), std::move(data)}, 0));
+  }
+  closed_.clear();
+  closed_values_ = 0;
+  return out;
 }
 
 }  // namespace s3c::formats::parquet

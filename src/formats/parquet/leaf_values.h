@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "formats/parquet/encodings.h"
 #include "formats/parquet/schema_mapping.h"
@@ -44,7 +46,10 @@ ValueConversion ConversionFor(const LeafColumn& leaf);
 
 class LeafValues {
  public:
-  explicit LeafValues(ValueConversion conversion) : conv_(conversion) {}
+  // Binary values are kept in segments of at most segment_bytes (<= 2^31 - 1, the int32
+  // offsets of the columnar string and binary layouts).
+  LeafValues(ValueConversion conversion, int64_t segment_bytes)
+      : conv_(conversion), segment_bytes_(static_cast<size_t>(segment_bytes)) {}
 
   const ValueConversion& conversion() const { return conv_; }
   int64_t size() const;
@@ -59,19 +64,32 @@ class LeafValues {
   // dictionary[indices[i]] for i < n; every index is below dictionary.size().
   Status AppendGathered(const LeafValues& dictionary, const uint32_t* indices, size_t n);
 
-  // kByteArray: decoders append straight to this. Call EnsureRoom with the byte size of the
-  // input first: offsets are 32-bit.
+  // kByteArray: decoders append straight to this. Call MakeRoom with the byte size of the
+  // input first.
   ByteArrayValues* binary() { return &binary_; }
-  Status EnsureRoom(size_t more_bytes) const;
+  // When `more_bytes` would not fit in the open binary segment, closes it and starts a new one;
+  // false when more_bytes is over a whole segment (append such values with AppendBytes, which
+  // spreads them over segments).
+  bool MakeRoom(size_t more_bytes);
 
-  // A dense array of `type` (no validity) holding every value appended; leaves this empty.
-  std::shared_ptr<columnar::ArrayData> Finish(const columnar::DataType& type);
+  // Dense arrays of `type` (no validity) holding every value appended, in order: one array, or
+  // one per binary segment when the values need more than one. Leaves this empty.
+  std::vector<std::shared_ptr<columnar::ArrayData>> Finish(const columnar::DataType& type);
 
  private:
+  void CloseSegment();
+  Status AppendValue(std::string_view value);
+  // Appends values[i] one by one, closing segments as they fill; Unimplemented for a value
+  // larger than a segment.
+  Status AppendEach(const ByteArrayValues& values);
+
   ValueConversion conv_;
+  size_t segment_bytes_;
   columnar::BufferBuilder fixed_;
-  ByteArrayValues binary_;
-  int64_t null_count_ = 0;  // kNull: values seen
+  ByteArrayValues binary_;               // the open segment
+  std::vector<ByteArrayValues> closed_;  // full segments before it, in order
+  int64_t closed_values_ = 0;            // values in closed_
+  int64_t null_count_ = 0;               // kNull: values seen
 };
 
 }  // namespace s3c::formats::parquet

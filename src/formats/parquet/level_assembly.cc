@@ -42,6 +42,12 @@ class RawBuffer {
   int64_t bytes_;
 };
 
+// The start of the values buffer of a bool or fixed-width array, before its offset (nullptr when
+// the array has none: no values).
+const uint8_t* ValueBytes(const ArrayData& values) {
+  return values.buffers.size() > 1 && values.buffers[1] ? values.buffers[1]->data() : nullptr;
+}
+
 // Dense values -> slots; null slots are zeroed so that the bytes behind nulls are defined.
 template <size_t W>
 std::shared_ptr<Buffer> ScatterFixed(const uint8_t* src, const int16_t* def, int64_t n,
@@ -131,8 +137,8 @@ class Assembler {
     const int width = type.bit_width();
     if (type.id() == col::TypeId::kBool) {
       auto out = Buffer::Allocate(bit_util::BytesForBits(slots));
-      const uint8_t* src = values->GetValues<uint8_t>(1);  // offset 0: dense values
-      int64_t v = 0;
+      const uint8_t* src = ValueBytes(*values);
+      int64_t v = values->offset;  // in bits
       ForEachLeafSlot(def, n, slot_def, max_def, [&](int64_t slot, bool is_valid) {
         if (is_valid) {
           if (bit_util::GetBit(src, v)) bit_util::SetBit(out->mutable_data(), slot);
@@ -142,7 +148,8 @@ class Assembler {
       });
       buffers.push_back(std::move(out));
     } else if (width > 0) {
-      const uint8_t* src = values->GetValues<uint8_t>(1);
+      const uint8_t* src = ValueBytes(*values);
+      if (src != nullptr) src += values->offset * (width / 8);
       std::shared_ptr<Buffer> out;
       switch (width) {
         case 8:
@@ -284,6 +291,9 @@ class Assembler {
 Result<std::shared_ptr<ArrayData>> AssembleField(const SchemaNode& field,
                                                  const std::vector<LeafData>& leaves,
                                                  int first_leaf, const DecodeContext& context) {
+  for (const LeafData& leaf : leaves) {
+    if (!leaf.more_values.empty()) return InternalError("leaf values in several segments");
+  }
   return Assembler(leaves, first_leaf, context).Build(field, 0, 0);
 }
 

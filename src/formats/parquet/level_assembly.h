@@ -27,10 +27,15 @@ struct LeafData {
   int64_t num_levels = 0;
   // The non-null values, dense, of the leaf's columnar type, without a validity buffer.
   std::shared_ptr<columnar::ArrayData> values;
+  // Binary values past the 2^31 - 1 bytes that int32 offsets address continue here, in order,
+  // one array per segment of at most that size (LeafValues::MakeRoom); empty otherwise.
+  std::vector<std::shared_ptr<columnar::ArrayData>> more_values;
 };
 
 // Assembles `field` (a top-level node) from leaves[i] = the levels and values of leaf
 // (first_leaf + i). Inconsistent levels are DataLoss through `context` (no page offset).
+// Leaves with more_values are an InternalError: such a field is cut into row ranges first
+// (row_ranges.h). Values may be slices (ArrayData::offset != 0).
 Result<std::shared_ptr<columnar::ArrayData>> AssembleField(const SchemaNode& field,
                                                            const std::vector<LeafData>& leaves,
                                                            int first_leaf,

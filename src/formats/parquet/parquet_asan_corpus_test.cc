@@ -8,19 +8,25 @@
 #include <vector>
 
 #include "formats/parquet/parquet_test_files.h"
-#include "support/rgw_env.h"
+#include "support/corpus.h"
 
 namespace s3c::formats::parquet {
 namespace {
 
 TEST(ParquetAsanCorpusTest, EveryDataFileReadsOrFailsCleanly) {
-  auto dir = testing::CorpusDir("parquet-testing");
-  if (!dir) GTEST_SKIP() << "parquet-testing corpus not found";
-  const std::vector<std::string> files = ListParquetFiles(*dir + "/data");
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
+  const std::vector<std::string> files = ListParquetFiles(dir);
   ASSERT_GT(files.size(), 50u);
   int read = 0;
+  bool large_seen = false;
   for (const std::string& path : files) {
     SCOPED_TRACE(path);
+    // Its 2 GiB of strings are over this build's 1 GiB allocation and 4 GiB resident limits
+    // (parquet_bad_data_test.cc); the corpus test reads it uninstrumented.
+    if (std::filesystem::path(path).filename() == "large_string_map.brotli.parquet") {
+      large_seen = true;
+      continue;
+    }
     FileReadOutcome out = ReadWholeFile(path);
     if (out.status.ok()) {
       ++read;
@@ -31,6 +37,7 @@ TEST(ParquetAsanCorpusTest, EveryDataFileReadsOrFailsCleanly) {
           << out.status.ToString();
     }
   }
+  EXPECT_TRUE(large_seen);
   EXPECT_GT(read, 40);
 }
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "formats/parquet/parquet_test_files.h"
-#include "support/rgw_env.h"
+#include "support/corpus.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 extern "C" const char* __asan_default_options() {
@@ -34,9 +34,8 @@ const std::set<std::string> kDuckDbReads = {
 };
 
 TEST(ParquetBadDataTest, EveryFileFailsCleanlyOrReads) {
-  auto dir = testing::CorpusDir("parquet-testing");
-  if (!dir) GTEST_SKIP() << "parquet-testing corpus not found";
-  const std::vector<std::string> files = ListParquetFiles(*dir + "/bad_data");
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/bad_data");
+  const std::vector<std::string> files = ListParquetFiles(dir);
   ASSERT_GE(files.size(), 8u);
   for (const std::string& path : files) {
     const std::string name = std::filesystem::path(path).filename().string();

@@ -1,7 +1,10 @@
-// Batches of the selected row groups: each row group is decoded whole and sliced into batches
-// of batch_rows rows (zero-copy). While a row group is decoded and handed out, the next one is
+// Batches of the selected row groups: each row group is decoded whole (into one batch, or a few
+// when a column holds more than 2 GiB of binary values) and sliced into batches of batch_rows
+// rows (zero-copy). While a row group is decoded and handed out, the next one is
 // already being fetched, so at most two row groups' projected chunks are in memory.
+#include <deque>
 #include <future>
+#include <iterator>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -27,13 +30,19 @@ class ParquetBatchReader final : public BatchReader {
     while (current_ == nullptr || offset_ >= current_->num_rows()) {
       current_ = nullptr;
       offset_ = 0;
-      if (next_ >= row_groups_.size()) return std::shared_ptr<columnar::RecordBatch>();
-      auto batch = LoadNext();
-      if (!batch.ok()) {
-        error_ = batch.status();
-        return error_;
+      if (decoded_.empty()) {
+        if (next_ >= row_groups_.size()) return std::shared_ptr<columnar::RecordBatch>();
+        auto batches = LoadNext();
+        if (!batches.ok()) {
+          error_ = batches.status();
+          return error_;
+        }
+        decoded_.assign(std::make_move_iterator(batches->begin()),
+                        std::make_move_iterator(batches->end()));
+        if (decoded_.empty()) continue;
       }
-      current_ = std::move(*batch);
+      current_ = std::move(decoded_.front());
+      decoded_.pop_front();
     }
     const int64_t n = std::min(state_->options().batch_rows, current_->num_rows() - offset_);
     std::shared_ptr<columnar::RecordBatch> out =
@@ -48,7 +57,7 @@ class ParquetBatchReader final : public BatchReader {
  private:
   // Fetches (or collects the prefetched) row group next_, starts fetching the one after it,
   // then decodes.
-  Result<std::shared_ptr<columnar::RecordBatch>> LoadNext() {
+  Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> LoadNext() {
     const int index = row_groups_[next_++];
     Result<FetchedRowGroup> fetched = prefetch_.valid() ? prefetch_.get() : state_->Fetch(index);
     if (!fetched.ok()) return fetched.status();
@@ -65,6 +74,7 @@ class ParquetBatchReader final : public BatchReader {
   std::vector<int> row_groups_;
   size_t next_ = 0;  // position in row_groups_ of the next row group to decode
   std::future<Result<FetchedRowGroup>> prefetch_;
+  std::deque<std::shared_ptr<columnar::RecordBatch>> decoded_;  // of the row group, after current_
   std::shared_ptr<columnar::RecordBatch> current_;
   int64_t offset_ = 0;
   int64_t rows_read_ = 0;

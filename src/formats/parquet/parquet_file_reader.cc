@@ -45,7 +45,15 @@ class ParquetFileReaderImpl final : public ParquetFileReader {
                                          state_->name(), index, num_row_groups()));
     }
     S3C_ASSIGN_OR_RETURN(FetchedRowGroup fetched, state_->Fetch(index));
-    return state_->Decode(fetched);
+    S3C_ASSIGN_OR_RETURN(std::vector<std::shared_ptr<columnar::RecordBatch>> batches,
+                         state_->Decode(fetched));
+    if (batches.size() != 1) {
+      return UnimplementedError(fmt::format(
+          "{}: row group {} holds more than 2 GiB of binary/string values in one column, more "
+          "than one batch can hold: read it with ReadBatches",
+          state_->name(), index));
+    }
+    return std::move(batches.front());
   }
 
   ParquetReadStats stats() const override { return state_->stats(); }

@@ -13,7 +13,7 @@
 #include "formats/parquet/statistics_decoder.h"
 #include "s3c/columnar/array_primitive.h"
 #include "s3c/formats/parquet/parquet_reader.h"
-#include "support/rgw_env.h"
+#include "support/corpus.h"
 
 namespace s3c::formats::parquet {
 namespace {
@@ -38,18 +38,19 @@ class MemFile : public RandomAccessFile {
   std::string data_;
 };
 
-std::string CorpusFile(const std::string& name) {
-  auto dir = testing::CorpusDir("parquet-testing");
-  if (!dir) return "";
-  std::ifstream in(*dir + "/data/" + name, std::ios::binary);
+std::string ReadFileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
 
-#define S3C_LOAD_CORPUS(var, name)    \
-  std::string var = CorpusFile(name); \
-  if (var.empty()) GTEST_SKIP() << "parquet-testing corpus not found: " << name
+// The bytes of parquet-testing/data/<name>; a missing corpus skips the test, or fails it under
+// S3C_REQUIRE_CORPORA=1 (support/corpus.h).
+#define S3C_LOAD_CORPUS(var, name)                                   \
+  S3C_CORPUS_DIR_OR_SKIP(var##_dir, "parquet-testing/data");          \
+  const std::string var = ReadFileBytes(var##_dir + "/" + (name));    \
+  ASSERT_FALSE(var.empty()) << "cannot read " << var##_dir << "/" << (name)
 
 uint32_t MetadataLength(const std::string& file) {
   uint32_t len;

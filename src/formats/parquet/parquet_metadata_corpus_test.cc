@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "formats/parquet/parquet_metadata.h"
-#include "support/rgw_env.h"
+#include "support/corpus.h"
 
 namespace s3c::formats::parquet {
 namespace {
@@ -113,20 +113,13 @@ const char* const kPlaintextFooter[] = {
     "encrypt_columns_plaintext_footer.parquet.encrypted",
 };
 
-std::optional<std::string> DataDir() {
-  auto dir = testing::CorpusDir("parquet-testing");
-  if (!dir || !fs::is_directory(*dir + "/data")) return std::nullopt;
-  return *dir + "/data";
-}
-
 TEST(ParquetMetadataCorpusTest, EveryFooterDecodesOrIsNamedEncrypted) {
-  auto dir = DataDir();
-  if (!dir) GTEST_SKIP() << "corpus parquet-testing/data not found under ../shared/corpora";
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
   std::set<std::string> encrypted, plaintext_footer;
   int plain = 0;
-  for (const std::string& name : ParquetFiles(*dir)) {
+  for (const std::string& name : ParquetFiles(dir)) {
     SCOPED_TRACE(name);
-    const std::string file = ReadWhole(*dir + "/" + name);
+    const std::string file = ReadWhole(dir + "/" + name);
     auto md = DecodeFooter(file, name);
     if (!md.ok()) {
       EXPECT_EQ(md.status().code(), StatusCode::kInvalidArgument);
@@ -180,11 +173,10 @@ TEST(ParquetMetadataCorpusTest, EveryFooterDecodesOrIsNamedEncrypted) {
 }
 
 TEST(ParquetMetadataCorpusTest, FirstPageHeaderOfEveryColumnChunk) {
-  auto dir = DataDir();
-  if (!dir) GTEST_SKIP() << "corpus parquet-testing/data not found under ../shared/corpora";
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
   int chunks = 0, dictionary_pages = 0, data_pages = 0, column_indexes = 0, offset_indexes = 0;
-  for (const std::string& name : ParquetFiles(*dir)) {
-    const std::string file = ReadWhole(*dir + "/" + name);
+  for (const std::string& name : ParquetFiles(dir)) {
+    const std::string file = ReadWhole(dir + "/" + name);
     auto md = DecodeFooter(file, name);
     if (!md.ok() || IsEncrypted(*md)) continue;
     const std::string_view bytes(file);
@@ -288,14 +280,11 @@ std::string DescribeBadFile(const std::string& file, const std::string& name, in
 }
 
 TEST(ParquetMetadataCorpusTest, BadDataNeverCrashes) {
-  auto dir = testing::CorpusDir("parquet-testing");
-  if (!dir || !fs::is_directory(*dir + "/bad_data")) {
-    GTEST_SKIP() << "corpus parquet-testing/bad_data not found under ../shared/corpora";
-  }
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/bad_data");
   int files = 0, errors = 0;
   std::set<std::string> footer_errors;
-  for (const std::string& name : ParquetFiles(*dir + "/bad_data")) {
-    const std::string line = DescribeBadFile(ReadWhole(*dir + "/bad_data/" + name), name, &errors);
+  for (const std::string& name : ParquetFiles(dir)) {
+    const std::string line = DescribeBadFile(ReadWhole(dir + "/" + name), name, &errors);
     std::printf("bad_data/%s: %s\n", name.c_str(), line.c_str());
     if (line.starts_with("footer error")) footer_errors.insert(name);
     ++files;

@@ -14,7 +14,7 @@
 #include "formats/parquet/parquet_metadata.h"
 #include "fuzz/parquet_metadata_fuzz.h"
 #include "support/fuzz_mutate.h"
-#include "support/rgw_env.h"
+#include "support/corpus.h"
 
 namespace s3c::formats::parquet {
 namespace {

@@ -98,7 +98,8 @@ Result<FetchedRowGroup> ReaderState::Fetch(int row_group) {
   return out;
 }
 
-Result<std::shared_ptr<columnar::RecordBatch>> ReaderState::Decode(const FetchedRowGroup& fetched) {
+Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> ReaderState::Decode(
+    const FetchedRowGroup& fetched) {
   const RowGroup& rg = metadata_.row_groups[static_cast<size_t>(fetched.index)];
   ColumnDecodeOptions decode_options;
   decode_options.object_name = name_;
@@ -114,8 +115,8 @@ Result<std::shared_ptr<columnar::RecordBatch>> ReaderState::Decode(const Fetched
     }
   }
 
-  std::vector<Result<std::shared_ptr<columnar::Array>>> arrays(
-      projection_.size(), Result<std::shared_ptr<columnar::Array>>(InternalError("not decoded")));
+  std::vector<Result<FieldPieces>> arrays(projection_.size(),
+                                          Result<FieldPieces>(InternalError("not decoded")));
   auto decode = [&](size_t p) {
     arrays[p] = DecodeField(schema_, projection_[p], rg, fetched.index, chunks[p], decode_options);
   };
@@ -133,24 +134,26 @@ Result<std::shared_ptr<columnar::RecordBatch>> ReaderState::Decode(const Fetched
     worker();
     for (auto& th : pool) th.join();
   }
-  std::vector<std::shared_ptr<columnar::Array>> columns;
+  std::vector<FieldPieces> columns;
   columns.reserve(arrays.size());
   for (auto& a : arrays) {
     if (!a.ok()) return a.status();
-    if ((*a)->length() != rg.num_rows) {
+    int64_t length = 0;
+    for (const auto& piece : *a) length += piece->length();
+    if (length != rg.num_rows) {
       return DataLossError(fmt::format(
           "{}: column {} of row group {} decoded to {} values but the row group has {} rows", name_,
-          projected_->field(static_cast<int>(columns.size())).name(), fetched.index, (*a)->length(),
+          projected_->field(static_cast<int>(columns.size())).name(), fetched.index, length,
           rg.num_rows));
     }
     columns.push_back(std::move(*a));
   }
-  auto batch = columnar::RecordBatch::Make(projected_, std::move(columns), rg.num_rows);
-  if (!batch.ok()) {
+  auto batches = BatchesOfPieces(projected_, columns, rg.num_rows);
+  if (!batches.ok()) {
     return DataLossError(
-        fmt::format("{}: row group {}: {}", name_, fetched.index, batch.status().message()));
+        fmt::format("{}: row group {}: {}", name_, fetched.index, batches.status().message()));
   }
-  return batch;
+  return batches;
 }
 
 std::vector<int> ReaderState::SelectRowGroups() {

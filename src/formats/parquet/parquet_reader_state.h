@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/parquet/column_decoder.h"
 #include "formats/parquet/parquet_metadata.h"
 #include "formats/parquet/range_planner.h"
 #include "formats/parquet/schema_mapping.h"
@@ -45,8 +46,10 @@ class ReaderState {
   Result<ByteRange> ChunkRange(int row_group, int leaf) const;
   // Fetches the projected chunks of a row group (thread-safe).
   Result<FetchedRowGroup> Fetch(int row_group);
-  // Decodes a fetched row group into one batch of the projected schema.
-  Result<std::shared_ptr<columnar::RecordBatch>> Decode(const FetchedRowGroup& fetched);
+  // Decodes a fetched row group into batches of the projected schema covering its rows in
+  // order: one batch, or several when a column's binary values pass 2 GiB (DecodeField).
+  Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> Decode(
+      const FetchedRowGroup& fetched);
   // Row groups to read, in file order, after the predicate (counts the skipped ones).
   std::vector<int> SelectRowGroups();
 
@@ -62,6 +65,7 @@ class ReaderState {
   FileSchema schema_;
   std::vector<int> projection_;
   std::shared_ptr<columnar::Schema> projected_;
+
   // PARQUET-816: parquet-mr up to 1.2.8 left the dictionary page header out of
   // total_compressed_size; chunks of such files are read with up to 100 extra bytes.
   bool pad_chunks_ = false;

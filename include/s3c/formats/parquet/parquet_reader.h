@@ -92,9 +92,12 @@ class ParquetFileReader {
   // leaf, row groups with rows, codecs, encodings, compressed and uncompressed sizes.
   virtual std::string Describe() const = 0;
 
-  // Batches of every row group the predicate keeps, in file order.
+  // Batches of every row group the predicate keeps, in file order. A row group comes in
+  // batches of at most batch_rows rows, and in more than one batch when a column holds more
+  // than 2 GiB of binary/string values in it (the int32 offsets of a batch's arrays).
   virtual Result<std::unique_ptr<BatchReader>> ReadBatches() = 0;
-  // One whole row group (projected), ignoring the predicate.
+  // One whole row group (projected), ignoring the predicate. Unimplemented for a row group that
+  // holds more than 2 GiB of binary/string values in one column (use ReadBatches).
   virtual Result<std::shared_ptr<columnar::RecordBatch>> ReadRowGroup(int index) = 0;
 
   virtual ParquetReadStats stats() const = 0;
