@@ -8,7 +8,6 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 
 S3UTIL="python3 $CLI_TESTS/../support/s3util.py"
-CLOSED_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 md5_of() { md5sum < "$1" | cut -d' ' -f1; }
 # expect_silent DESCRIPTION: the last expect_rc command printed nothing at all.
 expect_silent() { expect_eq "$1" "$(cat "$WORK/out" "$WORK/err")" ""; }

@@ -31,8 +31,6 @@ print(eval(sys.argv[2]))' "$WORK/$1/requests.jsonl" "$2" ${3:+"$3"}
 request_to() { captured "$1" "$3" "$2"; }
 # scope_region NAME PATH: the region in the SigV4 credential scope of the request to PATH.
 scope_region() { request_to "$1" "$2" 'r["headers"]["authorization"].split("/")[2]'; }
-# A port nothing listens on (bound, then released).
-CLOSED_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 printf '123456789' > "$WORK/digits.txt"
 
 start_capture plain

@@ -22,6 +22,9 @@ S3_OPERATIONS=$(grep -rhoE 'operation = "[A-Za-z0-9]+"' --include='*.cc' --exclu
   "$CLI_TESTS/../../src/s3" | cut -d'"' -f2 | sort -u | tr '\n' ' ')
 if [ -z "$S3_OPERATIONS" ]; then echo "no S3 operation names found under src/s3"; exit 1; fi
 
+# A loopback port nothing listens on (bound, then released), for connection failures.
+CLOSED_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
 passed=0
 failed=0
 ok() { passed=$((passed + 1)); echo "ok   $*"; }
