@@ -51,8 +51,8 @@ expect_rc 4 "--no-sign-request on a private object" -- "$S3C" --no-sign-request 
 expect_grep "access denied names the object" "GetObject s3://$BUCKET/hello.txt: HTTP 403 AccessDenied" "$WORK/err"
 expect_rc 4 "--no-sign-request lists no private bucket" -- "$S3C" --no-sign-request ls "s3://$BUCKET/"
 
-# --url-style virtual: RGW serves buckets as subdomains of "localhost" (rgw dns name), which
-# resolves to the loopback without DNS.
+# --url-style virtual works end to end: RGW serves buckets as subdomains of "localhost" (rgw
+# dns name), which resolves to the loopback without DNS. (The Host header sent: wire test.)
 VIRTUAL_ENDPOINT=${S3_ENDPOINT/127.0.0.1/localhost}
 expect_rc 0 "--url-style virtual upload" -- "$S3C" --endpoint-url "$VIRTUAL_ENDPOINT" --url-style virtual \
   cp "$WORK/hello.txt" "s3://$BUCKET/virtual/hello.txt"
