@@ -17,8 +17,8 @@ expect_rc 0 "mb again is fine (bucket owned)" -- "$S3C" mb "s3://$BUCKET"
 
 expect_rc 0 "cp --recursive uploads a folder" -- \
   "$S3C" cp --recursive --stats "$WORK/up.json" "$WORK/src" "s3://$BUCKET/data/"
-expect_eq "upload: PutObject requests" "$(stat_field "$WORK/up.json" requests.PutObject)" 3
-expect_eq "upload: no HeadObject" "$(stat_field "$WORK/up.json" requests.HeadObject)" 0
+expect_eq "upload: PutObject requests" "$(requests_of "$WORK/up.json" PutObject)" 3
+expect_eq "upload: no HeadObject" "$(requests_of "$WORK/up.json" HeadObject)" 0
 expect_eq "upload: objects" "$(stat_field "$WORK/up.json" objects)" 3
 expect_eq "upload: bytes" "$(stat_field "$WORK/up.json" bytes_uploaded)" $((2 + 300000 + $(stat -c %s "$WORK/src/sub dir/"*)))
 
@@ -31,23 +31,23 @@ grep -qF "sub dir/$ODD_NAME" "$WORK/out" && ok "odd key round-trips in the listi
 
 expect_rc 0 "cp --recursive downloads" -- \
   "$S3C" cp --recursive --stats "$WORK/down.json" "s3://$BUCKET/data/" "$WORK/back/"
-expect_eq "download: ListObjectsV2" "$(stat_field "$WORK/down.json" requests.ListObjectsV2)" 1
-expect_eq "download: GetObject" "$(stat_field "$WORK/down.json" requests.GetObject)" 3
-expect_eq "download: no HeadObject" "$(stat_field "$WORK/down.json" requests.HeadObject)" 0
+expect_eq "download: ListObjectsV2" "$(requests_of "$WORK/down.json" ListObjectsV2)" 1
+expect_eq "download: GetObject" "$(requests_of "$WORK/down.json" GetObject)" 3
+expect_eq "download: no HeadObject" "$(requests_of "$WORK/down.json" HeadObject)" 0
 if diff -r "$WORK/src" "$WORK/back" >/dev/null; then ok "download equals upload"; else bad "download differs"; fi
 
 expect_rc 0 "multipart upload of 12 MiB with 5 MiB parts" -- \
   "$S3C" cp --part-size 5MiB --stats "$WORK/mp.json" "$WORK/big.bin" "s3://$BUCKET/big.bin"
-expect_eq "multipart: UploadPart" "$(stat_field "$WORK/mp.json" requests.UploadPart)" 3
-expect_eq "multipart: Complete" "$(stat_field "$WORK/mp.json" requests.CompleteMultipartUpload)" 1
+expect_eq "multipart: UploadPart" "$(requests_of "$WORK/mp.json" UploadPart)" 3
+expect_eq "multipart: Complete" "$(requests_of "$WORK/mp.json" CompleteMultipartUpload)" 1
 "$S3C" cp "s3://$BUCKET/big.bin" - 2>/dev/null | cmp -s - "$WORK/big.bin" && ok "cp to stdout equals the file" || bad "cp to stdout differs"
 expect_rc 0 "single-object download" -- \
   "$S3C" cp --stats "$WORK/one.json" "s3://$BUCKET/big.bin" "$WORK/one.bin"
 cmp -s "$WORK/one.bin" "$WORK/big.bin" && ok "single download equals the file" || bad "single download differs"
 expect_eq "single download: no HeadObject (the first GET gives size and ETag)" \
-  "$(stat_field "$WORK/one.json" requests.HeadObject)" 0
+  "$(requests_of "$WORK/one.json" HeadObject)" 0
 expect_eq "single download: one GetObject (a 16 MiB range holds the 12 MiB object)" \
-  "$(stat_field "$WORK/one.json" requests.GetObject)" 1
+  "$(requests_of "$WORK/one.json" GetObject)" 1
 expect_rc 3 "downloading a missing key exits 3" -- "$S3C" cp "s3://$BUCKET/nope.bin" "$WORK/new/deep/nope.bin"
 grep -q "s3://$BUCKET/nope.bin" "$WORK/err" && ok "download message names the object" || bad "message: $(cat "$WORK/err")"
 [ ! -e "$WORK/new" ] && ok "a failed download leaves no file and no folder" || bad "a failed download left $(find "$WORK/new")"
@@ -57,9 +57,9 @@ expect_rc 0 "recursive download of an object above one range" -- \
   "$S3C" cp --recursive --stats "$WORK/rbig.json" "s3://$BUCKET/rbig/" "$WORK/rbig/"
 cmp -s "$WORK/rbig/twenty.bin" "$WORK/twenty.bin" && ok "ranges written at their offsets rebuild the file" || bad "recursive big download differs"
 expect_eq "recursive big download: GetObject (16 MiB + the rest)" \
-  "$(stat_field "$WORK/rbig.json" requests.GetObject)" 2
+  "$(requests_of "$WORK/rbig.json" GetObject)" 2
 expect_eq "recursive big download: no HeadObject (size and ETag from the listing)" \
-  "$(stat_field "$WORK/rbig.json" requests.HeadObject)" 0
+  "$(requests_of "$WORK/rbig.json" HeadObject)" 0
 expect_rc 0 "download to /dev/null" -- "$S3C" cp --stats "$WORK/null.json" "s3://$BUCKET/big.bin" /dev/null
 [ -c /dev/null ] && ok "/dev/null is still a device" || bad "/dev/null was replaced"
 expect_eq "download to /dev/null: bytes" "$(stat_field "$WORK/null.json" bytes_downloaded)" $((12 * 1024 * 1024))
@@ -78,9 +78,9 @@ expect_rc 0 "stdin upload" -- bash -c "printf 'from stdin' | '$S3C' cp - 's3://$
 expect_eq "cat" "$("$S3C" cat "s3://$BUCKET/stdin.txt")" "from stdin"
 expect_rc 0 "server-side copy" -- \
   "$S3C" cp --stats "$WORK/copy.json" "s3://$BUCKET/big.bin" "s3://$BUCKET/copy/big.bin"
-expect_eq "copy: CopyObject" "$(stat_field "$WORK/copy.json" requests.CopyObject)" 1
+expect_eq "copy: CopyObject" "$(requests_of "$WORK/copy.json" CopyObject)" 1
 expect_eq "copy: one HeadObject (the source's size decides single vs multipart copy)" \
-  "$(stat_field "$WORK/copy.json" requests.HeadObject)" 1
+  "$(requests_of "$WORK/copy.json" HeadObject)" 1
 # Only the CopyObjectResult XML comes back, never the object's 12 MiB.
 copied_down=$(stat_field "$WORK/copy.json" bytes_downloaded)
 [ "$copied_down" -lt 4096 ] && ok "copy: object bytes stay on the server ($copied_down B of XML)" || bad "copy downloaded $copied_down bytes"
@@ -116,7 +116,7 @@ uploads=$(python3 "$(dirname "$0")/../support/s3util.py" uploads "$BUCKET" inter
 expect_eq "no multipart upload left behind" "$uploads" '{"uploads": 0}'
 
 expect_rc 0 "rm --recursive" -- "$S3C" rm --recursive --stats "$WORK/rm.json" "s3://$BUCKET/"
-expect_eq "rm: one DeleteObjects" "$(stat_field "$WORK/rm.json" requests.DeleteObjects)" 1
+expect_eq "rm: one DeleteObjects" "$(requests_of "$WORK/rm.json" DeleteObjects)" 1
 expect_eq "rm: objects" "$(stat_field "$WORK/rm.json" objects)" 8
 expect_rc 0 "bucket empty afterwards" -- "$S3C" ls --recursive "s3://$BUCKET/"
 expect_eq "nothing listed" "$(wc -l < "$WORK/out")" 0

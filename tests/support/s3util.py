@@ -8,6 +8,8 @@ cleanup depends on one of the tools being compared.
   s3util.py rm BUCKET PREFIX   -> deletes every key under PREFIX (DeleteObjects, 1000 a batch)
   s3util.py uploads BUCKET PREFIX -> prints {"uploads": N}: multipart uploads in progress under
                                     PREFIX (ListMultipartUploads, first 1000)
+  s3util.py put BUCKET KEY     -> writes an empty object (a "folder marker" when KEY ends in /)
+  s3util.py public BUCKET KEY  -> makes the object KEY readable by anyone (canned ACL public-read)
 
 Settings come from S3_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION.
 """
@@ -96,6 +98,11 @@ class Client:
             raise RuntimeError(f"list uploads {bucket}/{prefix}: HTTP {status}: {body[:300]!r}")
         return len(ET.fromstring(body).findall(NS + "Upload"))
 
+    def put(self, bucket, key, query=None, headers=None):
+        status, body = self.request("PUT", f"/{bucket}/{key}", query, b"", headers)
+        if status != 200:
+            raise RuntimeError(f"put {bucket}/{key} {query}: HTTP {status}: {body[:300]!r}")
+
     def delete_prefix(self, bucket, prefix):
         keys = [k for k, _ in self.list(bucket, prefix)]
         for i in range(0, len(keys), 1000):
@@ -115,7 +122,7 @@ def _xml_escape(s):
 
 
 def main(argv):
-    if len(argv) != 4 or argv[1] not in ("ls", "rm", "uploads"):
+    if len(argv) != 4 or argv[1] not in ("ls", "rm", "uploads", "put", "public"):
         print(__doc__, file=sys.stderr)
         return 2
     client = Client()
@@ -128,6 +135,10 @@ def main(argv):
         print(json.dumps({"count": count, "bytes": total}))
     elif cmd == "uploads":
         print(json.dumps({"uploads": client.uploads(bucket, prefix)}))
+    elif cmd == "put":
+        client.put(bucket, prefix)
+    elif cmd == "public":
+        client.put(bucket, prefix, {"acl": ""}, {"x-amz-acl": "public-read"})
     else:
         print(json.dumps({"deleted": client.delete_prefix(bucket, prefix)}))
     return 0

@@ -21,6 +21,15 @@ Result<AddressingStyle> ParseUrlStyle(const std::string& s) {
   return UsageError(fmt::format("unknown URL style '{}': use path, virtual or auto", s));
 }
 
+// True when the endpoint's host is an IP address ("http://127.0.0.1:7480", "http://[::1]/").
+bool EndpointHostIsIp(const std::string& endpoint_url) {
+  size_t start = endpoint_url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  if (endpoint_url.compare(start, 1, "[") == 0) return true;  // IPv6
+  std::string host = endpoint_url.substr(start, endpoint_url.find_first_of(":/", start) - start);
+  return !host.empty() && host.find_first_not_of("0123456789.") == std::string::npos;
+}
+
 ChecksumMode ParseChecksum(const std::string& s) {
   if (s == "crc32c") return ChecksumMode::kCrc32c;
   if (s == "when_required") return ChecksumMode::kWhenRequired;
@@ -91,6 +100,13 @@ Result<S3Client*> CliContext::s3() {
     style = profile_style.value_or("auto");
   }
   S3C_ASSIGN_OR_RETURN(s3_opts.addressing, ParseUrlStyle(style));
+  // "bucket.127.0.0.1" names no host: refuse before any request (it would go to DNS).
+  if (s3_opts.addressing == AddressingStyle::kVirtual && EndpointHostIsIp(s3_opts.endpoint_url)) {
+    return UsageError(fmt::format(
+        "virtual-hosted addressing needs a host name, and the endpoint {} is an IP address: "
+        "use --url-style path (or a host name that resolves with subdomains)",
+        s3_opts.endpoint_url));
+  }
   S3C_ASSIGN_OR_RETURN(auto attempts, config_.MaxAttempts());
   s3_opts.max_attempts = options_.max_attempts > 0 ? options_.max_attempts : attempts.value_or(3);
   s3_opts.checksum = ParseChecksum(options_.checksum);

@@ -31,7 +31,8 @@ Status RunRm(CliContext& ctx, const RmArgs& args) {
   }
   ListOptions opts;
   opts.prefix = loc.key;
-  if (!opts.prefix.empty() && opts.prefix.back() != '/' && loc.folder_like) opts.prefix += '/';
+  // "s3://b/data" is what is under "data/" (not "database.csv"), as for cp --recursive.
+  if (!opts.prefix.empty() && opts.prefix.back() != '/') opts.prefix += '/';
   // List everything first, then delete: a local folder walk must not see its tree change under
   // it, and a listing that fails half way deletes nothing.
   std::vector<std::string> keys;
