@@ -6,9 +6,10 @@
 // unquoted yet holds the quote character (the sign of a quote that the candidate did not take
 // as one, e.g. `1;"Smith, John"` split at the comma). A candidate whose quote opens a field that
 // never closes covers only the bytes before it. The best score wins; ties go to more fields, then
-// to the earlier candidate. The sample is undecided (an error that suggests --delimiter) when
-// the best multi-field candidate covers less than kMinCoverage of the sample, or when two
-// delimiters tie on both score and field count.
+// to the earlier candidate. When only one delimiter splits any line, it is chosen however ragged
+// the rows are. When several do, the sample is undecided (an error that suggests --delimiter)
+// if the best covers less than kMinCoverage of the sample, or if two delimiters tie on both
+// score and field count.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -107,33 +108,30 @@ Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions&
   for (Candidate& c : candidates) {
     c.coverage = most_bytes == 0 ? 0 : static_cast<double>(c.covered) / static_cast<double>(most_bytes);
   }
+  // Only candidates that split some line compete; one whose modal count is 1 ranks last.
+  std::set<char> splitting;
   const Candidate* best = nullptr;
-  for (const Candidate& c : candidates) {
-    if (c.fields > 1 && (best == nullptr || c.BetterThan(*best))) best = &c;
+  for (Candidate& c : candidates) {
+    if (!c.splits) continue;
+    splitting.insert(c.dialect.delimiter);
+    if (c.fields <= 1) c.coverage = 0;
+    if (best == nullptr || c.BetterThan(*best)) best = &c;
   }
   CsvSniffResult out;
   const Candidate* chosen = best;
   if (best == nullptr) {
-    for (const Candidate& c : candidates) {
-      if (c.splits) {
-        return InvalidArgumentError(fmt::format(
-            "CSV sniffer: cannot detect the delimiter: {} splits some lines, but no candidate "
-            "(',', tab, ';', '|') gives most lines the same number of fields; pass --delimiter "
-            "(and --quote)",
-            DelimiterName(c.dialect.delimiter)));
-      }
-    }
     // No candidate splits a line: one column, read with the base dialect's quote.
     for (const Candidate& c : candidates) {
       if (c.dialect.quote == base.quote || chosen == nullptr) chosen = &c;
       if (c.dialect.quote == base.quote) break;
     }
-  } else {
+  } else if (splitting.size() > 1) {
+    // Several delimiters split lines: the best must fit most of the sample, and alone.
     if (best->coverage < kMinCoverage) {
       return InvalidArgumentError(fmt::format(
           "CSV sniffer: cannot detect the delimiter: the best candidate, {} with quote {}, gives "
           "{} fields to only {} of {} records ({:.0f}% of the sample); pass --delimiter (and "
-          "--quote), or --ragged pad if rows really have different lengths",
+          "--quote)",
           DelimiterName(best->dialect.delimiter), best->dialect.quote, best->fields, best->regular,
           best->records, best->coverage * 100));
     }
@@ -148,6 +146,8 @@ Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions&
       }
     }
   }
+  // One delimiter splits lines: it is the delimiter, however ragged its rows (--ragged and
+  // --bad-records then decide what happens to them).
   out.dialect = chosen->dialect;
   const TokenBatch& b = chosen->batch;
   if (b.records.empty()) return InvalidArgumentError("CSV sniffer: no records in sample");

@@ -117,6 +117,17 @@ TEST(CsvSniffer, UndecidableSamplesFailWithAHint) {
   EXPECT_NE(ragged.status().message().find("--delimiter"), std::string::npos);
 }
 
+TEST(CsvSniffer, ARaggedFileThatOnlyOneDelimiterSplitsUsesIt) {
+  auto r = SniffCsv("a,b\n1\n2,3,4\n5,6\n", {}, {}, true);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->dialect.delimiter, ',');
+  CsvReadOptions o = Detect();
+  o.ragged = RaggedRowPolicy::kTruncate;
+  auto rows = ReadCsv("a,b\n1\n2,3,4\n5,6\n", o);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  EXPECT_EQ(rows->rows, (testing::RowsT{{"1", "<null>"}, {"2", "3"}, {"5", "6"}}));
+}
+
 TEST(CsvSniffer, DetectionKeepsTheOtherDialectSettings) {
   CsvReadOptions o = Detect();
   o.dialect.comment_prefix = "#";

@@ -34,9 +34,10 @@ struct CsvSniffResult {
 // whose records most consistently share a field count greater than one, without stray quote
 // characters in unquoted fields, wins. `base` gives the other dialect settings (escape,
 // comment prefix, trimming). Unless `at_eof`, a record cut off by the end of the sample is
-// ignored. A sample no candidate reads consistently, or where two delimiters fit equally well,
-// is InvalidArgument with a message that suggests --delimiter; a sample where no candidate
-// splits any line is one column.
+// ignored. When several delimiters split lines and none reads most of the sample consistently,
+// or two fit equally well, the result is InvalidArgument with a message that suggests
+// --delimiter. A sample that only one delimiter splits uses it, however ragged; a sample where
+// no candidate splits any line is one column.
 Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions& inference = {},
                                 const CsvDialect& base = {}, bool at_eof = false);
 
