@@ -16,6 +16,12 @@ Result<std::unique_ptr<formats::BatchReader>> OpenAt(ObjectStore& store, const O
   return OpenObjectReader(store, object, format, options.read);
 }
 
+// Objects whose schemas make the dataset's: the first infer_files (at least one), -1 = all.
+size_t InferenceSample(size_t objects, int64_t infer_files) {
+  if (infer_files < 0) return objects;
+  return std::min(objects, static_cast<size_t>(std::max<int64_t>(1, infer_files)));
+}
+
 }  // namespace
 
 DatasetReader::DatasetReader(ObjectStore& store, std::vector<ObjectInfo> objects,
@@ -30,10 +36,7 @@ Result<std::unique_ptr<DatasetReader>> DatasetReader::Open(ObjectStore& store,
   if (objects.empty()) return InvalidArgumentError("dataset: no objects to read");
   std::unique_ptr<DatasetReader> reader(
       new DatasetReader(store, std::move(objects), std::move(options)));
-  size_t sample = reader->options_.infer_files < 0
-                      ? reader->objects_.size()
-                      : std::min(reader->objects_.size(),
-                                 static_cast<size_t>(std::max<int64_t>(1, reader->options_.infer_files)));
+  const size_t sample = InferenceSample(reader->objects_.size(), reader->options_.infer_files);
   std::vector<NamedSchema> schemas;
   for (size_t i = 0; i < sample; ++i) {
     S3C_ASSIGN_OR_RETURN(auto r, OpenAt(store, reader->objects_[i], reader->options_));
@@ -67,7 +70,8 @@ Status DatasetReader::OpenNext() {
                                                current_->schema()}}));
   for (const formats::SchemaDrift& d : united.drift) {
     if (d.kind == formats::SchemaDrift::Kind::kColumnAdded) {
-      return InvalidArgumentError(fmt::format(
+      // Data that does not fit the dataset's schema: a data error (exit 5), never dropped.
+      return DataLossError(fmt::format(
           "{}: column '{}' is not in the schema inferred from the first {} object(s); infer "
           "from more objects or give a schema",
           d.file, d.column, opened_.size()));
@@ -92,9 +96,9 @@ Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Align(
     if (!column->type().Equals(field.type())) {
       Result<std::shared_ptr<columnar::Array>> cast = columnar::Cast(*column, field.type());
       if (!cast.ok()) {
-        return Status(cast.status().code(),
-                      fmt::format("{}: column '{}': {}", store_.UriFor(object), field.name(),
-                                  cast.status().message()));
+        // A value of a later object that does not fit the inferred type is a data error.
+        return DataLossError(fmt::format("{}: column '{}': {}", store_.UriFor(object),
+                                         field.name(), cast.status().message()));
       }
       column = *cast;
     }
@@ -131,7 +135,10 @@ int64_t DatasetReader::rows_rejected() const {
 Result<DatasetSchema> InferDatasetSchema(ObjectStore& store, const std::vector<ObjectInfo>& objects,
                                          const DatasetReadOptions& options) {
   DatasetSchema out;
-  for (const ObjectInfo& object : objects) {
+  out.objects_total = static_cast<int64_t>(objects.size());
+  const size_t sample = InferenceSample(objects.size(), options.infer_files);
+  for (size_t i = 0; i < sample; ++i) {
+    const ObjectInfo& object = objects[i];
     S3C_ASSIGN_OR_RETURN(auto reader, OpenAt(store, object, options));
     out.files.push_back({store.UriFor(object.key), reader->schema()});
   }

@@ -56,10 +56,39 @@ TEST_F(DatasetReaderTest, ColumnOutsideTheInferredSchemaIsAnError) {
   auto reader = DatasetReader::Open(store_, Objects("u/"), options);
   ASSERT_TRUE(reader.ok());
   std::string text = ReadAllText(**reader);
-  EXPECT_NE(text.find("mem://dataset/u/2.csv: column 'b' is not in the schema inferred from the "
-                      "first 1 object(s)"),
+  EXPECT_NE(text.find("DataLoss: mem://dataset/u/2.csv: column 'b' is not in the schema inferred "
+                      "from the first 1 object(s)"),
             std::string::npos)
       << text;
+}
+
+TEST_F(DatasetReaderTest, ValueOfALaterObjectThatDoesNotFitIsDataLoss) {
+  ASSERT_TRUE(store_.Put("w/1.csv", "a\n1\n").ok());
+  ASSERT_TRUE(store_.Put("w/2.csv", "a\n2.5\n").ok());
+  DatasetReadOptions options;
+  options.infer_files = 1;
+  auto reader = DatasetReader::Open(store_, Objects("w/"), options);
+  ASSERT_TRUE(reader.ok());
+  std::string text = ReadAllText(**reader);
+  EXPECT_NE(text.find("DataLoss: mem://dataset/w/2.csv: column 'a': "), std::string::npos) << text;
+}
+
+TEST_F(DatasetReaderTest, SchemaOfTheFirstInferFilesObjects) {
+  ASSERT_TRUE(store_.Put("x/1.csv", "a\n1\n").ok());
+  ASSERT_TRUE(store_.Put("x/2.csv", "a,b\n2,3\n").ok());
+  ASSERT_TRUE(store_.Put("x/3.csv", "a,c\n2,3\n").ok());
+  DatasetReadOptions options;
+  options.infer_files = 2;
+  auto two = InferDatasetSchema(store_, Objects("x/"), options);
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
+  EXPECT_EQ(two->files.size(), 2u);
+  EXPECT_EQ(two->objects_total, 3);
+  EXPECT_EQ(two->united.schema->ToString(), "a: int64\nb: int64");
+  options.infer_files = -1;
+  auto all = InferDatasetSchema(store_, Objects("x/"), options);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->files.size(), 3u);
+  EXPECT_EQ(all->united.schema->num_fields(), 3);
 }
 
 TEST_F(DatasetReaderTest, ExplicitFormatAndUnknownFormat) {

@@ -148,8 +148,19 @@ printf 'a\n1\n' > "$D/files/1.csv"
 printf 'a,b\n2,x\n' > "$D/files/2.csv"
 expect_rows "files united by default" '{"a":1,"b":null}
 {"a":2,"b":"x"}' -- "$D/files/"
-expect_rc 2 "--infer-files 1: a later file's new column is an error" -- "$S3C" read --infer-files 1 "$D/files/"
+expect_rc 5 "--infer-files 1: a later file's new column is a data error" -- "$S3C" read --infer-files 1 "$D/files/"
 expect_grep "names the file and column" "2.csv: column 'b' is not in the schema inferred from the first 1 object" "$WORK/err"
+printf 'a\n3.5\n' > "$D/files/3.csv"
+expect_rc 5 "--infer-files 2: a later file's value that does not fit is a data error" -- \
+  "$S3C" read --infer-files 2 --columns a "$D/files/"
+expect_grep "names the file, column and value" "3.csv: column 'a': cannot cast '3.5'" "$WORK/err"
+expect_schema "schema --infer-files 2 unites the first two files" "a: int64
+b: string
+
+schemas of the first 2 of 3 files (--infer-files -1 reads all)
+
+2 files; drift:
+  file://$D/files/2.csv: column b added (string)" -- --infer-files 2 "$D/files/"
 
 # --- bad records ---------------------------------------------------------------------------
 printf 'id,n\n1,5\n2,x\n3,y\n4,7\n' > "$D/dirty.csv"

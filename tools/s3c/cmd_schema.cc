@@ -70,11 +70,16 @@ Status RunSchema(CliContext& ctx, const SchemaCommand& cmd) {
                            JsonQuote(schema.files[i].file), ColumnsJson(*schema.files[i].schema));
     }
     files += "]";
-    return WriteStdout(fmt::format("{{\"columns\":{},\"files\":{},\"drift\":{}}}\n",
-                                   ColumnsJson(united), files, DriftJson(schema.united.drift)));
+    return WriteStdout(fmt::format(
+        "{{\"columns\":{},\"files\":{},\"drift\":{},\"objects_total\":{}}}\n",
+        ColumnsJson(united), files, DriftJson(schema.united.drift), schema.objects_total));
   }
   std::string out;
   for (int i = 0; i < united.num_fields(); ++i) out += united.field(i).ToString() + "\n";
+  if (static_cast<int64_t>(schema.files.size()) < schema.objects_total) {
+    out += fmt::format("\nschemas of the first {} of {} files (--infer-files -1 reads all)\n",
+                       schema.files.size(), schema.objects_total);
+  }
   if (schema.files.size() > 1) {
     out += fmt::format("\n{} files; drift:\n", schema.files.size());
     if (schema.united.drift.empty()) out += "  none\n";

@@ -73,11 +73,13 @@ class DatasetReader final : public formats::BatchReader {
   int64_t rejected_done_ = 0;
 };
 
-// Every object's schema and their union with drift (for `s3c schema`): opens each object's
-// reader (which infers over its sample) without reading further.
+// The schemas of the first options.infer_files objects (-1: all) and their union with drift
+// (for `s3c schema`): opens each of those objects' readers (which infer over their sample)
+// without reading further.
 struct DatasetSchema {
-  std::vector<formats::NamedSchema> files;
+  std::vector<formats::NamedSchema> files;  // the objects sampled, in order
   formats::SchemaUnion united;
+  int64_t objects_total = 0;                // objects given (files.size() or more)
 };
 Result<DatasetSchema> InferDatasetSchema(ObjectStore& store, const std::vector<ObjectInfo>& objects,
                                          const DatasetReadOptions& options);
