@@ -48,14 +48,18 @@ TEST_F(DatasetReaderTest, UnitesSchemasAndAlignsColumns) {
   EXPECT_EQ((*reader)->objects_read(), 3);
 }
 
+// Two objects under `prefix`, read with the schema inferred from the first one only.
+#define S3C_READ_FIRST_INFERRED(text, prefix, first, second)                      \
+  ASSERT_TRUE(store_.Put(prefix "1.csv", first).ok());                            \
+  ASSERT_TRUE(store_.Put(prefix "2.csv", second).ok());                           \
+  DatasetReadOptions options;                                                     \
+  options.infer_files = 1;                                                        \
+  auto reader = DatasetReader::Open(store_, Objects(prefix), options);            \
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();                         \
+  const std::string text = ReadAllText(**reader)
+
 TEST_F(DatasetReaderTest, ColumnOutsideTheInferredSchemaIsAnError) {
-  ASSERT_TRUE(store_.Put("u/1.csv", "a\n1\n").ok());
-  ASSERT_TRUE(store_.Put("u/2.csv", "a,b\n2,3\n").ok());
-  DatasetReadOptions options;
-  options.infer_files = 1;
-  auto reader = DatasetReader::Open(store_, Objects("u/"), options);
-  ASSERT_TRUE(reader.ok());
-  std::string text = ReadAllText(**reader);
+  S3C_READ_FIRST_INFERRED(text, "u/", "a\n1\n", "a,b\n2,3\n");
   EXPECT_NE(text.find("DataLoss: mem://dataset/u/2.csv: column 'b' is not in the schema inferred "
                       "from the first 1 object(s)"),
             std::string::npos)
@@ -63,13 +67,7 @@ TEST_F(DatasetReaderTest, ColumnOutsideTheInferredSchemaIsAnError) {
 }
 
 TEST_F(DatasetReaderTest, ValueOfALaterObjectThatDoesNotFitIsDataLoss) {
-  ASSERT_TRUE(store_.Put("w/1.csv", "a\n1\n").ok());
-  ASSERT_TRUE(store_.Put("w/2.csv", "a\n2.5\n").ok());
-  DatasetReadOptions options;
-  options.infer_files = 1;
-  auto reader = DatasetReader::Open(store_, Objects("w/"), options);
-  ASSERT_TRUE(reader.ok());
-  std::string text = ReadAllText(**reader);
+  S3C_READ_FIRST_INFERRED(text, "w/", "a\n1\n", "a\n2.5\n");
   EXPECT_NE(text.find("DataLoss: mem://dataset/w/2.csv: column 'a': "), std::string::npos) << text;
 }
 
