@@ -151,6 +151,37 @@ TEST_F(S3ClientTest, FullObjectChecksumAnswerIsNotComparedWithTheComposite) {
   EXPECT_EQ(r.status().code(), StatusCode::kDataLoss) << r.status().ToString();
 }
 
+// A credential source that fails the way an HTTP one does: with its own request and status.
+class FailingCredentials final : public CredentialsProvider {
+ public:
+  Result<Credentials> GetCredentials() override {
+    Status s = PermissionDeniedError("EC2 instance metadata (IMDS): request failed");
+    ErrorContext c;
+    c.operation = "PUT api/token";
+    c.resource = "http://169.254.169.254/latest/api/token";
+    c.http_status = 403;
+    s.SetContext(c);
+    return s;
+  }
+  void Invalidate() override {}
+};
+
+TEST_F(S3ClientTest, CredentialsFailureIsNotPresentedAsAnS3Answer) {
+  FailingCredentials failing;
+  auto client = MakeClient({}, &failing);
+  ListObjectsRequest req;
+  req.bucket = "bucket";
+  Status s = client->ListObjectsV2(req).status();
+  EXPECT_EQ(s.code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(s.context().http_status, 0);  // the 403 was the metadata service's, not S3's
+  EXPECT_EQ(s.context().attempts, 0);
+  EXPECT_EQ(s.ToString(),
+            "PermissionDenied: ListObjectsV2 s3://bucket: no request was sent: EC2 instance "
+            "metadata (IMDS): request failed (PUT api/token "
+            "http://169.254.169.254/latest/api/token: HTTP 403)");
+  EXPECT_EQ(http.request_count(), 0u);
+}
+
 TEST_F(S3ClientTest, ConditionalWriteOnAwsSendsQuotedEtag) {
   S3ClientOptions o;
   o.endpoint_url = "";
