@@ -22,8 +22,10 @@ bool FallsBackToV1(int status) { return status == 403 || status == 404 || status
 
 // An HTTP error of the metadata service, its status in the message as well as the context: a
 // caller that frames it (the S3 client) must not present it as another service's answer.
+// `configured_attempts` were made for a 5xx answer; any other status was not retried (Send).
 Status ImdsHttpError(const char* operation, const std::string& url, const HttpResponse& resp,
-                     int attempts) {
+                     int configured_attempts) {
+  int attempts = resp.status >= 500 ? configured_attempts : 1;
   return auth_internal::RemoteError(
       kImdsName, operation, url, resp, "",
       fmt::format("the metadata service answered HTTP {} to {} {} ({} attempt{})", resp.status,

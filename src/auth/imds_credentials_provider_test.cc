@@ -206,11 +206,14 @@ TEST_F(ImdsCredentialsTest, OtherHttpErrorsStayErrorsThatNameTheRequest) {
     return imds_.Handle(r);
   });
   options_.imds_endpoint = denied.url();
-  options_.imds_attempts = 1;
+  options_.imds_attempts = 3;  // a 4xx answer is not retried
   auto d = Get();
   EXPECT_EQ(d.status().code(), StatusCode::kPermissionDenied) << d.status().ToString();
-  EXPECT_NE(d.status().message().find("answered HTTP 403 to GET credentials"), std::string::npos)
+  EXPECT_NE(d.status().message().find("answered HTTP 403 to GET credentials " + denied.url() +
+                                      kRolePath + "app-role (1 attempt)"),
+            std::string::npos)
       << d.status().message();
+  EXPECT_EQ(denied.request_count(), 3u);  // token, role listing, credentials: once each
 }
 
 // Not reachable: refused at once, or accepted but never answered. Both are NotFound within the
