@@ -16,10 +16,13 @@ build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # Unit, corpus, conformance and integration tests; ctest starts and stops the loopback S3 server.
-# S3C_REQUIRE_RGW=1 and S3C_REQUIRE_DUCKDB=1 turn "server missing" and "DuckDB oracle missing"
-# (tests/oracle, installed by bootstrap) into failures instead of skips.
+# S3C_REQUIRE_RGW=1, S3C_REQUIRE_DUCKDB=1, S3C_REQUIRE_CORPORA=1 and S3C_REQUIRE_TOOLS=1 turn
+# "server missing", "DuckDB oracle missing" (tests/oracle), "corpus missing" (../shared/corpora)
+# and "zip / openssl program missing" into failures instead of skips (bootstrap installs all but
+# the corpora).
 test: build
-	@cd $(BUILD) && S3C_REQUIRE_RGW=1 S3C_REQUIRE_DUCKDB=1 ctest --output-on-failure -j $(JOBS) --timeout 600
+	@cd $(BUILD) && S3C_REQUIRE_RGW=1 S3C_REQUIRE_DUCKDB=1 S3C_REQUIRE_CORPORA=1 \
+	  S3C_REQUIRE_TOOLS=1 ctest --output-on-failure -j $(JOBS) --timeout 600
 
 demo: build
 	@scripts/demo $(BUILD)

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "auth/credentials_test_util.h"
 #include "support/test_http_server.h"
 
@@ -142,6 +144,48 @@ TEST_F(DefaultChainTest, NothingFoundListsWhatWasTriedAndHowToFix) {
         "--profile NAME", "--no-sign-request"}) {
     EXPECT_NE(m.find(part), std::string::npos) << "missing '" << part << "' in: " << m;
   }
+  EXPECT_EQ(fake_.request_count(), 0u);
+}
+
+// No keys, no profile and no metadata service: whether IMDS is disabled, unreachable (refused,
+// or accepting and never answering) or refusing everything with 403, the chain ends in the same
+// Unauthenticated "no credentials" message; only its IMDS line says what happened.
+TEST_F(DefaultChainTest, NoMetadataServiceEndsInTheNoCredentialsMessage) {
+  auto disabled = Get();
+  ASSERT_EQ(disabled.status().code(), StatusCode::kUnauthenticated);
+  const std::string imds_disabled =
+      "EC2 instance metadata (IMDS): disabled by "
+      "AWS_EC2_METADATA_DISABLED";
+  ASSERT_NE(disabled.status().message().find(imds_disabled), std::string::npos);
+
+  TestHttpServer hanging([](const TestHttpRequest&) {
+    TestHttpResponse r;
+    r.delay_ms = 60000;
+    return r;
+  });
+  TestHttpServer refusing([](const TestHttpRequest&) {
+    return TestHttpResponse{403, {}, "Forbidden"};
+  });
+  home_.env.Unset("AWS_EC2_METADATA_DISABLED");
+  options_.provider.imds_timeout = std::chrono::milliseconds(300);
+  for (const std::string& endpoint :
+       {std::string("http://127.0.0.1:1"), hanging.url(), refusing.url()}) {
+    SCOPED_TRACE(endpoint);
+    options_.provider.imds_endpoint = endpoint;
+    auto c = Get();
+    ASSERT_EQ(c.status().code(), StatusCode::kUnauthenticated) << c.status().ToString();
+    std::string m = c.status().message();
+    size_t at = m.find("EC2 instance metadata (IMDS): ");
+    ASSERT_NE(at, std::string::npos) << m;
+    EXPECT_NE(m.find(endpoint, at), std::string::npos) << m;
+    // Everything but the IMDS line is the message of the disabled case.
+    size_t end = m.find(". To fix:");
+    ASSERT_NE(end, std::string::npos) << m;
+    std::string same = m.substr(0, at) + imds_disabled + m.substr(end);
+    EXPECT_EQ(same, disabled.status().message());
+  }
+  EXPECT_EQ(hanging.request_count(), 1u);
+  EXPECT_EQ(refusing.request_count(), 2u);
   EXPECT_EQ(fake_.request_count(), 0u);
 }
 

@@ -16,6 +16,22 @@ constexpr const char* kTokenTtlSeconds = "21600";
 
 bool IsOk(int status) { return status >= 200 && status < 300; }
 
+// The session-token answers after which the SDKs fall back to IMDSv1: "a non-retryable condition
+// (HTTP error codes 403, 404, 405)" (AWS SDKs and Tools reference, IMDS credential provider).
+bool FallsBackToV1(int status) { return status == 403 || status == 404 || status == 405; }
+
+// An HTTP error of the metadata service, its status in the message as well as the context: a
+// caller that frames it (the S3 client) must not present it as another service's answer.
+// `configured_attempts` were made for a 5xx answer; any other status was not retried (Send).
+Status ImdsHttpError(const char* operation, const std::string& url, const HttpResponse& resp,
+                     int configured_attempts) {
+  int attempts = resp.status >= 500 ? configured_attempts : 1;
+  return auth_internal::RemoteError(
+      kImdsName, operation, url, resp, "",
+      fmt::format("the metadata service answered HTTP {} to {} {} ({} attempt{})", resp.status,
+                  operation, url, attempts, attempts == 1 ? "" : "s"));
+}
+
 }  // namespace
 
 ImdsCredentialsProvider::ImdsCredentialsProvider(const Env& env, Clock& clock, HttpClient* http,
@@ -40,8 +56,9 @@ std::string ImdsCredentialsProvider::Endpoint() const {
   return "http://169.254.169.254";
 }
 
-// Up to imds_attempts tries on transport failures and 5xx answers (IMDS is local and fast; a
-// second try covers a throttled or restarting agent).
+// Up to imds_attempts tries (1 unless configured, at most 10, as the SDKs count them) on
+// transport failures and 5xx answers; each try is bounded by imds_timeout to connect and twice
+// that in all. IMDS is local and fast: a second try covers a throttled or restarting agent.
 Result<HttpResponse> ImdsCredentialsProvider::Send(const std::string& method,
                                                    const std::string& path,
                                                    const std::string& token,
@@ -64,12 +81,15 @@ Result<HttpResponse> ImdsCredentialsProvider::Send(const std::string& method,
   return last;
 }
 
-Result<std::string> ImdsCredentialsProvider::FetchToken() const {
+Result<std::string> ImdsCredentialsProvider::FetchToken(int* refused_status) const {
   std::string url = auth_internal::JoinUrl(Endpoint(), kTokenPath);
   auto resp = Send("PUT", kTokenPath, "", "PUT api/token");
   if (!resp.ok()) {
-    return NotFoundError(fmt::format("{}: no metadata service reachable at {} ({})", kImdsName,
-                                     Endpoint(), resp.status().message()));
+    // Refused, timed out, no route: not on EC2 (the common case), so the chain goes on.
+    std::string_view why = resp.status().message();
+    if (StartsWith(why, kImdsName)) why.remove_prefix(std::string_view(kImdsName).size() + 2);
+    return NotFoundError(
+        fmt::format("{}: no metadata service reachable at {} ({})", kImdsName, Endpoint(), why));
   }
   if (IsOk(resp->status)) {
     std::string token(Trim(resp->body));
@@ -77,26 +97,38 @@ Result<std::string> ImdsCredentialsProvider::FetchToken() const {
     return UnavailableError(fmt::format("{}: empty session token from {}", kImdsName, url))
         .SetRetryable(true);
   }
-  if ((resp->status == 404 || resp->status == 405) &&
+  if (FallsBackToV1(resp->status) &&
       !IEquals(env_.GetOr("AWS_EC2_METADATA_V1_DISABLED", ""), "true")) {
+    *refused_status = resp->status;
     return std::string();  // IMDSv1 fallback
   }
-  return auth_internal::RemoteError(kImdsName, "PUT api/token", url, *resp, "", "");
+  return ImdsHttpError("PUT api/token", url, *resp, options_.imds_attempts);
 }
 
 Result<Credentials> ImdsCredentialsProvider::GetCredentials() {
   if (IEquals(Trim(env_.GetOr("AWS_EC2_METADATA_DISABLED", "")), "true")) {
     return NotFoundError(fmt::format("{}: disabled by AWS_EC2_METADATA_DISABLED", kImdsName));
   }
-  S3C_ASSIGN_OR_RETURN(std::string token, FetchToken());
+  int token_refused = 0;
+  S3C_ASSIGN_OR_RETURN(std::string token, FetchToken(&token_refused));
 
   S3C_ASSIGN_OR_RETURN(HttpResponse roles, Send("GET", kRolePath, token, "GET role name"));
   std::string roles_url = auth_internal::JoinUrl(Endpoint(), kRolePath);
   if (roles.status == 404) {
     return NotFoundError(fmt::format("{}: no IAM role is attached to this instance", kImdsName));
   }
+  // 403 to the token and to the role listing: the metadata service is turned off for this
+  // instance (EC2 answers every request so), or what answers at this address is not one (a
+  // proxy or firewall). Either way no credentials come from here: the chain goes on and reports
+  // this line among the sources it tried.
+  if (token_refused == 403 && roles.status == 403) {
+    return NotFoundError(fmt::format(
+        "{}: {} refused both the session token and the role listing with HTTP 403 (the metadata "
+        "service is turned off for this instance, or something else answers at that address)",
+        kImdsName, Endpoint()));
+  }
   if (!IsOk(roles.status)) {
-    return auth_internal::RemoteError(kImdsName, "GET role name", roles_url, roles, "", "");
+    return ImdsHttpError("GET role name", roles_url, roles, options_.imds_attempts);
   }
   std::string role(Trim(Split(roles.body, '\n').front()));
   if (role.empty()) {
@@ -110,7 +142,7 @@ Result<Credentials> ImdsCredentialsProvider::GetCredentials() {
   S3C_ASSIGN_OR_RETURN(HttpResponse resp, Send("GET", creds_path, token, "GET credentials"));
   std::string creds_url = auth_internal::JoinUrl(Endpoint(), creds_path);
   if (!IsOk(resp.status)) {
-    return auth_internal::RemoteError(kImdsName, "GET credentials", creds_url, resp, "", "");
+    return ImdsHttpError("GET credentials", creds_url, resp, options_.imds_attempts);
   }
   if (auto doc = auth_internal::JsonValue::Parse(resp.body); doc.ok()) {
     std::string code = doc->GetString("Code").value_or("Success");

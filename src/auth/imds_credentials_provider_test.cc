@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 
 #include "auth/credentials_test_util.h"
 #include "s3c/common/time_format.h"
@@ -157,6 +158,92 @@ TEST_F(ImdsCredentialsTest, RetriesServerErrorsUpToAttempts) {
   auto twice = Get();
   ASSERT_TRUE(twice.ok()) << twice.status().ToString();
   EXPECT_EQ(flaky.request_count(), 1u + 4u);
+}
+
+TEST_F(ImdsCredentialsTest, TokenRefusedWith403FallsBackToV1) {
+  imds_.token_status = 403;  // as the SDKs do for 403, 404 and 405
+  auto c = Get();
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  auto reqs = imds_.server_.requests();
+  ASSERT_EQ(reqs.size(), 3u);
+  EXPECT_EQ(reqs[1].headers.count("x-aws-ec2-metadata-token"), 0u);
+}
+
+// What answers 403 to everything (IMDS turned off, or a proxy at that address) has no
+// credentials for us: NotFound, so the chain ends in its "no credentials" message.
+TEST_F(ImdsCredentialsTest, ForbiddenEverywhereIsNotFound) {
+  TestHttpServer refusing([](const TestHttpRequest&) {
+    return TestHttpResponse{403, {}, "Forbidden"};
+  });
+  options_.imds_endpoint = refusing.url();
+  auto c = Get();
+  EXPECT_EQ(c.status().code(), StatusCode::kNotFound) << c.status().ToString();
+  EXPECT_NE(c.status().message().find(refusing.url() +
+                                      " refused both the session token and the role listing "
+                                      "with HTTP 403"),
+            std::string::npos)
+      << c.status().message();
+  EXPECT_EQ(refusing.request_count(), 2u);  // PUT api/token, then the IMDSv1 role listing
+}
+
+// An IMDS that is there but fails is an error of its own, whose message says which request got
+// which HTTP status after how many attempts.
+TEST_F(ImdsCredentialsTest, OtherHttpErrorsStayErrorsThatNameTheRequest) {
+  TestHttpServer broken([](const TestHttpRequest&) { return TestHttpResponse{500, {}, "oops"}; });
+  options_.imds_endpoint = broken.url();
+  options_.imds_attempts = 2;
+  auto c = Get();
+  EXPECT_EQ(c.status().code(), StatusCode::kUnavailable) << c.status().ToString();
+  EXPECT_NE(c.status().message().find("EC2 instance metadata (IMDS): the metadata service "
+                                      "answered HTTP 500 to PUT api/token " +
+                                      broken.url() + "/latest/api/token (2 attempts)"),
+            std::string::npos)
+      << c.status().message();
+  EXPECT_EQ(broken.request_count(), 2u);
+
+  TestHttpServer denied([&](const TestHttpRequest& r) -> TestHttpResponse {
+    if (r.target == std::string(kRolePath) + "app-role") return {403, {}, ""};
+    return imds_.Handle(r);
+  });
+  options_.imds_endpoint = denied.url();
+  options_.imds_attempts = 3;  // a 4xx answer is not retried
+  auto d = Get();
+  EXPECT_EQ(d.status().code(), StatusCode::kPermissionDenied) << d.status().ToString();
+  EXPECT_NE(d.status().message().find("answered HTTP 403 to GET credentials " + denied.url() +
+                                      kRolePath + "app-role (1 attempt)"),
+            std::string::npos)
+      << d.status().message();
+  EXPECT_EQ(denied.request_count(), 3u);  // token, role listing, credentials: once each
+}
+
+// Not reachable: refused at once, or accepted but never answered. Both are NotFound within the
+// metadata timeouts, after exactly imds_attempts tries.
+TEST_F(ImdsCredentialsTest, UnreachableIsNotFoundWithinTheAttempts) {
+  options_.imds_endpoint = "http://127.0.0.1:1";  // nothing listens: connection refused
+  options_.imds_attempts = 3;
+  auto refused = Get();
+  EXPECT_EQ(refused.status().code(), StatusCode::kNotFound) << refused.status().ToString();
+
+  TestHttpServer hanging([](const TestHttpRequest&) {
+    TestHttpResponse r;
+    r.delay_ms = 60000;  // never answers within the test
+    return r;
+  });
+  options_.imds_endpoint = hanging.url();
+  options_.imds_attempts = 0;  // the default: 1 attempt, 1 s to connect, 2 s in all
+  auto start = std::chrono::steady_clock::now();
+  auto once = Get();
+  EXPECT_EQ(once.status().code(), StatusCode::kNotFound) << once.status().ToString();
+  EXPECT_NE(once.status().message().find("no metadata service reachable at " + hanging.url()),
+            std::string::npos)
+      << once.status().message();
+  EXPECT_EQ(hanging.request_count(), 1u);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(15));
+
+  options_.imds_timeout = std::chrono::milliseconds(200);
+  options_.imds_attempts = 3;
+  EXPECT_EQ(Get().status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(hanging.request_count(), 1u + 3u);
 }
 
 TEST_F(ImdsCredentialsTest, BadCredentialDocuments) {

@@ -12,10 +12,9 @@ set(S3C_AUTH_SIGNING_TESTS
   ${CMAKE_CURRENT_SOURCE_DIR}/sigv4_s3_test.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/sigv4_stages_test.cc)
 
-# Test discovery runs without ctest's environment (no S3C_SOURCE_DIR): let the corpus test find
-# ../shared/corpora from the source tree it was built from, so listed names match run names.
-set_source_files_properties(${CMAKE_CURRENT_SOURCE_DIR}/sigv4_corpus_test.cc PROPERTIES
-  COMPILE_DEFINITIONS "S3C_CORPUS_SOURCE_DIR=\"${PROJECT_SOURCE_DIR}\"")
+# The corpus test finds ../shared/corpora through tests/support (CorpusDir), whose default
+# source folder is compiled in: test discovery, which runs without ctest's environment, lists
+# the same cases as the run.
 
 # Signing checked against the loopback RGW server (sends with a bare libcurl easy handle).
 s3c_test(auth_sigv4_rgw_test

@@ -1,7 +1,8 @@
 // The aws-c-auth SigV4 suite (../shared/corpora/sigv4/v4): every case is signed twice, once with
 // headers (SignRequestStages) and once as a presigned URL (PresignStages), and every stage is
 // compared: canonical request, string to sign, signature, and the signed request (Authorization
-// and all headers) or the signed URL.
+// and all headers) or the signed URL. SigV4Suite.EveryCasePasses asserts how many cases there
+// are and that all of them pass, so a case that goes missing or fails shows in one number.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,7 +16,7 @@
 #include "auth/sigv4_internal.h"
 #include "s3c/common/strings.h"
 #include "s3c/common/time_format.h"
-#include "support/rgw_env.h"
+#include "support/corpus.h"
 
 namespace s3c {
 namespace {
@@ -24,17 +25,13 @@ using sigv4::HeaderList;
 using sigv4::SignOptions;
 
 constexpr char kAbsent[] = "corpus_absent";
+constexpr char kCorpus[] = "sigv4/v4";
+// Case folders in the suite (each with a request.txt), and those known to fail: none. A case
+// listed here must fail; one that passes is reported so the list stays exact.
+constexpr size_t kExpectedCases = 38;
+const std::vector<std::string> kKnownFailures = {};
 
-std::optional<std::string> SuiteDir() {
-  if (auto dir = testing::CorpusDir("sigv4/v4")) return dir;
-#ifdef S3C_CORPUS_SOURCE_DIR
-  // gtest_discover_tests lists tests without the ctest ENVIRONMENT, so fall back to the
-  // source tree this binary was built from; case names then match at run time.
-  std::string dir = std::string(S3C_CORPUS_SOURCE_DIR) + "/../shared/corpora/sigv4/v4";
-  if (std::filesystem::is_directory(dir)) return dir;
-#endif
-  return std::nullopt;
-}
+std::optional<std::string> SuiteDir() { return testing::CorpusDir(kCorpus); }
 
 std::vector<std::string> CaseNames() {
   auto dir = SuiteDir();
@@ -156,48 +153,92 @@ std::vector<std::string> HeaderLines(const HeaderList& headers) {
   return lines;
 }
 
-class SigV4SuiteTest : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    if (GetParam() == kAbsent) {
-      GTEST_SKIP() << "SigV4 corpus not found: expected ../shared/corpora/sigv4/v4 next to the "
-                      "source tree (set S3C_SOURCE_DIR); every golden SigV4 case is untested";
-    }
-  }
-};
-
-TEST_P(SigV4SuiteTest, HeaderSigning) {
-  Case c = LoadCase(GetParam());
+// The stages of header signing that differ from the suite's files ("" when all match).
+std::vector<std::string> HeaderSigningMismatches(const std::string& name) {
+  Case c = LoadCase(name);
   auto stages = sigv4::SignRequestStages(c.request, c.creds, c.params, c.options);
-  ASSERT_TRUE(stages.ok()) << stages.status().ToString();
-  EXPECT_EQ(stages->canonical_request, ReadFile(c.dir / "header-canonical-request.txt"));
-  EXPECT_EQ(stages->string_to_sign, ReadFile(c.dir / "header-string-to-sign.txt"));
-  EXPECT_EQ(stages->signature, ReadFile(c.dir / "header-signature.txt"));
-
+  if (!stages.ok()) return {"signing failed: " + stages.status().ToString()};
+  std::vector<std::string> bad;
+  auto check = [&](const std::string& what, const auto& got, const auto& want) {
+    if (got != want) bad.push_back(what);
+  };
+  check("canonical request", stages->canonical_request,
+        ReadFile(c.dir / "header-canonical-request.txt"));
+  check("string to sign", stages->string_to_sign, ReadFile(c.dir / "header-string-to-sign.txt"));
+  check("signature", stages->signature, ReadFile(c.dir / "header-signature.txt"));
   Message expected = ParseMessage(ReadFile(c.dir / "header-signed-request.txt"));
   std::string want_auth;
   for (const auto& [n, v] : expected.headers) {
     if (IEquals(n, "authorization")) want_auth = v;
   }
-  EXPECT_EQ(c.request.headers.Get("Authorization"), want_auth);
-  EXPECT_EQ(HeaderLines(c.request.headers.entries()), HeaderLines(expected.headers));
-  EXPECT_EQ(c.request.url, "http://example.amazonaws.com" + RequestTarget(expected.start_line));
+  check("Authorization", c.request.headers.Get("Authorization"), want_auth);
+  check("signed headers", HeaderLines(c.request.headers.entries()), HeaderLines(expected.headers));
+  check("URL", c.request.url, "http://example.amazonaws.com" + RequestTarget(expected.start_line));
+  return bad;
+}
+
+// The stages of query (presigned URL) signing that differ from the suite's files.
+std::vector<std::string> QuerySigningMismatches(const std::string& name) {
+  Case c = LoadCase(name);
+  HeaderList before = c.request.headers.entries();
+  auto presigned = sigv4::PresignStages(c.request, c.creds, c.params, c.expires, c.options);
+  if (!presigned.ok()) return {"presigning failed: " + presigned.status().ToString()};
+  std::vector<std::string> bad;
+  auto check = [&](const std::string& what, const auto& got, const auto& want) {
+    if (got != want) bad.push_back(what);
+  };
+  check("canonical request", presigned->stages.canonical_request,
+        ReadFile(c.dir / "query-canonical-request.txt"));
+  check("string to sign", presigned->stages.string_to_sign,
+        ReadFile(c.dir / "query-string-to-sign.txt"));
+  check("signature", presigned->stages.signature, ReadFile(c.dir / "query-signature.txt"));
+  Message expected = ParseMessage(ReadFile(c.dir / "query-signed-request.txt"));
+  check("URL", presigned->url, "http://example.amazonaws.com" + RequestTarget(expected.start_line));
+  // Presigning does not touch the request's headers.
+  check("headers after presigning", HeaderLines(c.request.headers.entries()), HeaderLines(before));
+  check("request headers", HeaderLines(before), HeaderLines(expected.headers));
+  return bad;
+}
+
+class SigV4SuiteTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == kAbsent) {
+      S3C_CORPUS_DIR_OR_SKIP(dir, kCorpus);  // absent at discovery, present now: rerun discovery
+      FAIL() << "the corpus appeared at " << dir << " after the cases were listed";
+    }
+  }
+  bool KnownFailure() const {
+    return std::find(kKnownFailures.begin(), kKnownFailures.end(), GetParam()) !=
+           kKnownFailures.end();
+  }
+};
+
+TEST_P(SigV4SuiteTest, HeaderSigning) {
+  if (KnownFailure()) GTEST_SKIP() << "known failure, checked by SigV4Suite.EveryCasePasses";
+  EXPECT_EQ(HeaderSigningMismatches(GetParam()), std::vector<std::string>{});
 }
 
 TEST_P(SigV4SuiteTest, QuerySigning) {
-  Case c = LoadCase(GetParam());
-  HeaderList before = c.request.headers.entries();
-  auto presigned = sigv4::PresignStages(c.request, c.creds, c.params, c.expires, c.options);
-  ASSERT_TRUE(presigned.ok()) << presigned.status().ToString();
-  EXPECT_EQ(presigned->stages.canonical_request, ReadFile(c.dir / "query-canonical-request.txt"));
-  EXPECT_EQ(presigned->stages.string_to_sign, ReadFile(c.dir / "query-string-to-sign.txt"));
-  EXPECT_EQ(presigned->stages.signature, ReadFile(c.dir / "query-signature.txt"));
+  if (KnownFailure()) GTEST_SKIP() << "known failure, checked by SigV4Suite.EveryCasePasses";
+  EXPECT_EQ(QuerySigningMismatches(GetParam()), std::vector<std::string>{});
+}
 
-  Message expected = ParseMessage(ReadFile(c.dir / "query-signed-request.txt"));
-  EXPECT_EQ(presigned->url, "http://example.amazonaws.com" + RequestTarget(expected.start_line));
-  // Presigning does not touch the request's headers.
-  EXPECT_EQ(HeaderLines(c.request.headers.entries()), HeaderLines(before));
-  EXPECT_EQ(HeaderLines(before), HeaderLines(expected.headers));
+TEST(SigV4Suite, EveryCasePasses) {
+  S3C_CORPUS_DIR_OR_SKIP(dir, kCorpus);
+  std::vector<std::string> names = CaseNames();
+  EXPECT_EQ(names.size(), kExpectedCases) << "cases in " << dir;
+  size_t passed = 0;
+  std::vector<std::string> failed;
+  for (const std::string& name : names) {
+    if (HeaderSigningMismatches(name).empty() && QuerySigningMismatches(name).empty()) {
+      ++passed;
+    } else {
+      failed.push_back(name);
+    }
+  }
+  EXPECT_EQ(passed, kExpectedCases - kKnownFailures.size());
+  EXPECT_EQ(failed, kKnownFailures);
 }
 
 INSTANTIATE_TEST_SUITE_P(AwsCAuth, SigV4SuiteTest, ::testing::ValuesIn(CaseNames()),

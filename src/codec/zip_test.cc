@@ -10,13 +10,14 @@
 #include "s3c/codec/codec.h"
 #include "s3c/codec/zip_reader.h"
 #include "s3c/io/local_file.h"
+#include "support/host_program.h"
 
 namespace s3c {
 namespace {
 
 using codec_testing::CompressibleBytes;
 using codec_testing::RandomBytes;
-using testing::HasSubstr;
+using ::testing::HasSubstr;
 
 uint32_t Crc32(const std::string& s) {
   uint32_t crc = 0xffffffffu;
@@ -138,12 +139,10 @@ TEST(ZipTest, CorruptMemberCrcAndTruncatedArchive) {
       StatusCode::kDataLoss);
 }
 
-bool HaveZipTool() { return std::system("command -v zip >/dev/null 2>&1") == 0; }
-
 TEST(ZipTest, ArchiveMadeByTheZipToolWithDeflateAndStoredMembers) {
-  if (!HaveZipTool()) GTEST_SKIP() << "zip command-line tool not installed";
+  S3C_PROGRAM_OR_SKIP("zip");
   namespace fs = std::filesystem;
-  fs::path dir = fs::path(testing::TempDir()) / "codec_zip_test";
+  fs::path dir = fs::path(::testing::TempDir()) / "codec_zip_test";
   fs::remove_all(dir);
   fs::create_directories(dir / "sub");
   std::string a = CompressibleBytes(400000, 1), b = RandomBytes(100000, 2), c = "tiny\n";

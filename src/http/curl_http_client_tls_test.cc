@@ -17,14 +17,13 @@
 #include <vector>
 
 #include "s3c/http/http_client.h"
+#include "support/host_program.h"
 #include "support/rgw_env.h"
 
 extern char** environ;
 
 namespace s3c {
 namespace {
-
-bool HaveOpenssl() { return std::system("command -v openssl >/dev/null 2>&1") == 0; }
 
 int FreeLoopbackPort() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -53,7 +52,7 @@ bool Accepts(int port) {
 class TlsServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!HaveOpenssl()) GTEST_SKIP() << "the openssl binary is not on PATH: TLS tests skipped";
+    S3C_PROGRAM_OR_SKIP("openssl");
     cert_ = dir_.path() + "/cert.pem";
     key_ = dir_.path() + "/key.pem";
     std::string gen =

@@ -1,5 +1,7 @@
 #include "s3/body_digest.h"
 
+#include <optional>
+
 #include "s3c/auth/crypto.h"
 #include "s3c/common/strings.h"
 
@@ -42,6 +44,18 @@ Status AddUploadIntegrity(S3Call& call, ChecksumMode mode, bool sign_payload, bo
   if (crc) call.headers.Set("x-amz-checksum-crc32c", d.crc32c);
   if (sha) call.payload_sha256 = d.sha256_hex;
   return Status::OK();
+}
+
+std::string CompositeCrc32c(const std::vector<CompletedPart>& sorted_parts) {
+  if (sorted_parts.empty()) return "";
+  std::string raw;
+  for (const CompletedPart& p : sorted_parts) {
+    std::optional<std::string> crc = Base64Decode(p.checksum_crc32c);
+    if (!crc || crc->size() != 4) return "";
+    raw += *crc;
+  }
+  return Crc32cHeaderValue(Crc32c(raw.data(), raw.size())) + "-" +
+         std::to_string(sorted_parts.size());
 }
 
 std::string MultipartEtag(const std::vector<CompletedPart>& sorted_parts) {

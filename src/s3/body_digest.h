@@ -26,6 +26,11 @@ Result<BodyDigests> DigestBody(BodySource& body, bool md5, bool crc32c, bool sha
 Status AddUploadIntegrity(S3Call& call, ChecksumMode mode, bool sign_payload,
                           bool require_md5 = false);
 
+// The composite CRC32C S3 gives a multipart object declared COMPOSITE: base64 of the CRC32C of
+// the parts' raw (4-byte big-endian) CRC32Cs in part order, "-", part count. "" when a part has
+// no checksum or one that is not base64 of 4 bytes.
+std::string CompositeCrc32c(const std::vector<CompletedPart>& sorted_parts);
+
 // The ETag S3 gives a multipart object: hex MD5 of the parts' binary MD5s, "-", part count.
 // "" when a part ETag is not a plain MD5 (e.g. SSE-KMS).
 std::string MultipartEtag(const std::vector<CompletedPart>& sorted_parts);

@@ -73,7 +73,8 @@ Status S3ClientImpl::CopyMultipart(const std::string& src_bucket, const std::str
                                    uint64_t size, const std::string& src_etag) {
   uint64_t part_size = std::min(PartSizeFor(size), kMaxCopyPartSize);
   uint64_t part_count = (size + part_size - 1) / part_size;
-  S3C_ASSIGN_OR_RETURN(std::string upload_id, CreateMultipartUpload(dst_bucket, dst_key, {}));
+  S3C_ASSIGN_OR_RETURN(std::string upload_id,
+                       CreateUpload(dst_bucket, dst_key, {}, /*declare_checksum=*/false));
   std::string source = CopySourceHeader(src_bucket, src_key);
 
   std::mutex mu;
@@ -95,7 +96,7 @@ Status S3ClientImpl::CopyMultipart(const std::string& src_bucket, const std::str
                         [&, i, number](Result<std::string> etag) {
                           std::lock_guard<std::mutex> lock(mu);
                           if (etag.ok()) {
-                            parts[i] = CompletedPart{number, *etag};
+                            parts[i] = CompletedPart{number, *etag, ""};
                           } else if (first_error.ok()) {
                             first_error = etag.status();
                           }

@@ -13,9 +13,37 @@ namespace s3c::s3 {
 
 inline constexpr int kMaxPartNumber = 10000;
 
+namespace {
+
+// The store's checksum of a completed upload against the one its parts make. Only a COMPOSITE
+// value can be recomputed from the part checksums; a FULL_OBJECT one (a store that ignored the
+// type asked for) would need the part sizes and is left unchecked.
+Status CheckCompositeChecksum(const CompleteMultipartUploadResult& result,
+                              const std::vector<CompletedPart>& sorted_parts) {
+  if (result.checksum_crc32c.empty() || sorted_parts.front().checksum_crc32c.empty()) {
+    return Status::OK();
+  }
+  bool composite = result.checksum_type.empty()
+                       ? result.checksum_crc32c.find('-') != std::string::npos
+                       : result.checksum_type == "COMPOSITE";
+  if (!composite) return Status::OK();
+  std::string expected = CompositeCrc32c(sorted_parts);
+  if (result.checksum_crc32c == expected) return Status::OK();
+  return DataLossError(fmt::format(
+      "the store's composite CRC32C {} differs from {}, computed from the {} parts sent",
+      result.checksum_crc32c, expected, sorted_parts.size()));
+}
+
+}  // namespace
+
 Result<std::string> S3ClientImpl::CreateMultipartUpload(const std::string& bucket,
                                                         const std::string& key,
                                                         const PutOptions& options) {
+  return CreateUpload(bucket, key, options, options_.checksum == ChecksumMode::kCrc32c);
+}
+
+Result<std::string> S3ClientImpl::CreateUpload(const std::string& bucket, const std::string& key,
+                                               const PutOptions& options, bool declare_checksum) {
   S3Call call;
   call.operation = "CreateMultipartUpload";
   call.bucket = bucket;
@@ -23,6 +51,12 @@ Result<std::string> S3ClientImpl::CreateMultipartUpload(const std::string& bucke
   call.method = "POST";
   call.query.emplace_back("uploads", "");
   if (!options.content_type.empty()) call.headers.Set("Content-Type", options.content_type);
+  // S3 rejects part checksums of an algorithm the upload did not declare. COMPOSITE (a checksum
+  // of the part checksums) is said explicitly: it is what CompleteMultipartUpload verifies.
+  if (declare_checksum) {
+    call.headers.Set("x-amz-checksum-algorithm", "CRC32C");
+    call.headers.Set("x-amz-checksum-type", "COMPOSITE");
+  }
   S3C_ASSIGN_OR_RETURN(HttpResponse resp, executor_.ExecuteSync(std::move(call)));
   Result<std::string> id = ParseInitiateMultipartUpload(resp.body);
   if (!id.ok()) {
@@ -37,7 +71,7 @@ Result<std::string> S3ClientImpl::CreateMultipartUpload(const std::string& bucke
 void S3ClientImpl::UploadPartAsync(const std::string& bucket, const std::string& key,
                                    const std::string& upload_id, int part_number,
                                    std::shared_ptr<BodySource> body,
-                                   std::function<void(Result<std::string>)> done) {
+                                   std::function<void(Result<CompletedPart>)> done) {
   if (part_number < 1 || part_number > kMaxPartNumber) {
     return done(InvalidArgumentError(
         fmt::format("part number {} is outside 1..{}", part_number, kMaxPartNumber)));
@@ -53,9 +87,25 @@ void S3ClientImpl::UploadPartAsync(const std::string& bucket, const std::string&
   if (Status s = AddUploadIntegrity(call, options_.checksum, !executor_.UsesHttps()); !s.ok()) {
     return done(s);
   }
-  executor_.Execute(std::move(call), [done = std::move(done)](Result<HttpResponse> r) {
+  CompletedPart part{part_number, "", call.headers.Get("x-amz-checksum-crc32c")};
+  std::string resource = ResourceName(bucket, key);
+  executor_.Execute(std::move(call), [done = std::move(done), part = std::move(part),
+                                      resource](Result<HttpResponse> r) mutable {
     if (!r.ok()) return done(r.status());
-    done(StripQuotes(r->headers.Get("ETag")));
+    part.etag = StripQuotes(r->headers.Get("ETag"));
+    // S3 verified the part against the value sent and echoes it; a different echo means the
+    // store checked something else, and the composite checksum would not match either.
+    std::string echoed = r->headers.Get("x-amz-checksum-crc32c");
+    if (!part.checksum_crc32c.empty() && !echoed.empty() && echoed != part.checksum_crc32c) {
+      Status s =
+          DataLossError(fmt::format("part {}: the store answered x-amz-checksum-crc32c {} "
+                                    "for a part sent with {}",
+                                    part.part_number, echoed, part.checksum_crc32c));
+      s.mutable_context().operation = "UploadPart";
+      s.mutable_context().resource = resource;
+      return done(s);
+    }
+    done(std::move(part));
   });
 }
 
@@ -71,6 +121,14 @@ Result<std::string> S3ClientImpl::CompleteMultipartUpload(const std::string& buc
   std::sort(sorted.begin(), sorted.end(), [](const CompletedPart& a, const CompletedPart& b) {
     return a.part_number < b.part_number;
   });
+  size_t with_checksum = std::count_if(sorted.begin(), sorted.end(), [](const CompletedPart& p) {
+    return !p.checksum_crc32c.empty();
+  });
+  if (with_checksum != 0 && with_checksum != sorted.size()) {
+    return InvalidArgumentError(fmt::format(
+        "CompleteMultipartUpload: {} of {} parts carry a CRC32C; S3 needs all of them or none",
+        with_checksum, sorted.size()));
+  }
   S3Call call;
   call.operation = "CompleteMultipartUpload";
   call.bucket = bucket;
@@ -84,21 +142,26 @@ Result<std::string> S3ClientImpl::CompleteMultipartUpload(const std::string& buc
   if (!options.if_match.empty()) {
     call.headers.Set("If-Match", WriteIfMatchValue(options.if_match, options_.endpoint_url));
   }
-  // A checksum header here would claim a whole-object checksum: only Content-MD5 of the XML.
+  // Only Content-MD5 of the XML: the upload's checksum is the composite one, checked on the
+  // response below (x-amz-checksum-crc32c here would claim a checksum of the whole object).
   ChecksumMode mode =
       options_.checksum == ChecksumMode::kMd5 ? ChecksumMode::kMd5 : ChecksumMode::kWhenRequired;
   S3C_RETURN_IF_ERROR(AddUploadIntegrity(call, mode, !executor_.UsesHttps()));
   S3C_ASSIGN_OR_RETURN(HttpResponse resp, executor_.ExecuteSync(std::move(call)));
-  Result<std::string> etag = ParseCompleteMultipartUpload(resp.body);
-  if (!etag.ok()) {
-    Status s = etag.status();
+  Result<CompleteMultipartUploadResult> done = ParseCompleteMultipartUpload(resp.body);
+  if (done.ok()) {
+    Status checked = CheckCompositeChecksum(*done, sorted);
+    if (!checked.ok()) done = checked;
+  }
+  if (!done.ok()) {
+    Status s = done.status();
     s.mutable_context().operation = "CompleteMultipartUpload";
     s.mutable_context().resource = ResourceName(bucket, key);
     return s;
   }
   // RGW answers with an empty <ETag>: derive it the way S3 does from the parts' MD5s.
-  if (etag->empty()) return MultipartEtag(sorted);
-  return etag;
+  if (done->etag.empty()) return MultipartEtag(sorted);
+  return done->etag;
 }
 
 Status S3ClientImpl::AbortMultipartUpload(const std::string& bucket, const std::string& key,

@@ -57,7 +57,25 @@ WallTime RequestExecutor::SigningTime() const {
 
 Result<Credentials> RequestExecutor::GetCredentials() {
   if (deps_.credentials == nullptr) return Credentials::Anonymous();
-  return deps_.credentials->GetCredentials();
+  Result<Credentials> creds = deps_.credentials->GetCredentials();
+  if (creds.ok()) return creds;
+  // Nothing was sent to S3: the S3 operation frames the error (Fail), but an HTTP status, code
+  // or request id in its context is the credential service's (STS, IMDS, ...), so it moves into
+  // the message rather than reading as S3's answer.
+  const Status& s = creds.status();
+  const ErrorContext& from = s.context();
+  std::string where;
+  if (from.http_status != 0 &&
+      s.message().find(fmt::format("HTTP {}", from.http_status)) == std::string::npos) {
+    where = fmt::format(" ({} {}: HTTP {}{})", from.operation, from.resource, from.http_status,
+                        from.s3_code.empty() ? "" : " " + from.s3_code);
+  }
+  Status out(s.code(), fmt::format("no request was sent: {}{}", s.message(), where));
+  out.SetRetryable(s.retryable());
+  ErrorContext ctx;
+  ctx.hint = from.hint;
+  out.SetContext(std::move(ctx));
+  return out;
 }
 
 Result<HttpResponse> RequestExecutor::ExecuteSync(S3Call call) {
@@ -132,7 +150,11 @@ void RequestExecutor::StartAttempt(std::shared_ptr<CallState> st) {
   }
 
   Result<Credentials> creds = GetCredentials();
-  if (!creds.ok()) return Finish(st, Fail(*st, creds.status()));
+  if (!creds.ok()) {
+    Status s = Fail(*st, creds.status());
+    s.mutable_context().attempts = st->attempts - 1;  // this one was never sent
+    return Finish(st, s);
+  }
   SigningParams params;
   params.region = st->used_region;
   params.time = SigningTime();

@@ -30,13 +30,13 @@ Result<std::unique_ptr<S3Client>> S3Client::Make(S3ClientOptions options, S3Clie
   return std::unique_ptr<S3Client>(new s3::S3ClientImpl(std::move(options), deps));
 }
 
-Result<std::string> S3Client::UploadPart(const std::string& bucket, const std::string& key,
-                                         const std::string& upload_id, int part_number,
-                                         std::shared_ptr<BodySource> body) {
-  auto promise = std::make_shared<std::promise<Result<std::string>>>();
+Result<CompletedPart> S3Client::UploadPart(const std::string& bucket, const std::string& key,
+                                           const std::string& upload_id, int part_number,
+                                           std::shared_ptr<BodySource> body) {
+  auto promise = std::make_shared<std::promise<Result<CompletedPart>>>();
   auto future = promise->get_future();
   UploadPartAsync(bucket, key, upload_id, part_number, std::move(body),
-                  [promise](Result<std::string> r) { promise->set_value(std::move(r)); });
+                  [promise](Result<CompletedPart> r) { promise->set_value(std::move(r)); });
   return future.get();
 }
 

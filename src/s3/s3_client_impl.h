@@ -36,7 +36,7 @@ class S3ClientImpl final : public S3Client {
   void UploadPartAsync(const std::string& bucket, const std::string& key,
                        const std::string& upload_id, int part_number,
                        std::shared_ptr<BodySource> body,
-                       std::function<void(Result<std::string>)> done) override;
+                       std::function<void(Result<CompletedPart>)> done) override;
   Result<std::string> CompleteMultipartUpload(const std::string& bucket, const std::string& key,
                                               const std::string& upload_id,
                                               const std::vector<CompletedPart>& parts,
@@ -60,6 +60,10 @@ class S3ClientImpl final : public S3Client {
   RequestExecutor& executor() { return executor_; }
 
  private:
+  // CreateMultipartUpload; `declare_checksum` adds the kCrc32c algorithm headers (a multipart
+  // copy does not: its parts are copied by the store, so no part carries a checksum of ours).
+  Result<std::string> CreateUpload(const std::string& bucket, const std::string& key,
+                                   const PutOptions& options, bool declare_checksum);
   Status CopyMultipart(const std::string& src_bucket, const std::string& src_key,
                        const std::string& dst_bucket, const std::string& dst_key, uint64_t size,
                        const std::string& src_etag);

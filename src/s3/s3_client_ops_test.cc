@@ -87,9 +87,11 @@ TEST_F(S3ClientTest, MultipartUploadFlow) {
   Result<std::string> id = client->CreateMultipartUpload("b", "k", {});
   ASSERT_TRUE(id.ok());
   EXPECT_EQ(*id, "up/1");
-  Result<std::string> part = client->UploadPart("b", "k", *id, 1, MakeBufferBody("abc"));
+  Result<CompletedPart> part = client->UploadPart("b", "k", *id, 1, MakeBufferBody("abc"));
   ASSERT_TRUE(part.ok());
-  EXPECT_EQ(*part, "p1");
+  EXPECT_EQ(part->part_number, 1);
+  EXPECT_EQ(part->etag, "p1");
+  EXPECT_EQ(part->checksum_crc32c, "");  // default kMd5: no CRC32C sent
   ASSERT_TRUE(client->AbortMultipartUpload("b", "k", *id).ok());
   std::vector<RecordedRequest> reqs = http.requests();
   EXPECT_EQ(reqs[0].method, "POST");
@@ -107,6 +109,77 @@ TEST_F(S3ClientTest, MultipartUploadFlow) {
   EXPECT_EQ(Count("CreateMultipartUpload"), 1u);
   EXPECT_EQ(Count("UploadPart"), 1u);
   EXPECT_EQ(Count("AbortMultipartUpload"), 1u);
+}
+
+TEST_F(S3ClientTest, Crc32cUploadPartRefusesADifferentEcho) {
+  S3ClientOptions o;
+  o.checksum = ChecksumMode::kCrc32c;
+  auto client = MakeClient(o);
+  http.Push(Xml(200, "", {{"ETag", "\"p1\""}, {"x-amz-checksum-crc32c", "AAAAAA=="}}));
+  Result<CompletedPart> part = client->UploadPart("b", "k", "u", 1, MakeBufferBody("hello"));
+  EXPECT_EQ(part.status().code(), StatusCode::kDataLoss) << part.status().ToString();
+  EXPECT_TRUE(Has(part.status().ToString(), "UploadPart s3://b/k")) << part.status().ToString();
+  EXPECT_EQ(http.requests()[0].headers.Get("x-amz-checksum-crc32c"), "mnG7TA==");
+
+  http.Push(Xml(200, "", {{"ETag", "\"p1\""}, {"x-amz-checksum-crc32c", "mnG7TA=="}}));
+  part = client->UploadPart("b", "k", "u", 1, MakeBufferBody("hello"));
+  ASSERT_TRUE(part.ok()) << part.status().ToString();
+  EXPECT_EQ(part->checksum_crc32c, "mnG7TA==");
+}
+
+TEST_F(S3ClientTest, CompleteRefusesPartsWithAndWithoutChecksums) {
+  auto client = MakeClient();
+  Result<std::string> r =
+      client->CompleteMultipartUpload("b", "k", "u", {{1, "e1", "mnG7TA=="}, {2, "e2", ""}});
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(Has(r.status().message(), "1 of 2 parts carry a CRC32C")) << r.status().message();
+  EXPECT_EQ(http.request_count(), 0u);
+}
+
+TEST_F(S3ClientTest, FullObjectChecksumAnswerIsNotComparedWithTheComposite) {
+  auto client = MakeClient();
+  http.Push(Xml(200,
+                "<CompleteMultipartUploadResult><ETag>\"m-1\"</ETag><ChecksumCRC32C>AAAAAA=="
+                "</ChecksumCRC32C><ChecksumType>FULL_OBJECT</ChecksumType>"
+                "</CompleteMultipartUploadResult>"));
+  Result<std::string> r = client->CompleteMultipartUpload("b", "k", "u", {{1, "e1", "mnG7TA=="}});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  http.Push(Xml(200,
+                "<CompleteMultipartUploadResult><ETag>\"m-1\"</ETag><ChecksumCRC32C>AAAAAA==-1"
+                "</ChecksumCRC32C></CompleteMultipartUploadResult>"));
+  r = client->CompleteMultipartUpload("b", "k", "u", {{1, "e1", "mnG7TA=="}});
+  EXPECT_EQ(r.status().code(), StatusCode::kDataLoss) << r.status().ToString();
+}
+
+// A credential source that fails the way an HTTP one does: with its own request and status.
+class FailingCredentials final : public CredentialsProvider {
+ public:
+  Result<Credentials> GetCredentials() override {
+    Status s = PermissionDeniedError("EC2 instance metadata (IMDS): request failed");
+    ErrorContext c;
+    c.operation = "PUT api/token";
+    c.resource = "http://169.254.169.254/latest/api/token";
+    c.http_status = 403;
+    s.SetContext(c);
+    return s;
+  }
+  void Invalidate() override {}
+};
+
+TEST_F(S3ClientTest, CredentialsFailureIsNotPresentedAsAnS3Answer) {
+  FailingCredentials failing;
+  auto client = MakeClient({}, &failing);
+  ListObjectsRequest req;
+  req.bucket = "bucket";
+  Status s = client->ListObjectsV2(req).status();
+  EXPECT_EQ(s.code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(s.context().http_status, 0);  // the 403 was the metadata service's, not S3's
+  EXPECT_EQ(s.context().attempts, 0);
+  EXPECT_EQ(s.ToString(),
+            "PermissionDenied: ListObjectsV2 s3://bucket: no request was sent: EC2 instance "
+            "metadata (IMDS): request failed (PUT api/token "
+            "http://169.254.169.254/latest/api/token: HTTP 403)");
+  EXPECT_EQ(http.request_count(), 0u);
 }
 
 TEST_F(S3ClientTest, ConditionalWriteOnAwsSendsQuotedEtag) {
@@ -140,7 +213,8 @@ TEST_F(S3ClientTest, CompleteWithEmptyEtagDerivesMultipartEtag) {
   // Part ETags are the parts' MD5s; the object's is MD5(md5_1 || md5_2) + "-2".
   std::string e1 = HexEncode(Md5("part one"));
   std::string e2 = HexEncode(Md5("part two"));
-  Result<std::string> etag = client->CompleteMultipartUpload("b", "k", "u", {{2, e2}, {1, e1}});
+  Result<std::string> etag =
+      client->CompleteMultipartUpload("b", "k", "u", {{2, e2, ""}, {1, e1, ""}});
   ASSERT_TRUE(etag.ok());
   EXPECT_EQ(*etag, HexEncode(Md5(Md5("part one") + Md5("part two"))) + "-2");
   EXPECT_EQ(http.request_count(), 1u);
@@ -193,6 +267,7 @@ TEST_F(S3ClientTest, CopyLargeRunsMultipartCopy) {
   o.max_single_copy_size = 8;
   o.part_size = 4;
   o.concurrency = 2;
+  o.checksum = ChecksumMode::kCrc32c;
   auto client = MakeClient(o);
   http.SetHandler([](const RecordedRequest& r) {
     if (r.method == "HEAD") return Xml(200, "", {{"Content-Length", "10"}, {"ETag", "\"s\""}});
@@ -212,6 +287,8 @@ TEST_F(S3ClientTest, CopyLargeRunsMultipartCopy) {
   ASSERT_TRUE(client->CopyObject("sb", "src", "db", "dst").ok());
   EXPECT_EQ(Count("HeadObject"), 1u);
   EXPECT_EQ(Count("CreateMultipartUpload"), 1u);
+  // The store copies the parts: no checksum of ours to declare, even under kCrc32c.
+  EXPECT_EQ(http.requests()[1].headers.Find("x-amz-checksum-algorithm"), nullptr);
   EXPECT_EQ(Count("UploadPartCopy"), 3u);
   EXPECT_EQ(Count("CompleteMultipartUpload"), 1u);
   std::string complete = http.requests().back().body;

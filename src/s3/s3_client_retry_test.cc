@@ -203,7 +203,7 @@ TEST_F(S3ClientTest, CompleteWith200ErrorIsRetriedThenFails) {
                 "<CompleteMultipartUploadResult><ETag>\"x-2\"</ETag>"
                 "</CompleteMultipartUploadResult>"));
   Result<std::string> etag =
-      client->CompleteMultipartUpload("b", "k", "u1", {{2, "e2"}, {1, "e1"}});
+      client->CompleteMultipartUpload("b", "k", "u1", {{2, "e2", ""}, {1, "e1", ""}});
   ASSERT_TRUE(etag.ok()) << etag.status().ToString();
   EXPECT_EQ(*etag, "x-2");
   EXPECT_EQ(Count("CompleteMultipartUpload"), 2u);
@@ -211,7 +211,7 @@ TEST_F(S3ClientTest, CompleteWith200ErrorIsRetriedThenFails) {
   EXPECT_LT(body.find("<PartNumber>1</PartNumber>"), body.find("<PartNumber>2</PartNumber>"));
 
   http.Push(ErrorReply(200, "AccessDenied", "nope"));
-  Result<std::string> failed = client->CompleteMultipartUpload("b", "k", "u1", {{1, "e1"}});
+  Result<std::string> failed = client->CompleteMultipartUpload("b", "k", "u1", {{1, "e1", ""}});
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(failed.status().context().http_status, 200);

@@ -139,7 +139,7 @@ Result<std::string> ParseInitiateMultipartUpload(std::string_view body) {
   return id;
 }
 
-Result<std::string> ParseCompleteMultipartUpload(std::string_view body) {
+Result<CompleteMultipartUploadResult> ParseCompleteMultipartUpload(std::string_view body) {
   if (IsErrorDocument(body)) {
     S3C_ASSIGN_OR_RETURN(S3ErrorDocument e, ParseErrorDocument(body));
     Status s = InternalError(fmt::format(
@@ -151,7 +151,8 @@ Result<std::string> ParseCompleteMultipartUpload(std::string_view body) {
   pugi::xml_document doc;
   S3C_ASSIGN_OR_RETURN(pugi::xml_node root, Load(doc, body, "CompleteMultipartUploadResult",
                                                  "CompleteMultipartUploadResult"));
-  return StripQuotes(Text(root, "ETag"));
+  return CompleteMultipartUploadResult{StripQuotes(Text(root, "ETag")),
+                                       Text(root, "ChecksumCRC32C"), Text(root, "ChecksumType")};
 }
 
 Result<std::string> ParseCopyResult(std::string_view body) {
@@ -180,7 +181,13 @@ std::string BuildCompleteMultipartUploadXml(const std::vector<CompletedPart>& pa
   for (const CompletedPart& p : parts) {
     out += fmt::format("<Part><PartNumber>{}</PartNumber><ETag>\"", p.part_number);
     AppendEscaped(out, StripQuotes(p.etag));
-    out += "\"</ETag></Part>";
+    out += "\"</ETag>";
+    if (!p.checksum_crc32c.empty()) {
+      out += "<ChecksumCRC32C>";
+      AppendEscaped(out, p.checksum_crc32c);
+      out += "</ChecksumCRC32C>";
+    }
+    out += "</Part>";
   }
   out += "</CompleteMultipartUpload>";
   return out;

@@ -32,14 +32,21 @@ Result<S3ErrorDocument> ParseErrorDocument(std::string_view body);
 Result<ListObjectsPage> ParseListObjectsV2(std::string_view body, bool url_encoded);
 
 Result<std::string> ParseInitiateMultipartUpload(std::string_view body);  // UploadId
-// CompleteMultipartUploadResult -> ETag (quotes stripped). An <Error> body is an error Status
-// with the S3 code in its context.
-Result<std::string> ParseCompleteMultipartUpload(std::string_view body);
+
+struct CompleteMultipartUploadResult {
+  std::string etag;             // quotes stripped; RGW may leave it empty
+  std::string checksum_crc32c;  // <ChecksumCRC32C>, "" when the store gives none
+  std::string checksum_type;    // <ChecksumType>: COMPOSITE, FULL_OBJECT or ""
+};
+// CompleteMultipartUploadResult. An <Error> body is an error Status with the S3 code in its
+// context.
+Result<CompleteMultipartUploadResult> ParseCompleteMultipartUpload(std::string_view body);
 // CopyObjectResult / CopyPartResult -> ETag (quotes stripped).
 Result<std::string> ParseCopyResult(std::string_view body);
 // DeleteResult: the <Error> entries (quiet mode lists only failures).
 Result<std::vector<DeleteError>> ParseDeleteResult(std::string_view body);
 
+// <Part> entries in the order given, each with its <ChecksumCRC32C> when the part has one.
 std::string BuildCompleteMultipartUploadXml(const std::vector<CompletedPart>& parts);
 std::string BuildDeleteObjectsXml(const std::vector<std::string>& keys, bool quiet);
 std::string BuildCreateBucketXml(const std::string& location_constraint);

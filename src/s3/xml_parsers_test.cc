@@ -90,22 +90,36 @@ TEST(XmlParsers, MultipartDocuments) {
   EXPECT_EQ(*id, "2~abc");
   EXPECT_FALSE(ParseInitiateMultipartUpload("<InitiateMultipartUploadResult/>").ok());
 
-  Result<std::string> etag = ParseCompleteMultipartUpload(
+  Result<CompleteMultipartUploadResult> done = ParseCompleteMultipartUpload(
       "<CompleteMultipartUploadResult><ETag>\"abc-3\"</ETag></CompleteMultipartUploadResult>");
-  ASSERT_TRUE(etag.ok());
-  EXPECT_EQ(*etag, "abc-3");
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->etag, "abc-3");
+  EXPECT_EQ(done->checksum_crc32c, "");
+  EXPECT_EQ(done->checksum_type, "");
+  done = ParseCompleteMultipartUpload(
+      "<CompleteMultipartUploadResult><ETag>\"abc-2\"</ETag><ChecksumCRC32C>Zm9v-2"
+      "</ChecksumCRC32C><ChecksumType>COMPOSITE</ChecksumType></CompleteMultipartUploadResult>");
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->checksum_crc32c, "Zm9v-2");
+  EXPECT_EQ(done->checksum_type, "COMPOSITE");
 
-  Result<std::string> failed = ParseCompleteMultipartUpload(
+  Result<CompleteMultipartUploadResult> failed = ParseCompleteMultipartUpload(
       "<?xml version=\"1.0\"?>\n\n<Error><Code>InternalError</Code>"
       "<Message>We encountered an internal error.</Message><RequestId>r9</RequestId></Error>");
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.status().context().s3_code, "InternalError");
   EXPECT_EQ(failed.status().context().request_id, "r9");
 
-  std::string xml = BuildCompleteMultipartUploadXml({{1, "e1"}, {2, "\"e&2\""}});
+  std::string xml = BuildCompleteMultipartUploadXml({{1, "e1", ""}, {2, "\"e&2\"", ""}});
   EXPECT_NE(xml.find("<Part><PartNumber>1</PartNumber><ETag>\"e1\"</ETag></Part>"),
             std::string::npos);
   EXPECT_NE(xml.find("<ETag>\"e&amp;2\"</ETag>"), std::string::npos);
+  EXPECT_EQ(xml.find("Checksum"), std::string::npos);
+  xml = BuildCompleteMultipartUploadXml({{1, "e1", "mnG7TA=="}});
+  EXPECT_NE(xml.find("<Part><PartNumber>1</PartNumber><ETag>\"e1\"</ETag>"
+                     "<ChecksumCRC32C>mnG7TA==</ChecksumCRC32C></Part>"),
+            std::string::npos)
+      << xml;
 }
 
 TEST(XmlParsers, CopyAndDeleteResults) {

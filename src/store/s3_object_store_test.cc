@@ -109,7 +109,7 @@ class FakeS3Client final : public S3Client {
   }
   void UploadPartAsync(const std::string&, const std::string&, const std::string&, int number,
                        std::shared_ptr<BodySource> body,
-                       std::function<void(Result<std::string>)> done) override {
+                       std::function<void(Result<CompletedPart>)> done) override {
     Enqueue(&parts_in_flight_, &max_parts_in_flight_, [this, number, body, done] {
       std::string data = Drain(*body);
       {
@@ -121,7 +121,7 @@ class FakeS3Client final : public S3Client {
         }
         parts_[number] = std::move(data);
       }
-      done(std::string("p") + std::to_string(number));
+      done(CompletedPart{number, "p" + std::to_string(number), ""});
     });
   }
   Result<std::string> CompleteMultipartUpload(const std::string&, const std::string& key,

@@ -21,7 +21,7 @@ struct PartsState {
   std::mutex mu;
   std::condition_variable cv;
   size_t in_flight = 0;
-  std::map<int, std::string> etags;  // part number -> ETag
+  std::map<int, CompletedPart> done;  // by part number
   Status first_error;
 };
 
@@ -110,7 +110,7 @@ class S3OutputStream final : public OutputStream {
     buf_.clear();
     S3C_RETURN_IF_ERROR(Fail(WaitForParts(0)));
     std::vector<CompletedPart> parts;
-    for (const auto& [number, etag] : parts_->etags) parts.push_back({number, etag});
+    for (const auto& [number, part] : parts_->done) parts.push_back(part);
     auto done = where_.client->CompleteMultipartUpload(where_.bucket, where_.key, upload_id_, parts,
                                                        put_options_);
     if (!done.ok()) return Fail(WritePreconditionError(done.status(), options_));
@@ -183,12 +183,12 @@ class S3OutputStream final : public OutputStream {
     std::shared_ptr<PartsState> parts = parts_;
     where_.client->UploadPartAsync(where_.bucket, where_.key, upload_id_, number,
                                    MakeBufferBody(buffers_->Lend(std::move(data))),
-                                   [parts, number](Result<std::string> etag) {
+                                   [parts, number](Result<CompletedPart> part) {
                                      std::lock_guard<std::mutex> lock(parts->mu);
-                                     if (etag.ok()) {
-                                       parts->etags[number] = *etag;
+                                     if (part.ok()) {
+                                       parts->done[number] = std::move(*part);
                                      } else if (parts->first_error.ok()) {
-                                       parts->first_error = etag.status();
+                                       parts->first_error = part.status();
                                      }
                                      --parts->in_flight;
                                      parts->cv.notify_all();

@@ -55,18 +55,19 @@ TEST_F(FaultTransferTest, MultipartUploadCountsEveryFaultedAttempt) {
 
   auto upload_id = client->CreateMultipartUpload(bucket_, key);
   ASSERT_TRUE(upload_id.ok()) << upload_id.status().ToString();
-  std::vector<std::promise<Result<std::string>>> done(3);
+  std::vector<std::promise<Result<CompletedPart>>> done(3);
   for (int i = 0; i < 3; ++i) {
     size_t off = i * part;
     size_t len = std::min(part, data.size() - off);
-    client->UploadPartAsync(bucket_, key, *upload_id, i + 1, MakeSpanBody(data.data() + off, len),
-                            [&done, i](Result<std::string> r) { done[i].set_value(std::move(r)); });
+    client->UploadPartAsync(
+        bucket_, key, *upload_id, i + 1, MakeSpanBody(data.data() + off, len),
+        [&done, i](Result<CompletedPart> r) { done[i].set_value(std::move(r)); });
   }
   std::vector<CompletedPart> parts;
   for (int i = 0; i < 3; ++i) {
-    Result<std::string> etag = done[i].get_future().get();
-    ASSERT_TRUE(etag.ok()) << "part " << i + 1 << ": " << etag.status().ToString();
-    parts.push_back({i + 1, *etag});
+    Result<CompletedPart> part = done[i].get_future().get();
+    ASSERT_TRUE(part.ok()) << "part " << i + 1 << ": " << part.status().ToString();
+    parts.push_back(*part);
   }
   auto final_etag = client->CompleteMultipartUpload(bucket_, key, *upload_id, parts);
   ASSERT_TRUE(final_etag.ok()) << final_etag.status().ToString();
@@ -209,11 +210,11 @@ TEST_F(FaultTransferTest, LostCompleteResponseStillPublishesTheObject) {
   std::vector<CompletedPart> parts;
   for (int i = 0; i < 2; ++i) {
     size_t off = i * (5 << 20);
-    auto etag = client->UploadPart(
+    auto part = client->UploadPart(
         bucket_, key, *upload_id, i + 1,
         MakeSpanBody(data.data() + off, std::min<size_t>(5 << 20, data.size() - off)));
-    ASSERT_TRUE(etag.ok()) << etag.status().ToString();
-    parts.push_back({i + 1, *etag});
+    ASSERT_TRUE(part.ok()) << part.status().ToString();
+    parts.push_back(*part);
   }
   auto done = client->CompleteMultipartUpload(bucket_, key, *upload_id, parts);
   EXPECT_TRUE(done.ok()) << done.status().ToString();

@@ -3,8 +3,8 @@
 //   PUT  /latest/api/token (X-aws-ec2-metadata-token-ttl-seconds) -> session token
 //   GET  /latest/meta-data/iam/security-credentials/        -> role name
 //   GET  /latest/meta-data/iam/security-credentials/ROLE    -> credentials JSON
-// with X-aws-ec2-metadata-token on the GETs. A 404/405 token answer falls back to IMDSv1
-// (no token) unless AWS_EC2_METADATA_V1_DISABLED=true.
+// with X-aws-ec2-metadata-token on the GETs. A 403/404/405 token answer falls back to IMDSv1
+// (no token) unless AWS_EC2_METADATA_V1_DISABLED=true, as the AWS SDKs do.
 // Settings: AWS_EC2_METADATA_DISABLED=true disables it; endpoint options.imds_endpoint >
 // AWS_EC2_METADATA_SERVICE_ENDPOINT > (AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE=IPv6:
 // http://[fd00:ec2::254]) > http://169.254.169.254. Short timeouts: being off EC2 is common.
@@ -23,8 +23,11 @@ class ImdsCredentialsProvider final : public CredentialsProvider {
   // env, clock and http must outlive the provider.
   ImdsCredentialsProvider(const Env& env, Clock& clock, HttpClient* http,
                           CredentialsOptions options);
-  // NotFound when disabled, when the service cannot be reached (not on EC2) or when no role is
-  // attached. Other error responses per RemoteError; expired credentials Unavailable.
+  // NotFound (the chain goes on) when disabled, when the service cannot be reached (refused,
+  // timed out, no route: not on EC2), when it refuses the token and the role listing with 403
+  // (turned off) or when no role is attached. Any other HTTP error is an error of its own
+  // (RemoteError's codes) whose message names the metadata service, the request and the HTTP
+  // status; expired credentials are Unavailable. Requests: at most imds_attempts per step.
   Result<Credentials> GetCredentials() override;
 
   // The endpoint in use (exposed for tests and messages).
@@ -33,7 +36,9 @@ class ImdsCredentialsProvider final : public CredentialsProvider {
  private:
   Result<HttpResponse> Send(const std::string& method, const std::string& path,
                             const std::string& token, const char* operation) const;
-  Result<std::string> FetchToken() const;
+  // The IMDSv2 session token; "" for the IMDSv1 fallback, with the refusing HTTP status put in
+  // *refused_status.
+  Result<std::string> FetchToken(int* refused_status) const;
 
   const Env& env_;
   Clock& clock_;

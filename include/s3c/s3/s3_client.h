@@ -26,10 +26,15 @@ namespace s3c {
 enum class AddressingStyle { kAuto, kPath, kVirtual };
 
 // Upload integrity: which checksum a PutObject / UploadPart carries.
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity-upload.html
 enum class ChecksumMode {
-  kMd5,            // Content-MD5 (every S3-compatible store accepts it)
-  kCrc32c,         // x-amz-checksum-crc32c
-  kWhenRequired,   // only where the API requires one (DeleteObjects' Content-MD5)
+  kMd5,  // Content-MD5 (every S3-compatible store accepts it)
+  // x-amz-checksum-crc32c on PutObject and on every UploadPart. A multipart upload declares it
+  // at CreateMultipartUpload (x-amz-checksum-algorithm CRC32C, x-amz-checksum-type COMPOSITE),
+  // lists each part's value in CompleteMultipartUpload, and checks the composite checksum the
+  // store answers with.
+  kCrc32c,
+  kWhenRequired,  // only where the API requires one (DeleteObjects' Content-MD5)
 };
 
 struct S3ClientOptions {
@@ -120,9 +125,11 @@ struct PutOptions {
   std::string content_type;
 };
 
+// One uploaded part, as UploadPart returns it and CompleteMultipartUpload lists it.
 struct CompletedPart {
   int part_number = 0;
   std::string etag;
+  std::string checksum_crc32c;  // base64 x-amz-checksum-crc32c of the part; "" when not sent
 };
 
 struct DeleteError {
@@ -150,17 +157,23 @@ class S3Client {
                                         std::shared_ptr<BodySource> body,
                                         const PutOptions& options = {}) = 0;
 
+  // Under ChecksumMode::kCrc32c the upload is declared with that algorithm (S3 then requires
+  // every part's checksum on UploadPart and in CompleteMultipartUpload).
   virtual Result<std::string> CreateMultipartUpload(const std::string& bucket,
                                                     const std::string& key,
                                                     const PutOptions& options = {}) = 0;
+  // The part as CompleteMultipartUpload needs it: number, ETag and, under kCrc32c, the
+  // checksum sent (and echoed by the store, if it answers with one).
   virtual void UploadPartAsync(const std::string& bucket, const std::string& key,
                                const std::string& upload_id, int part_number,
                                std::shared_ptr<BodySource> body,
-                               std::function<void(Result<std::string>)> done) = 0;
-  Result<std::string> UploadPart(const std::string& bucket, const std::string& key,
-                                 const std::string& upload_id, int part_number,
-                                 std::shared_ptr<BodySource> body);
-  // A 200 response whose body is an <Error> document is a failure.
+                               std::function<void(Result<CompletedPart>)> done) = 0;
+  Result<CompletedPart> UploadPart(const std::string& bucket, const std::string& key,
+                                   const std::string& upload_id, int part_number,
+                                   std::shared_ptr<BodySource> body);
+  // A 200 response whose body is an <Error> document is a failure. Parts carrying a
+  // checksum_crc32c are listed with it (all parts or none); when the store answers with a
+  // composite ChecksumCRC32C it must equal the one computed from the parts (else DataLoss).
   virtual Result<std::string> CompleteMultipartUpload(const std::string& bucket,
                                                       const std::string& key,
                                                       const std::string& upload_id,

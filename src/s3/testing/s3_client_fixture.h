@@ -40,11 +40,13 @@ class CountingCredentials final : public CredentialsProvider {
 
 class S3ClientTest : public ::testing::Test {
  protected:
-  std::unique_ptr<S3Client> MakeClient(S3ClientOptions options = {}) {
+  // `credentials` replaces the fixture's `creds` when given.
+  std::unique_ptr<S3Client> MakeClient(S3ClientOptions options = {},
+                                       CredentialsProvider* credentials = nullptr) {
     if (options.endpoint_url.empty()) options.endpoint_url = "http://s3.test:9000";
     S3ClientDeps deps;
     deps.http = &http;
-    deps.credentials = &creds;
+    deps.credentials = credentials ? credentials : &creds;
     deps.clock = &clock;
     deps.sleeper = &clock;
     deps.random = &random;
