@@ -1,5 +1,5 @@
 // Builder append throughput of the columnar module (Google Benchmark). Reports items/s and
-// bytes/s; compare runs on the same machine only (ARCHITECTURE.md section 5).
+// bytes/s; compare runs on the same machine only (docs/architecture.md section 5).
 #include <benchmark/benchmark.h>
 
 #include <string>

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Memory stays bounded while streaming (issue 3): converts a CSV file of SMALL_GIB and one of
+# Memory stays bounded while streaming: converts a CSV file of SMALL_GIB and one of
 # BIG_GIB (by default larger than half the machine's RAM, so it could not be held twice) to
 # Parquet and to JSONL.gz with `s3c convert`, and reports each run's peak RSS (GNU time). The
 # check passes when every peak is under LIMIT_MB and the big file's peak is within 1.5x of the

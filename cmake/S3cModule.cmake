@@ -1,5 +1,5 @@
 # s3c_module(NAME SOURCES ... DEPS ... [PRIVATE_DEPS ...])
-#   One static library per module (ARCHITECTURE.md section 2); DEPS must point up the table.
+#   One static library per module (docs/architecture.md section 2); DEPS must point up the table.
 function(s3c_module name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
   add_library(s3c_${name} STATIC ${ARG_SOURCES})

@@ -1,6 +1,6 @@
 // Shared plumbing for providers that fetch credentials over HTTP (STS, SSO, ECS, IMDS):
 // transport errors and error responses become Statuses that name the provider, and the common
-// JSON credential document is decoded. Nothing here retries (ARCHITECTURE.md, convention 8).
+// JSON credential document is decoded. Nothing here retries (docs/architecture.md, convention 8).
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
 // Shared skeleton of every compressing OutputStream. Close() finishes the compressed stream,
 // then closes the inner stream; destruction or Abort() before a successful Close() aborts the
-// inner stream (ARCHITECTURE.md, convention 7). After an error every call returns it.
+// inner stream (docs/architecture.md, convention 7). After an error every call returns it.
 #pragma once
 
 #include <cstdint>

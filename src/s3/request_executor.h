@@ -1,4 +1,4 @@
-// The one retry loop of s3c (ARCHITECTURE.md, convention 8). Every S3 request goes through
+// The one retry loop of s3c (docs/architecture.md, convention 8). Every S3 request goes through
 // Execute(): each attempt resolves the URL (remembering a bucket's region once the server named
 // it), is re-signed with fresh time (corrected by the measured clock offset), is sent with
 // HttpClient::Submit, and is classified by ClassifyTransportError / ClassifyHttpError. A

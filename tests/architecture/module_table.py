@@ -1,4 +1,4 @@
-"""The module table of s3c (ARCHITECTURE.md section 2) and how a path maps to its module.
+"""The module table of s3c (docs/architecture.md section 2) and how a path maps to its module.
 
 Contract: USES[m] is the set of modules that m may use directly (by include or by CMake link);
 everything else, including a module reached only through another module's public link, is a

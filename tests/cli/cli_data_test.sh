@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end tests of `s3c read`, `s3c schema` and `s3c convert` (issues 3 and 4) on local files
+# End-to-end tests of `s3c read`, `s3c schema` and `s3c convert` on local files
 # and on the loopback RGW server: outputs, projection, globs with schema drift, compression,
 # Parquet round trips, bad-record policies and their exit codes, and that a failed convert
 # publishes nothing.
@@ -63,7 +63,7 @@ expect_eq "glob rows" "$(cat "$WORK/out")" '{"id":1,"v":10.0,"tag":null}
 {"id":3,"v":2.5,"tag":"x"}'
 grep -q "3 rows from 2 of 2 object(s)" "$WORK/err" && ok "run report on stderr" || bad "report: $(cat "$WORK/err")"
 
-# CSV.gz -> Parquet on S3 -> CSV round trip (issue 4).
+# CSV.gz -> Parquet on S3 -> CSV round trip.
 expect_rc 0 "convert csv.gz to parquet on S3" -- \
   "$S3C" convert "$WORK/people.csv.gz" "s3://$BUCKET/people.parquet"
 expect_rc 0 "convert parquet back to csv" -- \

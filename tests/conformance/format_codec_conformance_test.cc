@@ -1,4 +1,4 @@
-// Every format x codec round-trips (ARCHITECTURE.md section 5, issue 3 "Tests"): a batch with
+// Every format x codec round-trips (docs/architecture.md section 5): a batch with
 // awkward values is written through the format registry with each stream codec (text formats)
 // or page codec (Parquet), read back through the registry (codec detected, schema given for the
 // text formats so inference choices do not blur the check) and compared value for value.

@@ -1,5 +1,5 @@
 // The CSV reader and writer against DuckDB's read_csv on the same seeded files
-// (issue 3: differential tests against DuckDB; tests/support/duckdb_oracle.h).
+// (differential tests against DuckDB; tests/support/duckdb_oracle.h).
 #include <gtest/gtest.h>
 
 #include "differential_util.h"

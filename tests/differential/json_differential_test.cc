@@ -1,5 +1,5 @@
 // The JSON / JSON Lines reader and writers against DuckDB's read_json on the same seeded files
-// (issue 3: differential tests against DuckDB; tests/support/duckdb_oracle.h).
+// (differential tests against DuckDB; tests/support/duckdb_oracle.h).
 #include <gtest/gtest.h>
 
 #include "differential_util.h"

@@ -1,4 +1,4 @@
-// A fault-injecting HTTP/1.1 reverse proxy for tests (ARCHITECTURE.md section 5, "fault" tier).
+// A fault-injecting HTTP/1.1 reverse proxy for tests (docs/architecture.md section 5, "fault" tier).
 // It listens on 127.0.0.1 (a free port), reads each request from the client, and either forwards
 // it to the upstream over its own keep-alive connection and relays the response, or injects a
 // fault instead. The Host header is forwarded unchanged: SigV4 signs it, so the client signs for

@@ -1,5 +1,5 @@
 // Deterministic input mutations for the fuzz smoke tests, the suite's short stand-in for a
-// libFuzzer run (ARCHITECTURE.md section 5): each call overwrites, flips, truncates, inserts,
+// libFuzzer run (docs/architecture.md section 5): each call overwrites, flips, truncates, inserts,
 // erases or duplicates a little of `s`, drawing new bytes from `alphabet` (the tokens that
 // matter to the format under test; empty = any byte).
 #pragma once

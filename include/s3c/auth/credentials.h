@@ -1,4 +1,4 @@
-// AWS credentials and the provider interface (ARCHITECTURE.md: auth).
+// AWS credentials and the provider interface (docs/architecture.md: auth).
 #pragma once
 
 #include <memory>

@@ -1,4 +1,4 @@
-// Hashes and MACs over OpenSSL (ARCHITECTURE.md: auth). Outputs are raw bytes.
+// Hashes and MACs over OpenSSL (docs/architecture.md: auth). Outputs are raw bytes.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// Streaming compression codecs and their detection (ARCHITECTURE.md: codec).
+// Streaming compression codecs and their detection (docs/architecture.md: codec).
 //
 // Decompressors are InputStreams that read a compressed InputStream; compressors are
 // OutputStreams that write into another OutputStream and keep its commit-on-Close contract:

@@ -1,4 +1,4 @@
-// Clock, Sleeper and Random are injected (ARCHITECTURE.md, convention 6): tests pass fakes,
+// Clock, Sleeper and Random are injected (docs/architecture.md, convention 6): tests pass fakes,
 // production passes the System* singletons. Nothing outside common/ reads the time directly.
 #pragma once
 

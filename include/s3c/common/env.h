@@ -1,5 +1,5 @@
 // Env: the one place that reads the process environment and the home folder
-// (ARCHITECTURE.md, convention 6). Everything else receives an Env.
+// (docs/architecture.md, convention 6). Everything else receives an Env.
 #pragma once
 
 #include <map>

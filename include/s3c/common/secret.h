@@ -1,4 +1,4 @@
-// SecretString holds a secret key or session token (ARCHITECTURE.md, convention 9).
+// SecretString holds a secret key or session token (docs/architecture.md, convention 9).
 // It has no implicit conversion to std::string and prints as "***" through fmt and ToString;
 // only code that must use the raw value (the signer, a request header) calls Reveal().
 #pragma once

@@ -1,4 +1,4 @@
-// Status and Result<T>: errors are values (ARCHITECTURE.md, convention 1).
+// Status and Result<T>: errors are values (docs/architecture.md, convention 1).
 // Codes follow Abseil's meaning. A Status may carry a retryable bit and an ErrorContext
 // (operation, resource, HTTP status, S3 code, request id, attempts, hint) so the CLI can
 // print one actionable line. An OK Status allocates nothing.

@@ -1,4 +1,4 @@
-// Reading a set of objects as one table (ARCHITECTURE.md: dataset).
+// Reading a set of objects as one table (docs/architecture.md: dataset).
 //
 // The dataset's schema is the union by name (formats/inference.h UnionSchemas) of the schemas
 // of the first `infer_files` objects; every object's batches are aligned to it: columns an

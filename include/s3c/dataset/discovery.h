@@ -1,4 +1,4 @@
-// Discovery (ARCHITECTURE.md: dataset): which objects a key, prefix or glob names.
+// Discovery (docs/architecture.md: dataset): which objects a key, prefix or glob names.
 //
 // Glob syntax (on the whole key, '/'-separated): `*` any run of characters except '/', `**`
 // any run including '/', `?` one character except '/', `[abc]` / `[a-z]` / `[!a]` one of a

@@ -1,4 +1,4 @@
-// The interfaces every format reader and writer implements (ARCHITECTURE.md: formats).
+// The interfaces every format reader and writer implements (docs/architecture.md: formats).
 // Readers turn a (decompressed) byte stream into RecordBatches; writers turn batches into bytes
 // on an OutputStream that commits in Close().
 #pragma once

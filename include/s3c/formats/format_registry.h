@@ -1,4 +1,4 @@
-// The format registry (ARCHITECTURE.md: formats): names and file extensions of every format,
+// The format registry (docs/architecture.md: formats): names and file extensions of every format,
 // and one place that opens the right reader or writer for a format, with decompression on read
 // and compression on write. Callers (dataset, CLI, pipeline) never switch on formats themselves.
 #pragma once

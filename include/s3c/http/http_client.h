@@ -1,4 +1,4 @@
-// HttpClient: one interface over the transport (ARCHITECTURE.md: http).
+// HttpClient: one interface over the transport (docs/architecture.md: http).
 // Contract:
 //  - Send() is synchronous; Submit() is asynchronous. Both are safe to call from many threads.
 //    Many requests are in flight at once on reused connections without a thread per request.

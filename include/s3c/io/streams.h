@@ -1,4 +1,4 @@
-// Byte stream interfaces every layer speaks (ARCHITECTURE.md: io).
+// Byte stream interfaces every layer speaks (docs/architecture.md: io).
 // None of them is thread-safe unless an implementation says so.
 #pragma once
 
@@ -44,7 +44,7 @@ class RandomAccessFile {
   Result<std::string> ReadRange(uint64_t offset, size_t n);
 };
 
-// A byte sink that commits only in Close() (ARCHITECTURE.md, convention 7): if it is destroyed
+// A byte sink that commits only in Close() (docs/architecture.md, convention 7): if it is destroyed
 // before Close() returned OK, whatever it wrote is discarded (temp file removed, multipart
 // upload aborted). After an error every later call returns that error.
 class OutputStream {

@@ -1,5 +1,5 @@
 // Counts every S3 request by operation name, with bytes up/down and retries
-// (ARCHITECTURE.md section 4: requests are a cost). Thread-safe.
+// (docs/architecture.md section 4: requests are a cost). Thread-safe.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// S3Client: one method per S3 operation (ARCHITECTURE.md: s3). It owns the one retry layer:
+// S3Client: one method per S3 operation (docs/architecture.md: s3). It owns the one retry layer:
 // every attempt is re-signed, classified by one function, and retried with standard-mode
 // backoff (full jitter, retry quota, Retry-After). Errors carry an ErrorContext (operation,
 // s3://bucket/key, HTTP status, S3 code, request id, attempts) and a hint.

@@ -1,4 +1,4 @@
-// ObjectStore: one interface over S3, a local folder and memory (ARCHITECTURE.md: store).
+// ObjectStore: one interface over S3, a local folder and memory (docs/architecture.md: store).
 // Keys are '/'-separated strings relative to the store's root (an S3 bucket, a local folder,
 // a named in-memory space). Contract for every implementation:
 //  - thread-safe: any method may be called from several threads at once;

@@ -1,4 +1,4 @@
-// S3ObjectStore: an ObjectStore over one bucket through an S3Client (ARCHITECTURE.md: store).
+// S3ObjectStore: an ObjectStore over one bucket through an S3Client (docs/architecture.md: store).
 // Request costs (asserted by the conformance suite):
 //  - List: one ListObjectsV2 per page of `list_page_size`; size, ETag and LastModified come from
 //    the listing (no HeadObject per object).

@@ -1,4 +1,4 @@
-// The writer's commit contract (parquet_writer.h, ARCHITECTURE.md convention 7): nothing is
+// The writer's commit contract (parquet_writer.h, docs/architecture.md convention 7): nothing is
 // published before Close(); Abort(), destruction and errors abort the OutputStream; the first
 // error sticks. Also: row groups reach the stream as they fill (bounded memory).
 #include <gtest/gtest.h>

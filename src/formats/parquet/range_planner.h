@@ -1,4 +1,4 @@
-// Plans and fetches the byte ranges of the column chunks a read needs (issue 4: remote
+// Plans and fetches the byte ranges of the column chunks a read needs (remote
 // economy). Nearby ranges are merged into one read when the gap between them is at most
 // merge_gap and the merged read stays within max_range_bytes; the merged reads are then issued
 // with up to max_in_flight concurrent RandomAccessFile::ReadAt calls (RandomAccessFile is

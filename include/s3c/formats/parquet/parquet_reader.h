@@ -1,8 +1,8 @@
 // Parquet reader (Apache Parquet format specification; formats/parquet).
 //
 // Reads a file through RandomAccessFile, so the same code serves local files and S3 objects
-// (ObjectStore::OpenRandomAccess pins every range to the object's ETag). Remote economy
-// (issue 4): the footer comes from one read of the last footer_guess bytes (a second read only
+// (ObjectStore::OpenRandomAccess pins every range to the object's ETag). Remote economy:
+// the footer comes from one read of the last footer_guess bytes (a second read only
 // when the metadata is larger); the column chunks a projection needs are fetched with nearby
 // ranges merged (gap <= merge_gap) and up to max_in_flight reads at once. Row groups whose
 // statistics prove the caller's predicate false are never fetched.

@@ -1,4 +1,4 @@
-// Plain-text reader: one row per line, in a string column `line` (issue 3, "Text"). Lines end
+// Plain-text reader: one row per line, in a string column `line`. Lines end
 // at LF; a CR before the LF (CRLF) is dropped; a last line without LF is still a line. Text is
 // read-only: there is no text writer (write CSV or JSONL instead).
 #pragma once
