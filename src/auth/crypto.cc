@@ -1,10 +1,12 @@
-// SHA-256, HMAC-SHA256 and MD5 over OpenSSL's EVP interface (OpenSSL 3).
+// SHA-256, HMAC-SHA256 and MD5 over OpenSSL's EVP interface (OpenSSL 3); the CRC32C header.
 #include "s3c/auth/crypto.h"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 #include <cstdlib>
+
+#include "s3c/common/strings.h"
 
 namespace s3c {
 namespace {
@@ -78,5 +80,11 @@ Md5Hasher::Md5Hasher() : impl_(std::make_unique<Impl>()) {}
 Md5Hasher::~Md5Hasher() = default;
 void Md5Hasher::Update(const void* data, size_t n) { impl_->Update(data, n); }
 std::string Md5Hasher::Finish() { return impl_->Finish(); }
+
+std::string Crc32cHeaderValue(uint32_t crc) {
+  const char be[4] = {static_cast<char>(crc >> 24), static_cast<char>(crc >> 16),
+                      static_cast<char>(crc >> 8), static_cast<char>(crc)};
+  return Base64Encode(std::string_view(be, 4));
+}
 
 }  // namespace s3c

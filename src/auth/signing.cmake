@@ -1,6 +1,5 @@
-# Request signing: crypto over OpenSSL (with CRC32C) and AWS Signature Version 4.
+# Request signing: crypto over OpenSSL (CRC32C is common's) and AWS Signature Version 4.
 set(S3C_AUTH_SIGNING_SOURCES
-  ${CMAKE_CURRENT_SOURCE_DIR}/crc32c.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/crypto.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/sigv4.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/sigv4_canonical.cc

@@ -3,8 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "codec/codec_test_util.h"
-#include "codec/crc32c.h"
+#include "codec/snappy_framing.h"
 #include "s3c/codec/codec.h"
+#include "s3c/common/crc32c.h"
 #include "s3c/io/local_file.h"
 
 namespace s3c {
@@ -136,9 +137,7 @@ std::string SnappyUncompressedChunk(const std::string& body, uint32_t masked_crc
 }
 
 TEST(CodecErrorsTest, SnappyCrcIsVerified) {
-  using codec_internal::Crc32c;
   using codec_internal::MaskCrc32c;
-  EXPECT_EQ(Crc32c("123456789", 9), 0xe3069283u);  // the CRC-32C check value
   std::string body = "some uncompressed chunk";
   uint32_t good = MaskCrc32c(Crc32c(body.data(), body.size()));
   EXPECT_EQ(Decompress(Codec::kSnappy, SnappyUncompressedChunk(body, good)).value_or(""), body);
@@ -158,7 +157,7 @@ TEST(CodecErrorsTest, SnappyCrcIsVerified) {
 
 TEST(CodecErrorsTest, SnappySkipsPaddingAndRejectsReservedChunks) {
   std::string body = "xyz";
-  uint32_t crc = codec_internal::MaskCrc32c(codec_internal::Crc32c(body.data(), body.size()));
+  uint32_t crc = codec_internal::MaskCrc32c(Crc32c(body.data(), body.size()));
   std::string stream = SnappyUncompressedChunk(body, crc);
   std::string padded =
       stream.substr(0, 10) + std::string("\xfe\x02\x00\x00\x00\x00", 6) + stream.substr(10);

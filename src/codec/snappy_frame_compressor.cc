@@ -8,8 +8,8 @@
 
 #include "codec/codec_streams.h"
 #include "codec/compressor_base.h"
-#include "codec/crc32c.h"
 #include "codec/snappy_framing.h"
+#include "s3c/common/crc32c.h"
 
 namespace s3c::codec_internal {
 namespace {

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "codec/codec_streams.h"
-#include "codec/crc32c.h"
 #include "codec/decompressor_base.h"
 #include "codec/snappy_framing.h"
+#include "s3c/common/crc32c.h"
 
 namespace s3c::codec_internal {
 namespace {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "s3c/common/crc32c.h"
+
 namespace s3c {
 
 std::string Sha256(std::string_view data);
@@ -41,8 +43,7 @@ class Md5Hasher {
   std::unique_ptr<Impl> impl_;
 };
 
-// CRC32C (Castagnoli), as S3's x-amz-checksum-crc32c uses it. Pass the previous value to extend.
-uint32_t Crc32c(const void* data, size_t n, uint32_t crc = 0);
+// CRC32C itself is s3c::Crc32c (s3c/common/crc32c.h, included above for callers of this header).
 // Big-endian 4 bytes, base64: the x-amz-checksum-crc32c header value.
 std::string Crc32cHeaderValue(uint32_t crc);
 

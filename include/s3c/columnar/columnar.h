@@ -15,4 +15,5 @@
 #include "s3c/columnar/pretty_print.h"
 #include "s3c/columnar/record_batch.h"
 #include "s3c/columnar/schema.h"
+#include "s3c/columnar/statistics.h"
 #include "s3c/columnar/validate.h"

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "formats/csv/text_decoder_internal.h"
+#include "s3c/formats/text_decoder.h"
 
 namespace s3c::formats::csv {
 namespace {

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include "formats/csv/csv_tokenizer_internal.h"
-#include "formats/csv/text_decoder_internal.h"
 
 namespace s3c::formats::csv {
 namespace {
@@ -112,55 +111,6 @@ TEST(CsvTokenizer, SkipLines) {
   EXPECT_EQ(CsvTokenizer::SkipLines("x\r", 1, false, &consumed), 0);
   EXPECT_EQ(CsvTokenizer::SkipLines("x", 1, true, &consumed), 1);
   EXPECT_EQ(consumed, 1u);
-}
-
-std::string Decode(std::string_view in, CsvEncoding e, InvalidUtf8Policy p, bool eof, size_t* used,
-                   size_t* bad) {
-  std::string out;
-  *used = DecodeToUtf8(in, e, p, eof, &out, bad);
-  return out;
-}
-
-TEST(TextDecoder, Utf8ValidationAndReplacement) {
-  size_t used = 0, bad = 0;
-  EXPECT_EQ(
-      Decode("h\xC3\xA9llo", CsvEncoding::kUtf8, InvalidUtf8Policy::kError, true, &used, &bad),
-      "h\xC3\xA9llo");
-  Decode("ab\xC3(", CsvEncoding::kUtf8, InvalidUtf8Policy::kError, true, &used, &bad);
-  EXPECT_EQ(used, SIZE_MAX);
-  EXPECT_EQ(bad, 2u);
-  EXPECT_EQ(Decode("a\xFF"
-                   "b\xE2\x82",
-                   CsvEncoding::kUtf8, InvalidUtf8Policy::kReplace, true, &used, &bad),
-            "a\xEF\xBF\xBD"
-            "b\xEF\xBF\xBD");
-  // A character split at the end waits for more input.
-  EXPECT_EQ(Decode("ab\xE2\x82", CsvEncoding::kUtf8, InvalidUtf8Policy::kError, false, &used, &bad),
-            "ab");
-  EXPECT_EQ(used, 2u);
-  // Surrogates encoded in UTF-8 (ED A0 80) are invalid.
-  Decode("\xED\xA0\x80", CsvEncoding::kUtf8, InvalidUtf8Policy::kError, true, &used, &bad);
-  EXPECT_EQ(used, SIZE_MAX);
-}
-
-TEST(TextDecoder, Utf16AndSingleByte) {
-  size_t used = 0, bad = 0;
-  std::string le("a\0,\0\xE9\0=\xD8\x00\xDE", 10);  // "a,é" + U+1F600 as D83D DE00
-  EXPECT_EQ(Decode(le, CsvEncoding::kUtf16LE, InvalidUtf8Policy::kError, true, &used, &bad),
-            "a,\xC3\xA9\xF0\x9F\x98\x80");
-  std::string be("\0a\0b", 4);
-  EXPECT_EQ(Decode(be, CsvEncoding::kUtf16BE, InvalidUtf8Policy::kError, true, &used, &bad), "ab");
-  EXPECT_EQ(Decode("caf\xE9", CsvEncoding::kLatin1, InvalidUtf8Policy::kError, true, &used, &bad),
-            "caf\xC3\xA9");
-  EXPECT_EQ(
-      Decode("\x80\x93", CsvEncoding::kWindows1252, InvalidUtf8Policy::kError, true, &used, &bad),
-      "\xE2\x82\xAC\xE2\x80\x9C");
-  CsvEncoding e;
-  EXPECT_EQ(DetectBom("\xEF\xBB\xBFx", &e), 3u);
-  EXPECT_EQ(e, CsvEncoding::kUtf8);
-  EXPECT_EQ(DetectBom("\xFE\xFF", &e), 2u);
-  EXPECT_EQ(e, CsvEncoding::kUtf16BE);
-  EXPECT_EQ(DetectBom("ab", &e), 0u);
 }
 
 }  // namespace

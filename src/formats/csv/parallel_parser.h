@@ -18,9 +18,9 @@
 #include <vector>
 
 #include "formats/csv/chunk_parse.h"
-#include "formats/csv/text_decoder_internal.h"
 #include "s3c/columnar/record_batch.h"
 #include "s3c/formats/csv/csv_options.h"
+#include "s3c/formats/text_decoder.h"
 
 namespace s3c::formats::csv {
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "formats/csv/csv_tokenizer_internal.h"
-#include "formats/csv/text_decoder_internal.h"
+#include "s3c/formats/text_decoder.h"
 
 namespace s3c::formats::csv {
 

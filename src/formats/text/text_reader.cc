@@ -1,4 +1,4 @@
-// The text BatchReader: UTF-8 text from csv::TextSource (the CSV module's decoder: BOM,
+// The text BatchReader: UTF-8 text from TextSource (formats/common's decoder: BOM,
 // transcoding, UTF-8 validation), split at LF into a string column.
 #include "s3c/formats/text/text_reader.h"
 
@@ -6,9 +6,9 @@
 
 #include <cstring>
 
-#include "formats/csv/text_decoder_internal.h"
 #include "s3c/columnar/builder_binary.h"
 #include "s3c/columnar/builder_primitive.h"
+#include "s3c/formats/text_decoder.h"
 
 namespace s3c::formats::text {
 namespace {
@@ -39,7 +39,7 @@ class TextReader final : public BatchReader {
 
   TextReadOptions options_;
   std::string object_;
-  csv::TextSource source_;
+  TextSource source_;
   std::shared_ptr<Schema> schema_;
   std::string buf_;
   size_t pos_ = 0;           // start of the unread text in buf_

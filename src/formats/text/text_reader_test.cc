@@ -81,7 +81,7 @@ TEST(TextReader, BatchesAcrossTinyReadChunks) {
 
 TEST(TextReader, TranscodesLatin1AndUtf16) {
   TextReadOptions options;
-  options.encoding = csv::CsvEncoding::kLatin1;
+  options.encoding = TextEncoding::kLatin1;
   auto rows = ReadAll("caf\xe9\n", options);
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   EXPECT_EQ(*rows, (std::vector<std::string>{"caf\xc3\xa9"}));
@@ -97,7 +97,7 @@ TEST(TextReader, InvalidUtf8IsAnErrorWithOffsetOrReplaced) {
   EXPECT_NE(rows.status().message().find("mem/t.txt"), std::string::npos) << rows.status().ToString();
   EXPECT_NE(rows.status().message().find("7"), std::string::npos) << rows.status().ToString();
   TextReadOptions options;
-  options.invalid_utf8 = csv::InvalidUtf8Policy::kReplace;
+  options.invalid_utf8 = InvalidUtf8Policy::kReplace;
   rows = ReadAll("bad \xff here", options);
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   EXPECT_EQ(*rows, (std::vector<std::string>{"bad \xef\xbf\xbd here"}));

@@ -11,6 +11,7 @@
 #include "s3c/columnar/schema.h"
 #include "s3c/formats/batch_io.h"
 #include "s3c/formats/inference.h"
+#include "s3c/formats/text_encoding.h"
 
 namespace s3c::formats::csv {
 
@@ -27,10 +28,9 @@ struct CsvDialect {
 
 enum class HeaderMode { kYes, kNo, kAuto };
 enum class RaggedRowPolicy { kError, kPadWithNulls, kTruncate };
-// Input encoding; kAuto: UTF-16 when a UTF-16 BOM is present, else UTF-8 (a UTF-8 BOM is
-// stripped).
-enum class CsvEncoding { kAuto, kUtf8, kUtf16LE, kUtf16BE, kLatin1, kWindows1252 };
-enum class InvalidUtf8Policy { kError, kReplace };  // kReplace writes U+FFFD per bad sequence
+// Input encoding and invalid-UTF-8 policy: the ones every text format shares (text_encoding.h).
+using CsvEncoding = TextEncoding;
+using formats::InvalidUtf8Policy;
 
 // A user schema: kFull gives every column in order; kPartial gives types for the named
 // columns and infers the rest; kAllStrings reads every column as string.

@@ -10,40 +10,21 @@
 
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "s3c/columnar/data_type.h"
+#include "s3c/columnar/statistics.h"
 #include "s3c/formats/batch_io.h"
 #include "s3c/io/streams.h"
 
 namespace s3c::formats::parquet {
 
-// A statistics bound decoded to the column's columnar type: bool, signed ints (and dates,
-// times, timestamps, decimals with precision <= 18 as their unscaled integer), unsigned ints,
-// floating point, or bytes (strings, binary).
-using StatValue = std::variant<std::monostate, bool, int64_t, uint64_t, double, std::string>;
-
-// What a row group's metadata says about one leaf column.
-struct ColumnStatistics {
-  std::vector<std::string> path;   // path in the Parquet schema, e.g. {"a", "list", "element"}
-  columnar::DataType type;         // the columnar type values of this leaf decode to
-  StatValue min;                   // monostate when unknown
-  StatValue max;
-  std::optional<int64_t> null_count;
-  int64_t num_values = 0;          // values including nulls
-};
-
-// Decides from statistics whether a row group may hold matching rows. The pipeline's filter
-// language implements it; returning true is always safe.
-class RowGroupPredicate {
- public:
-  virtual ~RowGroupPredicate() = default;
-  // stats: one entry per leaf column of the file (projected or not); num_rows of the group.
-  virtual bool MayMatch(const std::vector<ColumnStatistics>& stats, int64_t num_rows) const = 0;
-};
+// Row-group statistics and the predicate over them are columnar's (s3c/columnar/statistics.h);
+// the names stay here for the reader's callers.
+using columnar::ColumnStatistics;
+using columnar::RowGroupPredicate;
+using columnar::StatValue;
 
 struct ParquetReadOptions {
   std::string object_name;            // key or path, for errors

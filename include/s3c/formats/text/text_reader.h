@@ -8,7 +8,7 @@
 #include <string>
 
 #include "s3c/formats/batch_io.h"
-#include "s3c/formats/csv/csv_options.h"
+#include "s3c/formats/text_encoding.h"
 #include "s3c/io/streams.h"
 
 namespace s3c::formats::text {
@@ -16,8 +16,8 @@ namespace s3c::formats::text {
 struct TextReadOptions {
   // Input encoding and invalid-UTF-8 policy, as for CSV (BOM detection, UTF-16, Latin-1,
   // Windows-1252 transcoded to UTF-8; kError names the byte offset).
-  csv::CsvEncoding encoding = csv::CsvEncoding::kAuto;
-  csv::InvalidUtf8Policy invalid_utf8 = csv::InvalidUtf8Policy::kError;
+  TextEncoding encoding = TextEncoding::kAuto;
+  InvalidUtf8Policy invalid_utf8 = InvalidUtf8Policy::kError;
   bool skip_empty_lines = false;
   // When not empty, adds an int64 column of this name holding each line's 1-based number in
   // the input (empty lines that were skipped still count).

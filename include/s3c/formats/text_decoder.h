@@ -1,6 +1,7 @@
 // Turns the raw input bytes into UTF-8 text: BOM detection, UTF-16 / Latin-1 / Windows-1252
 // transcoding and UTF-8 validation (error or U+FFFD replacement, Unicode 15 section 3.9 "U+FFFD
-// substitution of maximal subparts"). Exposed for tests.
+// substitution of maximal subparts"). Shared by the readers of text formats (CSV, text), which
+// is why it lives in formats/common; not meant for users of the readers.
 #pragma once
 
 #include <cstdint>
@@ -8,19 +9,20 @@
 #include <string>
 #include <string_view>
 
-#include "s3c/formats/csv/csv_options.h"
+#include "s3c/common/status.h"
+#include "s3c/formats/text_encoding.h"
 #include "s3c/io/streams.h"
 
-namespace s3c::formats::csv {
+namespace s3c::formats {
 
 // Length of the byte order mark at the start of `head` and the encoding it names (kAuto when
 // there is none). UTF-8 BOM: EF BB BF; UTF-16LE: FF FE; UTF-16BE: FE FF.
-size_t DetectBom(std::string_view head, CsvEncoding* encoding);
+size_t DetectBom(std::string_view head, TextEncoding* encoding);
 
 // Appends the UTF-8 form of `in` to *out. Returns the number of input bytes consumed: all of
 // them unless !at_eof and `in` ends inside a character (the rest waits for more bytes).
 // Invalid input under kError sets *bad_at (offset in `in`) and returns SIZE_MAX.
-size_t DecodeToUtf8(std::string_view in, CsvEncoding encoding, InvalidUtf8Policy policy,
+size_t DecodeToUtf8(std::string_view in, TextEncoding encoding, InvalidUtf8Policy policy,
                     bool at_eof, std::string* out, size_t* bad_at);
 
 // Length of the longest prefix of `in` made of whole, valid UTF-8 characters (16 bytes of ASCII
@@ -30,7 +32,7 @@ size_t ValidUtf8Prefix(std::string_view in);
 // Pulls decoded UTF-8 text from an input stream.
 class TextSource {
  public:
-  TextSource(std::unique_ptr<InputStream> in, CsvEncoding encoding, InvalidUtf8Policy policy,
+  TextSource(std::unique_ptr<InputStream> in, TextEncoding encoding, InvalidUtf8Policy policy,
              std::string object)
       : in_(std::move(in)), encoding_(encoding), policy_(policy), object_(std::move(object)) {}
   // Appends up to about `chunk` more bytes of text to *out; false at the end of input.
@@ -48,7 +50,7 @@ class TextSource {
 
  private:
   std::unique_ptr<InputStream> in_;
-  CsvEncoding encoding_;
+  TextEncoding encoding_;
   InvalidUtf8Policy policy_;
   std::string object_;
   // Read buffer, reused (no zero-fill per read); its first pending_ bytes are undecoded (a
@@ -62,4 +64,4 @@ class TextSource {
   int64_t bom_ = 0;         // BOM bytes skipped
 };
 
-}  // namespace s3c::formats::csv
+}  // namespace s3c::formats

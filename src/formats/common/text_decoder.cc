@@ -1,4 +1,4 @@
-// Input transcoding to UTF-8 (text_decoder_internal.h).
+// Input transcoding to UTF-8 (s3c/formats/text_decoder.h).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,10 +8,10 @@
 #include <emmintrin.h>
 #endif
 
-#include "formats/csv/text_decoder_internal.h"
 #include "s3c/common/strings.h"
+#include "s3c/formats/text_decoder.h"
 
-namespace s3c::formats::csv {
+namespace s3c::formats {
 namespace {
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
@@ -148,35 +148,35 @@ size_t ValidUtf8Prefix(std::string_view in) {
   return n;
 }
 
-size_t DetectBom(std::string_view head, CsvEncoding* encoding) {
+size_t DetectBom(std::string_view head, TextEncoding* encoding) {
   if (head.substr(0, 3) == "\xEF\xBB\xBF") {
-    *encoding = CsvEncoding::kUtf8;
+    *encoding = TextEncoding::kUtf8;
     return 3;
   }
   if (head.substr(0, 2) == "\xFF\xFE") {
-    *encoding = CsvEncoding::kUtf16LE;
+    *encoding = TextEncoding::kUtf16LE;
     return 2;
   }
   if (head.substr(0, 2) == "\xFE\xFF") {
-    *encoding = CsvEncoding::kUtf16BE;
+    *encoding = TextEncoding::kUtf16BE;
     return 2;
   }
-  *encoding = CsvEncoding::kAuto;
+  *encoding = TextEncoding::kAuto;
   return 0;
 }
 
-size_t DecodeToUtf8(std::string_view in, CsvEncoding encoding, InvalidUtf8Policy policy,
+size_t DecodeToUtf8(std::string_view in, TextEncoding encoding, InvalidUtf8Policy policy,
                     bool at_eof, std::string* out, size_t* bad_at) {
   switch (encoding) {
-    case CsvEncoding::kUtf16LE:
-    case CsvEncoding::kUtf16BE:
-      return DecodeUtf16(in, encoding == CsvEncoding::kUtf16BE, policy, at_eof, out, bad_at);
-    case CsvEncoding::kLatin1:
-    case CsvEncoding::kWindows1252:
+    case TextEncoding::kUtf16LE:
+    case TextEncoding::kUtf16BE:
+      return DecodeUtf16(in, encoding == TextEncoding::kUtf16BE, policy, at_eof, out, bad_at);
+    case TextEncoding::kLatin1:
+    case TextEncoding::kWindows1252:
       for (char ch : in) {
         auto c = static_cast<uint8_t>(ch);
         uint32_t cp = c;
-        if (encoding == CsvEncoding::kWindows1252 && c >= 0x80 && c <= 0x9F && kCp1252[c - 0x80]) {
+        if (encoding == TextEncoding::kWindows1252 && c >= 0x80 && c <= 0x9F && kCp1252[c - 0x80]) {
           cp = kCp1252[c - 0x80];
         }
         AppendUtf8(cp, out);
@@ -210,10 +210,10 @@ Result<bool> TextSource::ReadMore(std::string* out, size_t chunk) {
       return true;
     }
     started_ = true;
-    CsvEncoding bom_enc;
+    TextEncoding bom_enc;
     size_t bom = DetectBom(data, &bom_enc);
-    bool unicode = encoding_ == CsvEncoding::kAuto || encoding_ == CsvEncoding::kUtf8 ||
-                   encoding_ == CsvEncoding::kUtf16LE || encoding_ == CsvEncoding::kUtf16BE;
+    bool unicode = encoding_ == TextEncoding::kAuto || encoding_ == TextEncoding::kUtf8 ||
+                   encoding_ == TextEncoding::kUtf16LE || encoding_ == TextEncoding::kUtf16BE;
     if (bom > 0 && unicode) {
       encoding_ = bom_enc;
       data.remove_prefix(bom);
@@ -226,7 +226,7 @@ Result<bool> TextSource::ReadMore(std::string* out, size_t chunk) {
   if (used == SIZE_MAX) {
     return DataLossError(fmt::format(
         "{}: invalid {} at byte offset {}", object_,
-        encoding_ == CsvEncoding::kUtf16LE || encoding_ == CsvEncoding::kUtf16BE ? "UTF-16"
+        encoding_ == TextEncoding::kUtf16LE || encoding_ == TextEncoding::kUtf16BE ? "UTF-16"
                                                                                  : "UTF-8",
         raw_offset_ + static_cast<int64_t>(bad_at)));
   }
@@ -238,7 +238,7 @@ Result<bool> TextSource::ReadMore(std::string* out, size_t chunk) {
 }
 
 bool TextSource::IsUtf8() const {
-  return started_ && (encoding_ == CsvEncoding::kAuto || encoding_ == CsvEncoding::kUtf8);
+  return started_ && (encoding_ == TextEncoding::kAuto || encoding_ == TextEncoding::kUtf8);
 }
 
 Result<size_t> TextSource::ReadRaw(char* dst, size_t n) {
@@ -261,4 +261,4 @@ Status TextSource::InvalidUtf8At(int64_t text_offset) const {
       fmt::format("{}: invalid UTF-8 at byte offset {}", object_, bom_ + text_offset));
 }
 
-}  // namespace s3c::formats::csv
+}  // namespace s3c::formats
