@@ -39,6 +39,8 @@ USES = {
 HEADER_OWNERS = {
     "include/s3c/formats/batch_io.h": "formats/common",
     "include/s3c/formats/inference.h": "formats/common",
+    "include/s3c/formats/text_decoder.h": "formats/common",
+    "include/s3c/formats/text_encoding.h": "formats/common",
 }
 
 # CMake library target -> module (s3c_formats_csv -> formats/csv, s3c_formats -> formats).
