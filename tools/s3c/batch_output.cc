@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "output.h"
+#include "read_options.h"
 #include "s3c/columnar/array_binary.h"
 #include "s3c/columnar/pretty_print.h"
 
@@ -66,11 +67,9 @@ void AddJsonOutputFlags(CLI::App& cmd, std::string* non_finite) {
 }
 
 Status ApplyJsonOutputFlags(const std::string& non_finite, formats::FormatWriteOptions* options) {
-  auto style = formats::ParseNonFiniteFloats(non_finite);
-  if (!style.ok()) {
-    return InvalidArgumentError(fmt::format("--json-non-finite: {}", style.status().message()));
-  }
-  options->json.non_finite = *style;
+  S3C_ASSIGN_OR_RETURN(
+      options->json.non_finite,
+      PrefixError("--json-non-finite: ", formats::ParseNonFiniteFloats(non_finite)));
   return Status::OK();
 }
 

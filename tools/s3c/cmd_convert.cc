@@ -7,6 +7,8 @@
 #include "batch_output.h"
 #include "commands.h"
 #include "data_run.h"
+#include "read_options.h"
+#include "s3c/formats/option_names.h"
 #include "s3c/io/local_file.h"
 
 namespace s3c::cli {
@@ -24,27 +26,17 @@ struct ConvertCommand {
   ReadFlags flags;
 };
 
-Result<BlockCodec> ParquetCodec(const std::string& name) {
-  static const std::pair<const char*, BlockCodec> kCodecs[] = {
-      {"snappy", BlockCodec::kSnappy}, {"zstd", BlockCodec::kZstd},
-      {"gzip", BlockCodec::kGzip},     {"lz4_raw", BlockCodec::kLz4Raw},
-      {"lz4", BlockCodec::kLz4Raw},    {"brotli", BlockCodec::kBrotli},
-      {"none", BlockCodec::kNone},     {"uncompressed", BlockCodec::kNone},
-  };
-  for (const auto& [n, c] : kCodecs) {
-    if (name == n) return c;
-  }
-  return InvalidArgumentError(fmt::format(
-      "--compression {}: Parquet codecs are snappy, zstd, gzip, lz4_raw, brotli, none", name));
-}
-
+// `named`: what DST's name says (its compression is the default of text formats).
 Result<formats::FormatWriteOptions> WriteOptionsFor(const ConvertCommand& cmd,
                                                     formats::FileFormat format,
+                                                    const formats::FormatFromNameResult& named,
                                                     const std::string& dst_name) {
   formats::FormatWriteOptions options;
   if (format == formats::FileFormat::kParquet) {
     if (!cmd.compression.empty()) {
-      S3C_ASSIGN_OR_RETURN(options.parquet.codec, ParquetCodec(cmd.compression));
+      S3C_ASSIGN_OR_RETURN(
+          options.parquet.codec,
+          PrefixError("--compression ", formats::ParseParquetCodec(cmd.compression)));
     }
     options.parquet.compression_level = cmd.level;
     options.parquet.row_group_rows = cmd.row_group_rows;
@@ -56,7 +48,7 @@ Result<formats::FormatWriteOptions> WriteOptionsFor(const ConvertCommand& cmd,
   if (!cmd.compression.empty()) {
     S3C_ASSIGN_OR_RETURN(options.compression, ParseCodecName(cmd.compression));
   } else {
-    options.compression = CodecFromExtension(dst_name);
+    options.compression = named.compression;
   }
   options.compress.level = cmd.level;
   options.compress.name = dst_name;
@@ -70,20 +62,19 @@ Status RunConvert(CliContext& ctx, const ConvertCommand& cmd) {
         fmt::format("convert writes one file: {} names a folder; add a file name", cmd.dst));
   }
   std::string dst_name = dst.is_stdio() ? "stdout" : dst.UriOf(dst.key);
+  // A stdio destination has no key: no format from its name, no compression.
+  formats::FormatFromNameResult named = formats::OutputFormatFromName(dst.key);
   formats::FileFormat format;
   if (!cmd.to.empty()) {
     S3C_ASSIGN_OR_RETURN(format, formats::ParseFileFormat(cmd.to));
+  } else if (named.format) {
+    format = *named.format;
   } else {
-    std::optional<formats::FileFormat> from_name = formats::FormatFromName(dst.key);
-    if (!from_name) {
-      return InvalidArgumentError(fmt::format(
-          "cannot tell the output format from '{}': give --to csv|tsv|json|jsonl|parquet",
-          cmd.dst));
-    }
-    format = *from_name;
+    return InvalidArgumentError(fmt::format(
+        "cannot tell the output format from '{}': give --to csv|tsv|json|jsonl|parquet", cmd.dst));
   }
   S3C_ASSIGN_OR_RETURN(formats::FormatWriteOptions write_options,
-                       WriteOptionsFor(cmd, format, dst_name));
+                       WriteOptionsFor(cmd, format, named, dst_name));
   S3C_ASSIGN_OR_RETURN(DataRun run, OpenDataRun(ctx, cmd.src, cmd.flags));
   std::unique_ptr<OutputStream> out;
   if (dst.is_stdio() && dst.stream_path == "-") {

@@ -2,93 +2,52 @@
 #include "read_options.h"
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
-#include "s3c/common/strings.h"
+#include "s3c/formats/option_names.h"
 #include "s3c/formats/schema_spec.h"
 
 namespace s3c::cli {
 namespace {
 
-using formats::csv::CsvEncoding;
-
-Result<char> OneChar(const std::string& flag, const std::string& value) {
-  if (value == "\\t" || value == "tab") return '\t';
-  if (value.size() == 1) return value[0];
-  if (value.empty() || value == "none") return '\0';
-  return InvalidArgumentError(fmt::format("--{} takes one character, got '{}'", flag, value));
-}
-
-Result<CsvEncoding> ParseEncoding(const std::string& value) {
-  std::string v = ToLower(value);
-  if (v == "auto") return CsvEncoding::kAuto;
-  if (v == "utf-8" || v == "utf8") return CsvEncoding::kUtf8;
-  if (v == "utf-16le" || v == "utf16le") return CsvEncoding::kUtf16LE;
-  if (v == "utf-16be" || v == "utf16be") return CsvEncoding::kUtf16BE;
-  if (v == "latin-1" || v == "latin1" || v == "iso-8859-1") return CsvEncoding::kLatin1;
-  if (v == "windows-1252" || v == "cp1252") return CsvEncoding::kWindows1252;
-  return InvalidArgumentError(fmt::format(
-      "--encoding: '{}' is not one of auto, utf-8, utf-16le, utf-16be, latin-1, windows-1252",
-      value));
-}
-
 Status ApplyCsv(const ReadFlags& f, formats::csv::CsvReadOptions& csv) {
   // Neither given: detected from the file (the format registry keeps TSV on tabs).
   csv.detect_dialect = f.delimiter.empty() && f.quote.empty();
   if (!f.delimiter.empty()) {
-    S3C_ASSIGN_OR_RETURN(csv.dialect.delimiter, OneChar("delimiter", f.delimiter));
+    S3C_ASSIGN_OR_RETURN(csv.dialect.delimiter,
+                         formats::ParseDialectChar("--delimiter", f.delimiter));
   }
   if (!f.quote.empty()) {
-    S3C_ASSIGN_OR_RETURN(csv.dialect.quote, OneChar("quote", f.quote));
+    S3C_ASSIGN_OR_RETURN(csv.dialect.quote, formats::ParseDialectChar("--quote", f.quote));
   }
   if (!f.escape.empty()) {
-    S3C_ASSIGN_OR_RETURN(csv.dialect.escape, OneChar("escape", f.escape));
+    S3C_ASSIGN_OR_RETURN(csv.dialect.escape, formats::ParseDialectChar("--escape", f.escape));
   }
-  if (f.header == "yes") {
-    csv.header = formats::csv::HeaderMode::kYes;
-  } else if (f.header == "no") {
-    csv.header = formats::csv::HeaderMode::kNo;
-  } else if (f.header == "auto") {
-    csv.header = formats::csv::HeaderMode::kAuto;
-  } else {
-    return InvalidArgumentError(fmt::format("--header: '{}' is not yes, no or auto", f.header));
-  }
+  S3C_ASSIGN_OR_RETURN(csv.header, PrefixError("--header: ", formats::ParseHeaderMode(f.header)));
   csv.skip_rows = f.skip_rows;
   csv.dialect.comment_prefix = f.comment;
   csv.dialect.trim_whitespace = f.trim;
   if (!f.null_strings.empty()) csv.null_strings = f.null_strings;
-  S3C_ASSIGN_OR_RETURN(csv.encoding, ParseEncoding(f.encoding));
-  if (f.ragged == "error") {
-    csv.ragged = formats::csv::RaggedRowPolicy::kError;
-  } else if (f.ragged == "pad") {
-    csv.ragged = formats::csv::RaggedRowPolicy::kPadWithNulls;
-  } else if (f.ragged == "truncate") {
-    csv.ragged = formats::csv::RaggedRowPolicy::kTruncate;
-  } else {
-    return InvalidArgumentError(fmt::format("--ragged: '{}' is not error, pad or truncate", f.ragged));
-  }
+  S3C_ASSIGN_OR_RETURN(csv.encoding,
+                       PrefixError("--encoding: ", formats::ParseTextEncoding(f.encoding)));
+  S3C_ASSIGN_OR_RETURN(csv.ragged, PrefixError("--ragged: ", formats::ParseRaggedPolicy(f.ragged)));
   csv.threads = f.threads;
   return Status::OK();
 }
 
 Status ApplySchema(const ReadFlags& f, dataset::DatasetReadOptions& o) {
-  auto& csv = o.read.csv;
-  auto& json = o.read.json;
   if (!f.schema.empty() + !f.types.empty() + f.all_strings > 1) {
     return InvalidArgumentError("give only one of --schema, --types and --all-strings");
   }
   if (!f.schema.empty() || !f.types.empty()) {
     S3C_ASSIGN_OR_RETURN(auto schema,
                          formats::ParseSchemaSpec(f.schema.empty() ? f.types : f.schema));
-    bool full = !f.schema.empty();
-    csv.schema = json.schema = schema;
-    csv.schema_mode = full ? formats::csv::SchemaMode::kFull : formats::csv::SchemaMode::kPartial;
-    json.schema_mode = full ? formats::JsonSchemaMode::kFull : formats::JsonSchemaMode::kPartial;
+    formats::SetReadSchema(f.schema.empty() ? formats::csv::SchemaMode::kPartial
+                                            : formats::csv::SchemaMode::kFull,
+                           std::move(schema), &o.read);
   } else if (f.all_strings) {
-    csv.schema_mode = formats::csv::SchemaMode::kAllStrings;
-    json.schema_mode = formats::JsonSchemaMode::kAllStrings;
+    formats::SetReadSchema(formats::csv::SchemaMode::kAllStrings, nullptr, &o.read);
   }
-  for (formats::InferenceOptions* inf : {&csv.inference, &json.inference}) {
+  for (formats::InferenceOptions* inf : {&o.read.csv.inference, &o.read.json.inference}) {
     inf->max_rows = f.infer_rows;
     inf->max_files = f.infer_files;
     inf->infer_decimals = f.infer_decimals;
@@ -98,18 +57,10 @@ Status ApplySchema(const ReadFlags& f, dataset::DatasetReadOptions& o) {
 }
 
 Status ApplyBadRecords(const ReadFlags& f, formats::BadRecordOptions& bad) {
-  if (f.bad_records == "fail") {
-    bad.policy = formats::BadRecordPolicy::kFail;
-  } else if (f.bad_records == "skip") {
-    bad.policy = formats::BadRecordPolicy::kSkip;
-  } else if (f.bad_records == "quarantine") {
-    if (f.quarantine.empty()) {
-      return InvalidArgumentError("--bad-records quarantine needs --quarantine URI");
-    }
-    bad.policy = formats::BadRecordPolicy::kQuarantine;
-  } else {
-    return InvalidArgumentError(
-        fmt::format("--bad-records: '{}' is not fail, skip or quarantine", f.bad_records));
+  S3C_ASSIGN_OR_RETURN(bad.policy, PrefixError("--bad-records: ",
+                                                formats::ParseBadRecordPolicy(f.bad_records)));
+  if (bad.policy == formats::BadRecordPolicy::kQuarantine && f.quarantine.empty()) {
+    return InvalidArgumentError("--bad-records quarantine needs --quarantine URI");
   }
   if (!f.quarantine.empty() && bad.policy != formats::BadRecordPolicy::kQuarantine) {
     return InvalidArgumentError("--quarantine needs --bad-records quarantine");
@@ -194,14 +145,9 @@ Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& f) {
   o.read.columns = SplitColumns(f.columns);
   o.read.parquet.binary_as_string = f.binary_as_string;
   S3C_RETURN_IF_ERROR(ApplyCsv(f, o.read.csv));
-  formats::csv::InvalidUtf8Policy utf8;
-  if (f.invalid_utf8 == "error") {
-    utf8 = formats::csv::InvalidUtf8Policy::kError;
-  } else if (f.invalid_utf8 == "replace") {
-    utf8 = formats::csv::InvalidUtf8Policy::kReplace;
-  } else {
-    return InvalidArgumentError(fmt::format("--invalid-utf8: '{}' is not error or replace", f.invalid_utf8));
-  }
+  S3C_ASSIGN_OR_RETURN(formats::InvalidUtf8Policy utf8,
+                       PrefixError("--invalid-utf8: ",
+                                   formats::ParseInvalidUtf8Policy(f.invalid_utf8)));
   o.read.csv.invalid_utf8 = o.read.text.invalid_utf8 = utf8;
   o.read.text.encoding = o.read.csv.encoding;
   o.read.text.skip_empty_lines = f.skip_empty_lines;

@@ -1,11 +1,12 @@
 // The options `s3c read`, `s3c schema` and `s3c convert` share: format, compression,
 // projection, CSV dialect, text and JSON switches, schema, inference budget and the bad-record
-// policy (docs/cli.md). Kept as flag text here and validated in BuildReadOptions so every error
-// names the flag.
+// policy (docs/cli.md). Kept as flag text here; BuildReadOptions maps each to the formats
+// registry's vocabulary (option_names.h) and prefixes its errors with the flag.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "s3c/dataset/dataset_reader.h"
@@ -62,6 +63,14 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& flags,
 // InvalidArgument naming the flag when a value is not accepted. The quarantine callback is
 // not set here (the command owns the quarantine writer).
 Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& flags);
+
+// `result`, with its error message prefixed by `prefix` (e.g. "--header: "): the library's
+// vocabulary errors quote the value, the CLI names the flag.
+template <typename T>
+Result<T> PrefixError(std::string_view prefix, Result<T> result) {
+  if (result.ok()) return result;
+  return Status(result.status().code(), std::string(prefix) + result.status().message());
+}
 
 // "a, b" -> {"a", "b"}; empty -> {}.
 std::vector<std::string> SplitColumns(const std::string& text);
