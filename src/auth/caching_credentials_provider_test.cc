@@ -10,6 +10,7 @@
 #include "auth/credentials_test_util.h"
 #include "s3c/auth/ecs_credentials_provider.h"
 #include "s3c/common/time_format.h"
+#include "support/fake_clock.h"
 #include "support/test_http_server.h"
 
 namespace s3c {

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "auth/credentials_test_util.h"
+#include "support/fake_clock.h"
 #include "support/test_http_server.h"
 
 namespace s3c {

@@ -6,6 +6,7 @@
 #include "auth/credentials_test_util.h"
 #include "auth/sha1.h"
 #include "s3c/auth/profile_credentials_provider.h"
+#include "support/fake_clock.h"
 #include "support/test_http_server.h"
 
 namespace s3c {

@@ -26,31 +26,4 @@ SystemRandom& SystemRandom::Instance() {
   return random;
 }
 
-WallTime FakeClock::Now() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  return wall_;
-}
-
-MonoTime FakeClock::MonotonicNow() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  return MonoTime(mono_);
-}
-
-void FakeClock::Advance(Duration d) {
-  std::lock_guard<std::mutex> lock(mu_);
-  wall_ += std::chrono::duration_cast<WallTime::duration>(d);
-  mono_ += d;
-  slept_ += d;
-}
-
-void FakeClock::SetWall(WallTime t) {
-  std::lock_guard<std::mutex> lock(mu_);
-  wall_ = t;
-}
-
-Duration FakeClock::total_slept() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  return slept_;
-}
-
 }  // namespace s3c

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "s3c/common/strings.h"
+#include "s3c/s3/request_body.h"
 #include "store/s3_streams.h"
 
 namespace s3c {
@@ -158,7 +159,7 @@ Result<std::string> S3ObjectStore::Put(const std::string& key, std::string data,
   put.if_none_match = options.if_none_match;
   put.if_match = options.if_match;
   put.content_type = options.content_type;
-  auto etag = client_->PutObject(bucket_, key, MakeBufferBody(std::move(data)), put);
+  auto etag = client_->PutObject(bucket_, key, MakeS3RequestBody(std::move(data)), put);
   if (!etag.ok()) return store_internal::WritePreconditionError(etag.status(), options);
   return etag;
 }

@@ -88,7 +88,7 @@ class FakeS3Client final : public S3Client {
             [this, req = std::move(req), done] { done(GetObject(req)); });
   }
   Result<std::string> PutObject(const std::string&, const std::string& key,
-                                std::shared_ptr<BodySource> body, const PutOptions& o) override {
+                                S3RequestBody body, const PutOptions& o) override {
     std::lock_guard<std::mutex> lock(mu_);
     ++puts_;
     auto it = objects_.find(key);
@@ -108,7 +108,7 @@ class FakeS3Client final : public S3Client {
     return std::string("upload-1");
   }
   void UploadPartAsync(const std::string&, const std::string&, const std::string&, int number,
-                       std::shared_ptr<BodySource> body,
+                       S3RequestBody body,
                        std::function<void(Result<CompletedPart>)> done) override {
     Enqueue(&parts_in_flight_, &max_parts_in_flight_, [this, number, body, done] {
       std::string data = Drain(*body);

@@ -9,7 +9,7 @@
 #include <mutex>
 #include <vector>
 
-#include "s3c/http/http_client.h"
+#include "s3c/s3/request_body.h"
 #include "store/s3_streams.h"
 
 namespace s3c::store_internal {
@@ -100,7 +100,7 @@ class S3OutputStream final : public OutputStream {
     if (finished_) return Status::OK();
     if (upload_id_.empty()) {
       auto etag = where_.client->PutObject(where_.bucket, where_.key,
-                                           MakeBufferBody(std::move(buf_)), put_options_);
+                                           MakeS3RequestBody(std::move(buf_)), put_options_);
       buf_.clear();
       finished_ = true;
       if (!etag.ok()) error_ = WritePreconditionError(etag.status(), options_);
@@ -182,7 +182,7 @@ class S3OutputStream final : public OutputStream {
     }
     std::shared_ptr<PartsState> parts = parts_;
     where_.client->UploadPartAsync(where_.bucket, where_.key, upload_id_, number,
-                                   MakeBufferBody(buffers_->Lend(std::move(data))),
+                                   MakeS3RequestBody(buffers_->Lend(std::move(data))),
                                    [parts, number](Result<CompletedPart> part) {
                                      std::lock_guard<std::mutex> lock(parts->mu);
                                      if (part.ok()) {

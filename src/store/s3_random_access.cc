@@ -61,7 +61,7 @@ Status PinnedReadError(const Status& status, const S3Location& where, const std:
 }
 
 Result<GetObjectResult> FirstRangeGet(const S3Location& where, uint64_t begin, uint64_t end,
-                                      const std::string& if_match, BodySink sink) {
+                                      const std::string& if_match, S3ResponseSink sink) {
   GetObjectRequest req;
   req.bucket = where.bucket;
   req.key = where.key;

@@ -36,7 +36,7 @@ struct Ranges {
 
 // Delivers a range's bytes at their offsets. The client hands every byte of one request to its
 // sink once and in order, resumed requests included, so a running cursor gives the offset.
-BodySink OffsetCursor(uint64_t begin, std::shared_ptr<uint64_t> delivered, const OffsetSink& sink,
+S3ResponseSink OffsetCursor(uint64_t begin, std::shared_ptr<uint64_t> delivered, const OffsetSink& sink,
                       std::shared_ptr<Ranges> ranges) {
   return [begin, delivered, &sink, ranges](const char* data, size_t n) {
     if (ranges && ranges->stop) return CancelledError("read stopped after another range failed");

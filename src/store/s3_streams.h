@@ -28,7 +28,7 @@ Status PinnedReadError(const Status& status, const S3Location& where, const std:
 // size, ETag and date; a missing object is NotFound either way. Errors go through
 // PinnedReadError.
 Result<GetObjectResult> FirstRangeGet(const S3Location& where, uint64_t begin, uint64_t end,
-                                      const std::string& if_match, BodySink sink);
+                                      const std::string& if_match, S3ResponseSink sink);
 
 // Positional reads of an object whose size and ETag are known.
 std::unique_ptr<RandomAccessFile> MakeS3RandomAccess(S3Location where, uint64_t size,

@@ -14,7 +14,8 @@ std::string Sha256(std::string_view data);
 std::string HmacSha256(std::string_view key, std::string_view data);
 std::string Md5(std::string_view data);
 
-// Incremental hashers for streamed bodies.
+// Incremental hashers for streamed bodies. Not thread-safe: one hasher per stream. The one-shot
+// functions above are safe from any thread.
 class Sha256Hasher {
  public:
   Sha256Hasher();

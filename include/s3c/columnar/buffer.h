@@ -4,6 +4,8 @@
 // as the Arrow Columnar Format recommends ("Buffer Alignment and Padding"). A Buffer may also
 // wrap foreign memory (e.g. an array imported through the C Data Interface) and keep its owner
 // alive. Running out of memory is fatal (like operator new), so allocation never returns errors.
+// Thread-safety: a shared Buffer is safe to read from many threads; mutable_data() is for the
+// one owner that fills it before sharing it.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,5 @@
-// Schema: the ordered fields of a record batch plus schema-level metadata.
+// Schema: the ordered fields of a record batch plus schema-level metadata. Immutable once made
+// (no non-const method), so one shared Schema is safe to read from many threads.
 #pragma once
 
 #include <memory>

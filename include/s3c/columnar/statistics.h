@@ -30,7 +30,9 @@ struct ColumnStatistics {
 };
 
 // Decides from statistics whether a row group may hold matching rows. The pipeline's filter
-// language implements it; returning true is always safe.
+// language implements it; returning true is always safe. MayMatch may run on several threads at
+// once (readers share one predicate through shared_ptr<const>), so an implementation must be
+// safe to call concurrently.
 class RowGroupPredicate {
  public:
   virtual ~RowGroupPredicate() = default;

@@ -1,5 +1,10 @@
-// Clock, Sleeper and Random are injected (docs/architecture.md, convention 6): tests pass fakes,
-// production passes the System* singletons. Nothing outside common/ reads the time directly.
+// Clock, Sleeper and Random are injected (docs/architecture.md, convention 6): tests pass fakes
+// (tests/support/fake_clock.h), production passes the System* singletons. Nothing outside
+// common/ reads the time directly.
+// Thread-safety: every implementation is callable from several threads at once (one client
+// serves every thread and reads its clock from transport and timer threads).
+// Lifetimes: users hold these by pointer and never own them; the System* instances live until
+// the process exits.
 #pragma once
 
 #include <chrono>
@@ -13,6 +18,7 @@ using WallTime = std::chrono::system_clock::time_point;
 using MonoTime = std::chrono::steady_clock::time_point;
 using Duration = std::chrono::nanoseconds;
 
+// Thread-safe (above).
 class Clock {
  public:
   virtual ~Clock() = default;
@@ -20,6 +26,7 @@ class Clock {
   virtual MonoTime MonotonicNow() const = 0;  // for timeouts and elapsed time
 };
 
+// Thread-safe (above); SleepFor blocks only the calling thread.
 class Sleeper {
  public:
   virtual ~Sleeper() = default;
@@ -55,25 +62,6 @@ class SystemRandom final : public Random {
  private:
   std::mutex mu_;
   std::mt19937_64 gen_{std::random_device{}()};
-};
-
-// A manual clock for tests: time moves only when Advance() is called; SleepFor advances it.
-class FakeClock final : public Clock, public Sleeper {
- public:
-  explicit FakeClock(WallTime start = WallTime(std::chrono::seconds(1'700'000'000)))
-      : wall_(start) {}
-  WallTime Now() const override;
-  MonoTime MonotonicNow() const override;
-  void SleepFor(Duration d) override { Advance(d); }
-  void Advance(Duration d);
-  void SetWall(WallTime t);
-  Duration total_slept() const;
-
- private:
-  mutable std::mutex mu_;
-  WallTime wall_;
-  Duration mono_{0};
-  Duration slept_{0};
 };
 
 }  // namespace s3c

@@ -31,11 +31,16 @@ Result<formats::FileFormat> FormatOf(const ObjectInfo& object,
                                      const std::optional<formats::FileFormat>& format);
 
 // A reader for one object of `store` (positional reads pinned to the object's ETag for
-// Parquet; a sequential stream for the text formats).
+// Parquet; a sequential stream for the text formats). `store` must outlive the reader; the
+// reader is not thread-safe (formats/batch_io.h).
 Result<std::unique_ptr<formats::BatchReader>> OpenObjectReader(
     ObjectStore& store, const ObjectInfo& object, formats::FileFormat format,
     const formats::FormatReadOptions& options);
 
+// Not thread-safe: one thread at a time calls Next() and the accessors. `store` is held by
+// reference and must outlive the reader. Batches own their values and stay valid after the
+// reader is gone. Objects are read in the order given; the readers of the first infer_files
+// objects stay open from Open until they are read.
 class DatasetReader final : public formats::BatchReader {
  public:
   // objects must not be empty.

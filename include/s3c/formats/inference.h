@@ -88,7 +88,8 @@ columnar::DataType ClassifyText(std::string_view s, const InferenceOptions& opts
 columnar::DataType WidenTypes(const columnar::DataType& a, const columnar::DataType& b);
 
 // Accumulates one column's type over cells. A column that saw only nulls stays null; callers
-// that need a concrete type use ResultOr(String()).
+// that need a concrete type use ResultOr(String()). Not thread-safe; `opts` is held by pointer
+// and must outlive the inferrer.
 class ColumnInferrer {
  public:
   explicit ColumnInferrer(const InferenceOptions* opts) : opts_(opts) {}

@@ -19,6 +19,7 @@
 #include "s3c/common/clock.h"
 #include "s3c/common/status.h"
 #include "s3c/http/http_client.h"
+#include "s3c/s3/request_body.h"
 #include "s3c/s3/request_stats.h"
 
 namespace s3c {
@@ -106,7 +107,7 @@ struct GetObjectRequest {
   // Streaming: bytes go here as they arrive instead of into result.body. If the body breaks
   // mid-stream the client resumes from the next byte with If-Match on the first ETag, so the
   // sink sees every byte exactly once.
-  BodySink sink;
+  S3ResponseSink sink;
 };
 
 struct GetObjectResult {
@@ -154,7 +155,7 @@ class S3Client {
 
   // Returns the new ETag. Precondition failures are FailedPrecondition.
   virtual Result<std::string> PutObject(const std::string& bucket, const std::string& key,
-                                        std::shared_ptr<BodySource> body,
+                                        S3RequestBody body,
                                         const PutOptions& options = {}) = 0;
 
   // Under ChecksumMode::kCrc32c the upload is declared with that algorithm (S3 then requires
@@ -166,11 +167,11 @@ class S3Client {
   // checksum sent (and echoed by the store, if it answers with one).
   virtual void UploadPartAsync(const std::string& bucket, const std::string& key,
                                const std::string& upload_id, int part_number,
-                               std::shared_ptr<BodySource> body,
+                               S3RequestBody body,
                                std::function<void(Result<CompletedPart>)> done) = 0;
   Result<CompletedPart> UploadPart(const std::string& bucket, const std::string& key,
                                    const std::string& upload_id, int part_number,
-                                   std::shared_ptr<BodySource> body);
+                                   S3RequestBody body);
   // A 200 response whose body is an <Error> document is a failure. Parts carrying a
   // checksum_crc32c are listed with it (all parts or none); when the store answers with a
   // composite ChecksumCRC32C it must equal the one computed from the parts (else DataLoss).

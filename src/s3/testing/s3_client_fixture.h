@@ -10,6 +10,7 @@
 
 #include "s3/testing/fake_http_client.h"
 #include "s3c/s3/s3_client.h"
+#include "support/fake_clock.h"
 
 namespace s3c::s3::testing {
 

@@ -52,11 +52,18 @@ struct ParquetReadStats {
   int64_t projected_chunk_bytes = 0; // compressed size of the column chunks needed
 };
 
+// Thread-safety: every method may run from several threads at once (the footer, schema and
+// projection are immutable after Open; the counters are locked). Each BatchReader from
+// ReadBatches is not thread-safe: one thread at a time calls its Next().
+// Lifetimes: the reader and every BatchReader it hands out share ownership of the file and the
+// decoded footer, so a BatchReader may outlive the reader. Batches own their values: they stay
+// valid after the reader, its BatchReaders and the file are gone.
 class ParquetFileReader {
  public:
   virtual ~ParquetFileReader() = default;
   // Reads and checks the footer. Encrypted files: InvalidArgument "encrypted Parquet is not
-  // supported". `file` must stay valid while the reader lives.
+  // supported". The reader keeps `file` (shared) and calls its ReadAt from several threads at
+  // once (up to max_in_flight range reads, plus the prefetch of the next row group).
   static Result<std::unique_ptr<ParquetFileReader>> Open(std::shared_ptr<RandomAccessFile> file,
                                                          ParquetReadOptions options = {});
 
@@ -76,11 +83,14 @@ class ParquetFileReader {
   // Batches of every row group the predicate keeps, in file order. A row group comes in
   // batches of at most batch_rows rows, and in more than one batch when a column holds more
   // than 2 GiB of binary/string values in it (the int32 offsets of a batch's arrays).
+  // Each call starts an independent pass over the file. While one row group is decoded the
+  // next is fetched on another thread; destroying the BatchReader waits for that fetch.
   virtual Result<std::unique_ptr<BatchReader>> ReadBatches() = 0;
   // One whole row group (projected), ignoring the predicate. Unimplemented for a row group that
   // holds more than 2 GiB of binary/string values in one column (use ReadBatches).
   virtual Result<std::shared_ptr<columnar::RecordBatch>> ReadRowGroup(int index) = 0;
 
+  // Totals over Open and every read so far (of all BatchReaders), a consistent snapshot.
   virtual ParquetReadStats stats() const = 0;
 };
 
