@@ -15,8 +15,6 @@ CLI_READS_S3_STATS = ("--stats reports S3 request statistics from s3's RequestSt
 STORE_TEST_WIRES_S3 = ("the store's checksum wire test assembles an S3 client by hand (static "
                        "credentials, curl client); it moves onto the one S3 assembly entry of "
                        "the restructuring")
-CORPUS_TEST_HELPERS = ("Parquet corpus-test helpers beside the code include tests/support but "
-                       "are not named *_test_*: rename or move them under tests/")
 CORPUS_TEST_MD5 = ("the Parquet corpus test takes MD5 from auth's crypto to match DuckDB's "
                    "md5(); a digest for tests belongs in tests/support")
 NO_EXECUTOR = ("hand-written threads: common has no executor yet (CPU pool plus I/O wait); "
@@ -42,12 +40,6 @@ EXCEPTIONS = {
     ("include", "src/store/s3_checksum_wire_test.cc", "s3c/http/http_client.h"):
         STORE_TEST_WIRES_S3,
     # Tests beside the Parquet code.
-    ("include", "src/formats/parquet/parquet_corpus_rules.h", "support/duckdb_oracle.h"):
-        CORPUS_TEST_HELPERS,
-    ("include", "src/formats/parquet/parquet_corpus_rules.h", "support/duckdb_types.h"):
-        CORPUS_TEST_HELPERS,
-    ("include", "src/formats/parquet/parquet_expect_csv.cc", "support/duckdb_oracle.h"):
-        CORPUS_TEST_HELPERS,
     ("include", "src/formats/parquet/parquet_corpus_test.cc", "s3c/auth/crypto.h"):
         CORPUS_TEST_MD5,
     # Threads outside the executor.

@@ -3,7 +3,7 @@
 // and the canonical rows and the column types must be equal. Encrypted files give the
 // "encrypted Parquet is not supported" error; files with a *_expect.csv beside them also match
 // it. Where DuckDB cannot give the rows of `SELECT *`, a listed rule says what it is compared
-// with instead (parquet_corpus_rules.h), and every count is exact, so that a file that starts or
+// with instead (parquet_corpus_test_rules.h), and every count is exact, so that a file that starts or
 // stops being read, by either side, fails the test.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "formats/parquet/parquet_corpus_rules.h"
-#include "formats/parquet/parquet_expect_csv.h"
+#include "formats/parquet/parquet_corpus_test_rules.h"
+#include "formats/parquet/parquet_corpus_test_expect_csv.h"
 #include "formats/parquet/parquet_test_files.h"
 #include "s3c/auth/crypto.h"
 #include "s3c/columnar/array_binary.h"

@@ -8,7 +8,7 @@
 if(TARGET s3c_test_oracle AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/parquet_corpus_test.cc)
   s3c_test(formats_parquet_corpus_test
     SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/parquet_corpus_test.cc
-            ${CMAKE_CURRENT_SOURCE_DIR}/parquet_expect_csv.cc
+            ${CMAKE_CURRENT_SOURCE_DIR}/parquet_corpus_test_expect_csv.cc
     DEPS s3c_formats_parquet s3c_auth s3c_test_oracle)
 endif()
 

@@ -1,5 +1,5 @@
-// Compares s3c's rows of a corpus file with the *_expect.csv beside it (parquet_expect_csv.h).
-#include "formats/parquet/parquet_expect_csv.h"
+// Compares s3c's rows of a corpus file with the *_expect.csv beside it (parquet_corpus_test_expect_csv.h).
+#include "formats/parquet/parquet_corpus_test_expect_csv.h"
 
 #include <gtest/gtest.h>
 
