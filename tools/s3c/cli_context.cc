@@ -3,9 +3,8 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <optional>
 
-#include "s3c/auth/default_credentials_chain.h"
-#include "s3c/common/log.h"
 #include "s3c/common/strings.h"
 #include "s3c/store/store_uri.h"
 
@@ -14,28 +13,6 @@ namespace {
 
 Status UsageError(std::string message) { return InvalidArgumentError(std::move(message)); }
 
-Result<AddressingStyle> ParseUrlStyle(const std::string& s) {
-  if (s == "path") return AddressingStyle::kPath;
-  if (s == "virtual") return AddressingStyle::kVirtual;
-  if (s == "auto" || s.empty()) return AddressingStyle::kAuto;
-  return UsageError(fmt::format("unknown URL style '{}': use path, virtual or auto", s));
-}
-
-// True when the endpoint's host is an IP address ("http://127.0.0.1:7480", "http://[::1]/").
-bool EndpointHostIsIp(const std::string& endpoint_url) {
-  size_t start = endpoint_url.find("://");
-  start = start == std::string::npos ? 0 : start + 3;
-  if (endpoint_url.compare(start, 1, "[") == 0) return true;  // IPv6
-  std::string host = endpoint_url.substr(start, endpoint_url.find_first_of(":/", start) - start);
-  return !host.empty() && host.find_first_not_of("0123456789.") == std::string::npos;
-}
-
-ChecksumMode ParseChecksum(const std::string& s) {
-  if (s == "crc32c") return ChecksumMode::kCrc32c;
-  if (s == "when_required") return ChecksumMode::kWhenRequired;
-  return ChecksumMode::kMd5;
-}
-
 }  // namespace
 
 std::string Location::UriOf(const std::string& k) const {
@@ -43,90 +20,41 @@ std::string Location::UriOf(const std::string& k) const {
   return store != nullptr ? store->UriFor(k) : k;
 }
 
-CliContext::CliContext(GlobalOptions options, const Env& env, AwsConfig config)
-    : options_(std::move(options)),
-      env_(env),
-      config_(std::move(config)),
-      started_(SystemClock::Instance().MonotonicNow()) {}
+CliContext::CliContext(GlobalOptions options)
+    : options_(std::move(options)), started_(SystemClock::Instance().MonotonicNow()) {}
 
 CliContext::~CliContext() {
-  // Stores and streams go before the client, the client before the transport it uses.
+  // Stores go before the S3 stack whose client they use.
   stores_.clear();
-  s3_.reset();
-  credentials_.reset();
-  http_.reset();
+  stack_.reset();
 }
 
 Result<std::unique_ptr<CliContext>> CliContext::Make(const GlobalOptions& options,
                                                      const Env& env) {
-  AwsConfigOptions cfg;
-  cfg.profile = options.profile;
-  cfg.region = options.region;
-  cfg.endpoint_url = options.endpoint_url;
-  S3C_ASSIGN_OR_RETURN(AwsConfig config, AwsConfig::Load(env, cfg));
-  if (!options.part_size.empty()) {
-    auto size = ParseByteSize(options.part_size);
-    if (!size || *size < (5u << 20)) {
-      return UsageError(fmt::format("--part-size {}: give a size of at least 5MiB, e.g. 16MiB",
-                                    options.part_size));
-    }
+  std::optional<uint64_t> part_size;
+  if (!options.part_size.empty()) part_size = ParseByteSize(options.part_size);
+  S3StackOptions s3;
+  s3.endpoint_url = options.endpoint_url;
+  s3.region = options.region;
+  s3.profile = options.profile;
+  s3.no_sign_request = options.no_sign_request;
+  s3.url_style = options.url_style;
+  s3.concurrency = static_cast<size_t>(options.concurrency);
+  s3.max_attempts = options.max_attempts;
+  s3.checksum = options.checksum;
+  s3.part_size = part_size.value_or(0);
+  s3.verify_tls = !options.no_verify_ssl;
+  std::unique_ptr<CliContext> ctx(new CliContext(options));
+  // Reads the config files now (a bad --profile fails every command); the client comes later.
+  S3C_ASSIGN_OR_RETURN(ctx->stack_, S3Stack::Make(s3, env, &ctx->stats_));
+  if (!options.part_size.empty() && (!part_size || *part_size < (5u << 20))) {
+    return UsageError(fmt::format("--part-size {}: give a size of at least 5MiB, e.g. 16MiB",
+                                  options.part_size));
   }
-  return std::unique_ptr<CliContext>(new CliContext(options, env, std::move(config)));
+  return ctx;
 }
 
-Result<S3Client*> CliContext::s3() {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (s3_) return s3_.get();
-  HttpClientOptions http_opts;
-  http_opts.verify_tls = !options_.no_verify_ssl;
-  http_opts.ca_bundle = config_.CaBundle().value_or("");
-  http_opts.max_connections = static_cast<size_t>(std::max(options_.concurrency * 2, 16));
-  http_opts.max_in_flight = http_opts.max_connections;
-  S3C_ASSIGN_OR_RETURN(http_, MakeCurlHttpClient(http_opts));
-
-  DefaultCredentialsOptions cred_opts;
-  cred_opts.no_sign_request = options_.no_sign_request;
-  cred_opts.provider.profile = options_.profile;
-  cred_opts.provider.region = config_.Region();
-  credentials_ = MakeDefaultCredentialsProvider(env_, SystemClock::Instance(), http_.get(),
-                                                cred_opts);
-
-  S3ClientOptions s3_opts;
-  s3_opts.region = config_.Region();
-  s3_opts.endpoint_url = config_.S3EndpointUrl().value_or("");
-  std::string style = options_.url_style;
-  if (style == "auto") {
-    S3C_ASSIGN_OR_RETURN(auto profile_style, config_.S3AddressingStyle());
-    style = profile_style.value_or("auto");
-  }
-  S3C_ASSIGN_OR_RETURN(s3_opts.addressing, ParseUrlStyle(style));
-  // "bucket.127.0.0.1" names no host: refuse before any request (it would go to DNS).
-  if (s3_opts.addressing == AddressingStyle::kVirtual && EndpointHostIsIp(s3_opts.endpoint_url)) {
-    return UsageError(fmt::format(
-        "virtual-hosted addressing needs a host name, and the endpoint {} is an IP address: "
-        "use --url-style path (or a host name that resolves with subdomains)",
-        s3_opts.endpoint_url));
-  }
-  S3C_ASSIGN_OR_RETURN(auto attempts, config_.MaxAttempts());
-  s3_opts.max_attempts = options_.max_attempts > 0 ? options_.max_attempts : attempts.value_or(3);
-  s3_opts.checksum = ParseChecksum(options_.checksum);
-  s3_opts.concurrency = static_cast<size_t>(options_.concurrency);
-  if (!options_.part_size.empty()) {
-    s3_opts.part_size = *ParseByteSize(options_.part_size);
-    s3_opts.multipart_threshold = s3_opts.part_size;
-  }
-  S3ClientDeps deps;
-  deps.http = http_.get();
-  deps.credentials = credentials_.get();
-  deps.clock = &SystemClock::Instance();
-  deps.sleeper = &SystemSleeper::Instance();
-  deps.random = &SystemRandom::Instance();
-  deps.stats = &stats_;
-  S3C_ASSIGN_OR_RETURN(s3_, S3Client::Make(s3_opts, deps));
-  Log(LogLevel::kInfo, "S3 endpoint {} region {}",
-      s3_opts.endpoint_url.empty() ? "AWS" : s3_opts.endpoint_url, s3_opts.region);
-  return s3_.get();
-}
+Result<S3Client*> CliContext::s3() { return stack_->client(); }
 
 Result<Location> CliContext::Resolve(const std::string& text) {
   Location loc;

@@ -1,6 +1,6 @@
-// Everything a command needs, built once from the global options: the HTTP transport, the
-// credentials chain, the S3 client (made on first use, so local-only commands need no
-// credentials), request statistics, and stores for the URIs a command names.
+// Everything a command needs, built once from the global options: the S3 stack (its client made
+// on first use, so local-only commands need no credentials), request statistics, and stores for
+// the URIs a command names.
 #pragma once
 
 #include <atomic>
@@ -10,13 +10,10 @@
 #include <string>
 
 #include "global_options.h"
-#include "s3c/auth/aws_config.h"
-#include "s3c/auth/credentials.h"
 #include "s3c/common/clock.h"
 #include "s3c/common/env.h"
-#include "s3c/http/http_client.h"
 #include "s3c/s3/request_stats.h"
-#include "s3c/s3/s3_client.h"
+#include "s3c/s3/s3_stack.h"
 #include "s3c/store/object_store.h"
 
 namespace s3c::cli {
@@ -59,22 +56,18 @@ class CliContext {
   Result<S3Client*> s3();
 
  private:
-  CliContext(GlobalOptions options, const Env& env, AwsConfig config);
+  explicit CliContext(GlobalOptions options);
   Result<ObjectStore*> S3StoreFor(const std::string& bucket);
   Result<ObjectStore*> LocalStoreFor(const std::string& root);
   Result<ObjectStore*> MemoryStoreFor(const std::string& name);
 
   GlobalOptions options_;
-  const Env& env_;
-  AwsConfig config_;
-  RequestStats stats_;
+  RequestStats stats_;  // before stack_, which counts into it
   MonoTime started_;
   std::atomic<uint64_t> objects_{0};
 
+  std::unique_ptr<S3Stack> stack_;
   std::mutex mu_;
-  std::unique_ptr<HttpClient> http_;
-  std::unique_ptr<CredentialsProvider> credentials_;
-  std::unique_ptr<S3Client> s3_;
   std::map<std::string, std::unique_ptr<ObjectStore>> stores_;  // by "kind:root"
 };
 

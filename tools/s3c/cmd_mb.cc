@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "output.h"
+#include "s3c/s3/s3_client.h"
 
 namespace s3c::cli {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "interrupt.h"
 #include "s3c/io/local_file.h"
+#include "s3c/s3/s3_client.h"
 
 namespace s3c::cli {
 namespace {

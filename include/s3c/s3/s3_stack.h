@@ -1,0 +1,83 @@
+// The one assembly of an S3 client from plain settings: the AWS config files and environment
+// (profile, region, endpoint, addressing style, max attempts, CA bundle), the libcurl HTTP
+// client, the default credentials chain (or anonymous credentials) and the S3Client over them.
+// Callers (the CLI, pipelines) map their own options to S3StackOptions and never name `auth` or
+// `http`.
+//
+// Ownership: the stack owns the HTTP client, the credentials provider and the S3Client; the
+// client and provider it hands out live as long as the stack. `env` and `stats` are not owned
+// and must outlive it.
+// Laziness: Make() reads only the config files (so a bad explicit profile fails at once);
+// the HTTP client, the credentials chain and the S3Client are made on the first client() call,
+// so a caller that never talks to S3 never needs credentials. Credentials themselves are
+// fetched by the client on its first signed request.
+// Thread-safety: client() and credentials() may be called from any thread; the S3Client is
+// thread-safe as documented in s3_client.h.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "s3c/common/env.h"
+#include "s3c/common/status.h"
+
+namespace s3c {
+
+class AwsConfig;
+class CredentialsProvider;
+class HttpClient;
+class RequestStats;
+class S3Client;
+
+struct S3StackOptions {
+  std::string endpoint_url;  // "" = from the environment / config files, else AWS
+  std::string region;        // "" = from the environment / config files, else us-east-1
+  std::string profile;       // "" = $AWS_PROFILE, then "default"
+  bool no_sign_request = false;  // anonymous, unsigned requests
+  // "path", "virtual" or "auto" ("" = auto), spelled as in the config files' s3.addressing_style.
+  // "auto" takes the profile's s3.addressing_style when it has one. Virtual style with an
+  // endpoint whose host is an IP address is InvalidArgument (client()).
+  std::string url_style = "auto";
+  size_t concurrency = 16;   // parts / ranges in flight per transfer; sizes the connection pool
+  int max_attempts = 0;      // 0 = AWS_MAX_ATTEMPTS / profile max_attempts, else 3
+  std::string checksum;      // "md5" ("" too), "crc32c" or "when_required"
+  uint64_t part_size = 0;    // multipart part size and threshold; 0 = the client's default
+  bool verify_tls = true;
+};
+
+class S3Stack {
+ public:
+  // Reads the config files: InvalidArgument for an explicit profile that exists nowhere.
+  // `stats` may be null.
+  static Result<std::unique_ptr<S3Stack>> Make(const S3StackOptions& options, const Env& env,
+                                               RequestStats* stats);
+  ~S3Stack();
+  S3Stack(const S3Stack&) = delete;
+  S3Stack& operator=(const S3Stack&) = delete;
+
+  // The client, made on the first call. InvalidArgument for an unknown URL style (from the
+  // profile), virtual style on an IP endpoint, or a bad max_attempts in the environment or
+  // profile; a failed call makes nothing and the next call tries again.
+  Result<S3Client*> client();
+  // The credentials provider behind client(); null until client() succeeded.
+  CredentialsProvider* credentials();
+
+ private:
+  S3Stack(S3StackOptions options, const Env& env, std::unique_ptr<AwsConfig> config,
+          RequestStats* stats);
+
+  const S3StackOptions options_;
+  const Env& env_;
+  const std::unique_ptr<AwsConfig> config_;
+  RequestStats* const stats_;
+
+  std::mutex mu_;
+  std::unique_ptr<HttpClient> http_;
+  std::unique_ptr<CredentialsProvider> credentials_;
+  std::unique_ptr<S3Client> client_;
+};
+
+}  // namespace s3c

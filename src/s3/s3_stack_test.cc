@@ -1,0 +1,149 @@
+// S3Stack: options and config files -> client configuration, credentials, refusals. No request
+// is sent (the client is made, never used).
+#include "s3c/s3/s3_stack.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "s3c/auth/credentials.h"
+#include "s3c/s3/request_stats.h"
+#include "s3c/s3/s3_client.h"
+#include "support/rgw_env.h"
+
+namespace s3c {
+namespace {
+
+class S3StackTest : public ::testing::Test {
+ protected:
+  S3StackTest() {
+    env_.Set("HOME", dir_.path());
+    env_.Set("AWS_CONFIG_FILE", dir_.path() + "/config");
+    env_.Set("AWS_SHARED_CREDENTIALS_FILE", dir_.path() + "/credentials");
+    env_.Set("AWS_EC2_METADATA_DISABLED", "true");
+  }
+  void Config(const std::string& text) {
+    std::ofstream(dir_.path() + "/config", std::ios::binary) << text;
+  }
+  std::unique_ptr<S3Stack> Make(const S3StackOptions& o) {
+    auto stack = S3Stack::Make(o, env_, &stats_);
+    EXPECT_TRUE(stack.ok()) << stack.status().ToString();
+    return stack.ok() ? std::move(stack).value() : nullptr;
+  }
+
+  testing::TempDir dir_;
+  MapEnv env_;
+  RequestStats stats_;
+};
+
+TEST_F(S3StackTest, OptionsBecomeTheClientConfiguration) {
+  S3StackOptions o;
+  o.endpoint_url = "http://127.0.0.1:1";
+  o.region = "eu-west-3";
+  o.url_style = "path";
+  o.max_attempts = 7;
+  o.concurrency = 5;
+  o.checksum = "crc32c";
+  o.part_size = 6u << 20;
+  auto stack = Make(o);
+  ASSERT_NE(stack, nullptr);
+  EXPECT_EQ(stack->credentials(), nullptr);  // nothing made before client()
+  auto client = stack->client();
+  ASSERT_TRUE(client.ok()) << client.status().ToString();
+  const S3ClientOptions& c = (*client)->options();
+  EXPECT_EQ(c.endpoint_url, "http://127.0.0.1:1");
+  EXPECT_EQ(c.region, "eu-west-3");
+  EXPECT_EQ(c.addressing, AddressingStyle::kPath);
+  EXPECT_EQ(c.max_attempts, 7);
+  EXPECT_EQ(c.concurrency, 5u);
+  EXPECT_EQ(c.checksum, ChecksumMode::kCrc32c);
+  EXPECT_EQ(c.part_size, 6u << 20);
+  EXPECT_EQ(c.multipart_threshold, 6u << 20);
+  EXPECT_EQ(*stack->client(), *client);  // made once
+}
+
+TEST_F(S3StackTest, ConfigFilesFillWhatTheOptionsLeaveOpen) {
+  Config(
+      "[profile dev]\nregion = ap-south-1\nendpoint_url = http://store.example:9000\n"
+      "max_attempts = 4\ns3 =\n  addressing_style = virtual\n");
+  S3StackOptions o;
+  o.profile = "dev";
+  auto stack = Make(o);
+  ASSERT_NE(stack, nullptr);
+  auto client = stack->client();
+  ASSERT_TRUE(client.ok()) << client.status().ToString();
+  const S3ClientOptions& c = (*client)->options();
+  EXPECT_EQ(c.region, "ap-south-1");
+  EXPECT_EQ(c.endpoint_url, "http://store.example:9000");
+  EXPECT_EQ(c.addressing, AddressingStyle::kVirtual);
+  EXPECT_EQ(c.max_attempts, 4);
+  EXPECT_EQ(c.checksum, ChecksumMode::kMd5);
+  EXPECT_EQ(c.part_size, S3ClientOptions{}.part_size);
+}
+
+TEST_F(S3StackTest, DefaultsWithoutConfig) {
+  auto stack = Make({});
+  ASSERT_NE(stack, nullptr);
+  auto client = stack->client();
+  ASSERT_TRUE(client.ok()) << client.status().ToString();
+  EXPECT_EQ((*client)->options().region, "us-east-1");
+  EXPECT_EQ((*client)->options().endpoint_url, "");
+  EXPECT_EQ((*client)->options().addressing, AddressingStyle::kAuto);
+  EXPECT_EQ((*client)->options().max_attempts, 3);
+}
+
+TEST_F(S3StackTest, NoSignRequestUsesAnonymousCredentials) {
+  S3StackOptions o;
+  o.no_sign_request = true;
+  auto stack = Make(o);
+  ASSERT_NE(stack, nullptr);
+  ASSERT_TRUE(stack->client().ok());
+  ASSERT_NE(stack->credentials(), nullptr);
+  auto creds = stack->credentials()->GetCredentials();
+  ASSERT_TRUE(creds.ok()) << creds.status().ToString();
+  EXPECT_TRUE(creds->anonymous);
+}
+
+TEST_F(S3StackTest, VirtualStyleOnAnIpEndpointIsRefused) {
+  for (const char* endpoint : {"http://127.0.0.1:7480", "http://[::1]/", "10.0.0.1"}) {
+    S3StackOptions o;
+    o.endpoint_url = endpoint;
+    o.url_style = "virtual";
+    auto stack = Make(o);
+    ASSERT_NE(stack, nullptr);
+    auto client = stack->client();
+    ASSERT_FALSE(client.ok()) << endpoint;
+    EXPECT_EQ(client.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(client.status().message().find("virtual-hosted addressing needs a host name, and "
+                                             "the endpoint " + std::string(endpoint) +
+                                             " is an IP address: use --url-style path"),
+              std::string::npos)
+        << client.status().ToString();
+    EXPECT_EQ(stack->credentials(), nullptr);
+  }
+  S3StackOptions named;
+  named.endpoint_url = "http://localhost:7480";
+  named.url_style = "virtual";
+  EXPECT_TRUE(Make(named)->client().ok());
+}
+
+TEST_F(S3StackTest, BadProfileStyleFailsAtClientAndMissingProfileAtMake) {
+  Config("[profile odd]\ns3 =\n  addressing_style = sideways\n");
+  S3StackOptions o;
+  o.profile = "odd";
+  auto stack = Make(o);
+  ASSERT_NE(stack, nullptr);
+  auto client = stack->client();
+  ASSERT_FALSE(client.ok());
+  EXPECT_EQ(client.status().code(), StatusCode::kInvalidArgument);
+
+  S3StackOptions missing;
+  missing.profile = "nope";
+  auto made = S3Stack::Make(missing, env_, nullptr);
+  ASSERT_FALSE(made.ok());
+  EXPECT_EQ(made.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace s3c
