@@ -39,12 +39,12 @@ Status CsvReader::DetectDialect() {
   // The sniffer looks at up to 1 MiB: one S3 range of the ramp, whatever the read chunk size.
   S3C_RETURN_IF_ERROR(buffer_.Prefetch(size_t{1} << 20));
   if (buffer_.Unread().empty()) return Status::OK();
-  auto sniffed = SniffCsv(buffer_.Unread(), options_.inference, options_.dialect, buffer_.at_eof());
-  if (!sniffed.ok()) {
-    return Status(sniffed.status().code(), fmt::format("{}: {}", object_, sniffed.status().message()));
+  auto detected = DetectCsvDialect(buffer_.Unread(), options_.dialect, buffer_.at_eof());
+  if (!detected.ok()) {
+    return Status(detected.status().code(),
+                  fmt::format("{}: {}", object_, detected.status().message()));
   }
-  options_.dialect.delimiter = sniffed->dialect.delimiter;
-  options_.dialect.quote = sniffed->dialect.quote;
+  options_.dialect = *detected;
   buffer_.SetDialect(options_.dialect);
   return Status::OK();
 }

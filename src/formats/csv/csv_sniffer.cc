@@ -31,7 +31,6 @@ std::string DelimiterName(char c) { return c == '\t' ? "tab" : fmt::format("'{}'
 
 struct Candidate {
   CsvDialect dialect;
-  TokenBatch batch;
   size_t fields = 0;       // modal field count
   size_t record_bytes = 0;  // bytes in records (an unterminated quote stops the count)
   size_t covered = 0;       // bytes in regular records
@@ -58,8 +57,8 @@ bool HasStrayQuote(const TokenBatch& b, const char* data, const RecordSpan& r, c
 
 void Score(std::string_view sample, bool at_eof, Candidate* c) {
   CsvTokenizer tok(c->dialect);
-  tok.Tokenize(sample, at_eof, SIZE_MAX, &c->batch);
-  const TokenBatch& b = c->batch;
+  TokenBatch b;
+  tok.Tokenize(sample, at_eof, SIZE_MAX, &b);
   c->records = b.records.size();
   std::map<size_t, size_t> counts;
   for (const RecordSpan& r : b.records) {
@@ -82,15 +81,20 @@ void Score(std::string_view sample, bool at_eof, Candidate* c) {
   }
 }
 
+// Without a UTF-8 BOM and at most kMaxSniffBytes (then no longer the end of input).
+void TrimSample(std::string_view* sample, bool* at_eof) {
+  if (sample->substr(0, 3) == "\xEF\xBB\xBF") sample->remove_prefix(3);
+  if (sample->size() > kMaxSniffBytes) {
+    *sample = sample->substr(0, kMaxSniffBytes);
+    *at_eof = false;
+  }
+}
+
 }  // namespace
 
-Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions& inference,
-                                const CsvDialect& base, bool at_eof) {
-  if (sample.substr(0, 3) == "\xEF\xBB\xBF") sample.remove_prefix(3);
-  if (sample.size() > kMaxSniffBytes) {
-    sample = sample.substr(0, kMaxSniffBytes);
-    at_eof = false;
-  }
+Result<CsvDialect> DetectCsvDialect(std::string_view sample, const CsvDialect& base,
+                                    bool at_eof) {
+  TrimSample(&sample, &at_eof);
   if (sample.empty()) return InvalidArgumentError("CSV sniffer: empty sample");
   std::vector<Candidate> candidates;
   for (char quote : kQuotes) {
@@ -117,7 +121,6 @@ Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions&
     if (c.fields <= 1) c.coverage = 0;
     if (best == nullptr || c.BetterThan(*best)) best = &c;
   }
-  CsvSniffResult out;
   const Candidate* chosen = best;
   if (best == nullptr) {
     // No candidate splits a line: one column, read with the base dialect's quote.
@@ -148,8 +151,16 @@ Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions&
   }
   // One delimiter splits lines: it is the delimiter, however ragged its rows (--ragged and
   // --bad-records then decide what happens to them).
-  out.dialect = chosen->dialect;
-  const TokenBatch& b = chosen->batch;
+  return chosen->dialect;
+}
+
+Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions& inference,
+                                const CsvDialect& base, bool at_eof) {
+  CsvSniffResult out;
+  S3C_ASSIGN_OR_RETURN(out.dialect, DetectCsvDialect(sample, base, at_eof));
+  TrimSample(&sample, &at_eof);
+  TokenBatch b;
+  CsvTokenizer(out.dialect).Tokenize(sample, at_eof, SIZE_MAX, &b);
   if (b.records.empty()) return InvalidArgumentError("CSV sniffer: no records in sample");
   auto field = [&](const RecordSpan& r, size_t k) {
     return b.Field(sample.data(), r.first_field + k);

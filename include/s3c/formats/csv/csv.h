@@ -40,5 +40,8 @@ struct CsvSniffResult {
 // no candidate splits any line is one column.
 Result<CsvSniffResult> SniffCsv(std::string_view sample, const InferenceOptions& inference = {},
                                 const CsvDialect& base = {}, bool at_eof = false);
+// The dialect part of SniffCsv alone (what the reader needs: it infers the schema itself).
+Result<CsvDialect> DetectCsvDialect(std::string_view sample, const CsvDialect& base = {},
+                                    bool at_eof = false);
 
 }  // namespace s3c::formats::csv
