@@ -8,6 +8,7 @@
 
 #include "output.h"
 #include "read_options.h"
+#include "s3c/formats/option_names.h"
 #include "s3c/columnar/array_binary.h"
 #include "s3c/columnar/pretty_print.h"
 

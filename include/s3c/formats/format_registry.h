@@ -29,9 +29,6 @@ const char* FileFormatName(FileFormat format);
 // Accepts the names above and "ndjson", "txt" (case-insensitive); InvalidArgument listing the
 // accepted names otherwise.
 Result<FileFormat> ParseFileFormat(std::string_view name);
-// How JSON output spells NaN and infinities: "tokens", "null" or "strings" (json_escape.h);
-// InvalidArgument listing them otherwise.
-Result<NonFiniteFloats> ParseNonFiniteFloats(std::string_view name);
 // From an object name: a compression extension (.gz, .zst, ...) is stripped first, then
 // .csv .tsv .tab .json .jsonl .ndjson .parquet .pq .txt .log decide. nullopt when none matches.
 std::optional<FileFormat> FormatFromName(std::string_view name);

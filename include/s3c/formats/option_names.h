@@ -54,4 +54,8 @@ struct FormatFromNameResult {
 };
 FormatFromNameResult OutputFormatFromName(std::string_view name);
 
+// How JSON output spells NaN and infinities: "tokens", "null" or "strings" (json_escape.h);
+// InvalidArgument listing them otherwise.
+Result<NonFiniteFloats> ParseNonFiniteFloats(std::string_view name);
+
 }  // namespace s3c::formats

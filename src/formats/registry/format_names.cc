@@ -40,17 +40,6 @@ Result<FileFormat> ParseFileFormat(std::string_view name) {
       "unknown format '{}' (expected csv, tsv, json, jsonl, ndjson, parquet or text)", name));
 }
 
-Result<NonFiniteFloats> ParseNonFiniteFloats(std::string_view name) {
-  std::string lower = ToLower(name);
-  if (lower == "tokens") return NonFiniteFloats::kTokens;
-  if (lower == "null") return NonFiniteFloats::kNull;
-  if (lower == "strings") return NonFiniteFloats::kStrings;
-  return InvalidArgumentError(fmt::format(
-      "'{}' is not a way to write NaN and infinities in JSON: use tokens (NaN, Infinity, "
-      "-Infinity), null or strings (\"NaN\", ...)",
-      name));
-}
-
 std::optional<FileFormat> FormatFromName(std::string_view name) {
   std::string lower = ToLower(name);
   Codec codec = CodecFromExtension(lower);

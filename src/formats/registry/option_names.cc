@@ -117,4 +117,15 @@ FormatFromNameResult OutputFormatFromName(std::string_view name) {
   return {FormatFromName(name), CodecFromExtension(name)};
 }
 
+Result<NonFiniteFloats> ParseNonFiniteFloats(std::string_view name) {
+  std::string lower = ToLower(name);
+  if (lower == "tokens") return NonFiniteFloats::kTokens;
+  if (lower == "null") return NonFiniteFloats::kNull;
+  if (lower == "strings") return NonFiniteFloats::kStrings;
+  return InvalidArgumentError(fmt::format(
+      "'{}' is not a way to write NaN and infinities in JSON: use tokens (NaN, Infinity, "
+      "-Infinity), null or strings (\"NaN\", ...)",
+      name));
+}
+
 }  // namespace s3c::formats

@@ -36,6 +36,13 @@ TEST(OptionNames, DialectChar) {
   EXPECT_EQ(ErrorOf(ParseDialectChar("escape", "ab")), "escape takes one character, got 'ab'");
 }
 
+TEST(OptionNames, NonFiniteFloats) {
+  ExpectAccepts(ParseNonFiniteFloats, {std::pair{"tokens", NonFiniteFloats::kTokens},
+                                       std::pair{"NULL", NonFiniteFloats::kNull},
+                                       std::pair{"strings", NonFiniteFloats::kStrings}});
+  EXPECT_NE(ErrorOf(ParseNonFiniteFloats("zero")).find("use tokens"), std::string::npos);
+}
+
 TEST(OptionNames, HeaderMode) {
   EXPECT_EQ(*ParseHeaderMode("yes"), csv::HeaderMode::kYes);
   EXPECT_EQ(*ParseHeaderMode("no"), csv::HeaderMode::kNo);
