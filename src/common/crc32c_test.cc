@@ -48,8 +48,8 @@ TEST(Crc32cTest, AgreesWithReferenceAtEveryAlignment) {
   std::mt19937 rng(12345);
   std::string data(70'000, '\0');
   for (char& c : data) c = static_cast<char>(rng());
-  const size_t lengths[] = {0,    1,    7,    8,     9,     15,    16,    63,    64,   255,
-                            256,  1023, 1024, 6143,  6144,  6145,  12288, 12295, 20000, 69'990};
+  const size_t lengths[] = {0,   1,    7,    8,    9,    15,   16,    63,    64,    255,
+                            256, 1023, 1024, 6143, 6144, 6145, 12288, 12295, 20000, 69'990};
   for (size_t offset = 0; offset < 9; ++offset) {
     for (size_t len : lengths) {
       if (offset + len > data.size()) continue;
