@@ -34,6 +34,11 @@ Result<std::string> RandomAccessFile::ReadRange(uint64_t offset, size_t n) {
   return out;
 }
 
+void RandomAccessFile::ReadAtAsync(uint64_t offset, size_t n, void* out,
+                                   std::function<void(Result<size_t>)> done) {
+  done(ReadAt(offset, n, out));
+}
+
 Result<uint64_t> CopyStream(InputStream& src, OutputStream& dst, size_t chunk) {
   std::vector<char> buf(chunk);
   uint64_t total = 0;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
+#include "s3c/common/executor.h"
 #include "store/s3_streams.h"
 
 namespace s3c::store_internal {
@@ -15,33 +17,47 @@ class S3RandomAccess final : public RandomAccessFile {
 
   Result<uint64_t> Size() override { return size_; }
 
+  // The synchronous read is the asynchronous one, waited for.
   Result<size_t> ReadAt(uint64_t offset, size_t n, void* out) override {
-    if (offset >= size_ || n == 0) return static_cast<size_t>(0);
-    size_t want = std::min<uint64_t>(n, size_ - offset);
+    CompletionQueue<Result<size_t>> one;
+    ReadAtAsync(offset, n, out, one.Completer(0));
+    return std::move(one.Next().second);
+  }
+
+  bool ReadsAsynchronously() const override { return true; }
+
+  // A ranged GetObjectAsync pinned to the ETag: `done` runs on the HTTP client's thread.
+  void ReadAtAsync(uint64_t offset, size_t n, void* out,
+                   std::function<void(Result<size_t>)> done) override {
+    if (offset >= size_ || n == 0) return done(static_cast<size_t>(0));
+    const size_t want = std::min<uint64_t>(n, size_ - offset);
     GetObjectRequest req;
     req.bucket = where_.bucket;
     req.key = where_.key;
     req.range = std::make_pair(offset, offset + want - 1);
     req.if_match = etag_;
-    size_t got = 0;
+    // Written by the transport thread only (the sink, then the completion).
+    auto got = std::make_shared<size_t>(0);
     char* dst = static_cast<char*>(out);
     // Straight into the caller's buffer; a response longer than asked for is refused.
-    req.sink = [&got, dst, want, this](const char* data, size_t k) {
-      if (k > want - got) {
+    req.sink = [got, dst, want, this](const char* data, size_t k) {
+      if (k > want - *got) {
         return DataLossError(
             fmt::format("{}: the server sent more than the {} bytes asked for", where_.uri, want));
       }
-      std::memcpy(dst + got, data, k);
-      got += k;
+      std::memcpy(dst + *got, data, k);
+      *got += k;
       return Status::OK();
     };
-    auto result = where_.client->GetObject(req);
-    if (!result.ok()) return PinnedReadError(result.status(), where_, etag_);
-    if (got != want) {
-      return DataLossError(
-          fmt::format("{}: asked for {} bytes at {}, received {}", where_.uri, want, offset, got));
-    }
-    return got;
+    where_.client->GetObjectAsync(std::move(req), [this, got, want, offset, done = std::move(done)](
+                                                      Result<GetObjectResult> result) {
+      if (!result.ok()) return done(PinnedReadError(result.status(), where_, etag_));
+      if (*got != want) {
+        return done(DataLossError(fmt::format("{}: asked for {} bytes at {}, received {}",
+                                              where_.uri, want, offset, *got)));
+      }
+      done(*got);
+    });
   }
 
  private:

@@ -20,8 +20,18 @@ STORE_TEST_WIRES_S3 = ("the store's checksum wire test assembles an S3 client by
                        "the restructuring")
 CORPUS_TEST_MD5 = ("the Parquet corpus test takes MD5 from auth's crypto to match DuckDB's "
                    "md5(); a digest for tests belongs in tests/support")
-NO_EXECUTOR = ("hand-written threads: common has no executor yet (CPU pool plus I/O wait); "
-               "moves onto it when it exists")
+CP_WORKERS = ("s3c cp runs its transfers on a hand-written worker pool; it moves into the store's "
+              "transfers and from there onto common's executor (TaskGroup) in the restructuring")
+CURL_EVENT_LOOP = ("the libcurl multi handle is driven by one thread for the client's life that "
+                   "sleeps in curl_multi_poll and runs every transfer's callbacks; it is the I/O "
+                   "side that completes asynchronous reads, and parking it on a CPU pool thread "
+                   "would take a core from CPU work for good")
+RETRY_TIMER = ("retry backoff waits on the Clock and Sleeper injected into the S3 client (a fake "
+               "clock advances fake time in tests); the shared executor has no injected time, and "
+               "its pool threads must not sleep through a backoff")
+PROGRESS_TICKER = ("the progress bar redraws on a fixed tick while a command runs, sleeping on a "
+                   "condition variable in between: a periodic wake-up, not CPU work, and it must "
+                   "keep ticking when every pool thread is busy")
 
 EXCEPTIONS = {
     # The CLI reaches below dataset/store/formats.
@@ -41,14 +51,9 @@ EXCEPTIONS = {
     ("include", "src/formats/parquet/parquet_corpus_test.cc", "s3c/auth/crypto.h"):
         CORPUS_TEST_MD5,
     # Threads outside the executor.
-    ("thread", "src/formats/csv/parallel_parser.h", "std::thread"): NO_EXECUTOR,  # CSV parser
-    ("thread", "src/formats/parquet/range_planner.cc", "std::thread"): NO_EXECUTOR,  # ranges
-    ("thread", "src/formats/parquet/parquet_batch_reader.cc", "std::async"): NO_EXECUTOR,  # prefetch
-    ("thread", "src/formats/parquet/parquet_reader_state.cc", "std::thread"):
-        NO_EXECUTOR,  # row-group decoder
-    ("thread", "src/http/curl_http_client.cc", "std::thread"): NO_EXECUTOR,  # curl multi loop
-    ("thread", "src/s3/timer_thread.h", "std::thread"): NO_EXECUTOR,  # retry/timeout timers
-    ("thread", "tools/s3c/cmd_cp.cc", "std::thread"): NO_EXECUTOR,  # parallel transfers
-    ("thread", "tools/s3c/progress.cc", "std::thread"): NO_EXECUTOR,  # progress ticker
-    ("thread", "tools/s3c/progress.h", "std::thread"): NO_EXECUTOR,
+    ("thread", "src/http/curl_http_client.cc", "std::thread"): CURL_EVENT_LOOP,
+    ("thread", "src/s3/timer_thread.h", "std::thread"): RETRY_TIMER,
+    ("thread", "tools/s3c/cmd_cp.cc", "std::thread"): CP_WORKERS,
+    ("thread", "tools/s3c/progress.cc", "std::thread"): PROGRESS_TICKER,
+    ("thread", "tools/s3c/progress.h", "std::thread"): PROGRESS_TICKER,
 }

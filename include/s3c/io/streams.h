@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,16 @@ class RandomAccessFile {
   // Reads up to n bytes at offset; fewer only at the end of the file.
   virtual Result<size_t> ReadAt(uint64_t offset, size_t n, void* out) = 0;
   Result<std::string> ReadRange(uint64_t offset, size_t n);
+
+  // Starts ReadAt(offset, n, out) and hands its result to `done`, which runs exactly once, on
+  // any thread. `out` (and this file) must stay valid until `done` has run. The default reads
+  // on the calling thread and runs `done` before returning; files whose transport completes
+  // reads on a thread of its own (S3: the HTTP client's event loop) override it to return at
+  // once, so one thread keeps many reads in flight (executor.h: CompletionQueue).
+  virtual void ReadAtAsync(uint64_t offset, size_t n, void* out,
+                           std::function<void(Result<size_t>)> done);
+  // True when ReadAtAsync returns before the read completes (it does not block the caller).
+  virtual bool ReadsAsynchronously() const { return false; }
 };
 
 // A byte sink that commits only in Close() (docs/architecture.md, convention 7): if it is destroyed

@@ -10,15 +10,22 @@
 
 namespace s3c::formats::csv {
 
-ParallelParser::ParallelParser(const CsvReadOptions& options, std::string object,
-                               TextSource* source)
-    : options_(options), object_(std::move(object)), source_(source) {}
+ParallelParser::ParallelParser(const CsvReadOptions& options,
+                               std::shared_ptr<columnar::Schema> schema, std::string object,
+                               TextSource* source, int threads)
+    : options_(options),
+      schema_(std::move(schema)),
+      object_(std::move(object)),
+      source_(source),
+      pool_tasks_(std::max(0, threads - 1)),
+      tasks_(Executor::Shared(), std::max(1, threads - 1)) {}
 
 Result<std::unique_ptr<ParallelParser>> ParallelParser::Make(
     const CsvReadOptions& options, std::shared_ptr<columnar::Schema> schema, std::string object,
     TextSource* source, std::string text, bool eof, int64_t offset, int64_t line, int threads) {
   S3C_ASSIGN_OR_RETURN(auto conv, BatchConverter::Make(schema, options));
-  std::unique_ptr<ParallelParser> p(new ParallelParser(options, std::move(object), source));
+  std::unique_ptr<ParallelParser> p(
+      new ParallelParser(options, schema, std::move(object), source, threads));
   p->own_ = std::make_unique<ChunkEngine>(std::move(conv), options.dialect);
   p->raw_ = source->IsUtf8();
   p->carry_ = std::move(text);
@@ -26,41 +33,38 @@ Result<std::unique_ptr<ParallelParser>> ParallelParser::Make(
   p->offset_ = offset;
   p->line_ = line;
   p->max_in_flight_ = 2 * static_cast<size_t>(threads);
-  for (int i = 1; i < threads; ++i)
-    p->workers_.emplace_back([q = p.get(), schema] { q->Work(schema); });
   return p;
 }
 
-ParallelParser::~ParallelParser() {
-  {
-    std::lock_guard<std::mutex> lk(mu_);
-    stop_ = true;
-  }
-  work_cv_.notify_all();
-  for (auto& w : workers_) w.join();
-}
+// tasks_ goes first (declared last): no pool task runs once the other members go.
+ParallelParser::~ParallelParser() = default;
 
 void ParallelParser::Run(ChunkEngine* e, ChunkTask* t) { ParseChunk(options_, e, t); }
 
-void ParallelParser::Work(std::shared_ptr<columnar::Schema> schema) {
-  ChunkEngine e(std::move(*BatchConverter::Make(std::move(schema), options_)),  // checked in Make()
-                options_.dialect);
-  while (true) {
-    std::shared_ptr<ChunkTask> t;
-    {
-      std::unique_lock<std::mutex> lk(mu_);
-      work_cv_.wait(lk, [&] { return stop_ || !todo_.empty(); });
-      if (stop_) return;
-      t = std::move(todo_.front());
-      todo_.pop_front();
+void ParallelParser::ParseQueued() {
+  std::shared_ptr<ChunkTask> t;
+  std::unique_ptr<ChunkEngine> e;
+  {
+    std::lock_guard<std::mutex> lk(mu_);
+    if (todo_.empty()) return;  // the caller's thread parsed it (Await) or it was discarded
+    t = std::move(todo_.front());
+    todo_.pop_front();
+    if (!engines_.empty()) {
+      e = std::move(engines_.back());
+      engines_.pop_back();
     }
-    Run(&e, t.get());
-    {
-      std::lock_guard<std::mutex> lk(mu_);
-      t->done = true;
-    }
-    done_cv_.notify_all();
   }
+  if (e == nullptr) {
+    e = std::make_unique<ChunkEngine>(std::move(*BatchConverter::Make(schema_, options_)),
+                                      options_.dialect);  // checked in Make()
+  }
+  Run(e.get(), t.get());
+  {
+    std::lock_guard<std::mutex> lk(mu_);
+    t->done = true;
+    engines_.push_back(std::move(e));
+  }
+  done_cv_.notify_all();
 }
 
 Result<bool> ParallelParser::Read(ChunkText* text, size_t n) {
@@ -133,7 +137,12 @@ void ParallelParser::Submit(ChunkText chunk, bool at_eof) {
     std::lock_guard<std::mutex> lk(mu_);
     todo_.push_back(std::move(t));
   }
-  work_cv_.notify_one();
+  if (pool_tasks_ > 0) {
+    tasks_.Submit([this] {
+      ParseQueued();
+      return Status::OK();  // a chunk's error is in its ChunkTask
+    });
+  }
 }
 
 Status ParallelParser::Fill() {

@@ -1,6 +1,7 @@
 // Multi-threaded CSV parsing: the caller's thread reads and cuts the text into chunks
-// (chunk_splitter.h); threads - 1 workers and the caller's thread (while it would otherwise
-// wait) tokenize and convert them; results come back in input order. UTF-8 input is read
+// (chunk_splitter.h); up to threads - 1 tasks on the shared CPU pool (common/executor.h) and the
+// caller's thread (while it would otherwise wait) tokenize and convert them; results come back
+// in input order. UTF-8 input is read
 // undecoded and each chunk is validated (or repaired under kReplace) where it is parsed: cuts
 // fall after a '\n', which no multi-byte character or maximal invalid subpart spans.
 // A cut is proven by the chunk before it, which must end exactly on a record end; when it
@@ -14,11 +15,11 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "formats/csv/chunk_parse.h"
 #include "s3c/columnar/record_batch.h"
+#include "s3c/common/executor.h"
 #include "s3c/formats/csv/csv_options.h"
 #include "s3c/formats/text_decoder.h"
 
@@ -44,8 +45,10 @@ class ParallelParser {
   Result<std::unique_ptr<ChunkOutput>> Next();
 
  private:
-  ParallelParser(const CsvReadOptions& options, std::string object, TextSource* source);
-  void Work(std::shared_ptr<columnar::Schema> schema);
+  ParallelParser(const CsvReadOptions& options, std::shared_ptr<columnar::Schema> schema,
+                 std::string object, TextSource* source, int threads);
+  // A pool task: parses the oldest queued chunk, if the caller's thread has not taken it.
+  void ParseQueued();
   void Run(ChunkEngine* e, ChunkTask* t);
   Status Fill();
   // Appends up to `n` bytes of input text to *text; false at the end of input.
@@ -59,6 +62,7 @@ class ParallelParser {
   void Reset(std::string leftover);
 
   const CsvReadOptions& options_;
+  std::shared_ptr<columnar::Schema> schema_;
   std::string object_;
   TextSource* source_;
   bool raw_ = false;  // text is read undecoded (UTF-8) and validated by the parsing thread
@@ -75,12 +79,14 @@ class ParallelParser {
   Status failed_;  // reported by the next Next()
 
   std::mutex mu_;
-  std::condition_variable work_cv_;
   std::condition_variable done_cv_;
   std::deque<std::shared_ptr<ChunkTask>> order_;  // caller thread only
   std::deque<std::shared_ptr<ChunkTask>> todo_;   // guarded by mu_
-  bool stop_ = false;                             // guarded by mu_
-  std::vector<std::thread> workers_;
+  // Engines of finished pool tasks, for the next ones (at most threads - 1), guarded by mu_.
+  std::vector<std::unique_ptr<ChunkEngine>> engines_;
+  const int pool_tasks_;  // threads - 1: most chunks parsed on pool threads at once
+  // Last: destroyed first, it drops the pool tasks not started and waits for the running ones.
+  TaskGroup tasks_;
 };
 
 }  // namespace s3c::formats::csv

@@ -1,15 +1,17 @@
 // Batches of the selected row groups: each row group is decoded whole (into one batch, or a few
 // when a column holds more than 2 GiB of binary values) and sliced into batches of batch_rows
 // rows (zero-copy). While a row group is decoded and handed out, the next one is
-// already being fetched, so at most two row groups' projected chunks are in memory.
+// already being fetched (a task on the shared CPU pool, common/executor.h), so at most two row
+// groups' projected chunks are in memory.
 #include <deque>
-#include <future>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "formats/parquet/parquet_reader_state.h"
+#include "s3c/common/executor.h"
 
 namespace s3c::formats::parquet {
 namespace {
@@ -18,10 +20,6 @@ class ParquetBatchReader final : public BatchReader {
  public:
   ParquetBatchReader(std::shared_ptr<ReaderState> state, std::vector<int> row_groups)
       : state_(std::move(state)), row_groups_(std::move(row_groups)) {}
-
-  ~ParquetBatchReader() override {
-    if (prefetch_.valid()) prefetch_.wait();
-  }
 
   std::shared_ptr<columnar::Schema> schema() const override { return state_->projected_schema(); }
 
@@ -59,26 +57,37 @@ class ParquetBatchReader final : public BatchReader {
   // then decodes.
   Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> LoadNext() {
     const int index = row_groups_[next_++];
-    Result<FetchedRowGroup> fetched = prefetch_.valid() ? prefetch_.get() : state_->Fetch(index);
-    if (!fetched.ok()) return fetched.status();
+    std::optional<Result<FetchedRowGroup>> fetched;
+    if (prefetched_) {
+      (void)prefetch_.Wait();  // runs the fetch here if no pool thread has started it
+      fetched.swap(prefetched_);
+    } else {
+      fetched = state_->Fetch(index);
+    }
+    if (!fetched->ok()) return fetched->status();
     if (next_ < row_groups_.size()) {
       const int following = row_groups_[next_];
-      std::shared_ptr<ReaderState> state = state_;
-      prefetch_ =
-          std::async(std::launch::async, [state, following] { return state->Fetch(following); });
+      prefetched_ = Result<FetchedRowGroup>(InternalError("row group not fetched"));
+      prefetch_.Submit([this, following] {
+        *prefetched_ = state_->Fetch(following);
+        return Status::OK();  // the fetch's error is in prefetched_
+      });
     }
-    return state_->Decode(*fetched);
+    return state_->Decode(**fetched);
   }
 
   std::shared_ptr<ReaderState> state_;
   std::vector<int> row_groups_;
   size_t next_ = 0;  // position in row_groups_ of the next row group to decode
-  std::future<Result<FetchedRowGroup>> prefetch_;
+  // The next row group's fetch, written by the prefetch task; set while one was submitted.
+  std::optional<Result<FetchedRowGroup>> prefetched_;
   std::deque<std::shared_ptr<columnar::RecordBatch>> decoded_;  // of the row group, after current_
   std::shared_ptr<columnar::RecordBatch> current_;
   int64_t offset_ = 0;
   int64_t rows_read_ = 0;
   Status error_;
+  // Last: destroyed first, it drops a fetch not yet started and waits for one running.
+  TaskGroup prefetch_{Executor::Shared(), 1};
 };
 
 }  // namespace

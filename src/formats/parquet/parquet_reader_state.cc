@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
-#include <thread>
 
 #include "formats/parquet/column_decoder.h"
 #include "formats/parquet/statistics_decoder.h"
+#include "s3c/common/executor.h"
 #include "s3c/common/strings.h"
 
 namespace s3c::formats::parquet {
@@ -125,14 +124,15 @@ Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> ReaderState::Decode(
   if (threads <= 1) {
     for (size_t p = 0; p < projection_.size(); ++p) decode(p);
   } else {
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-      for (size_t p = next++; p < projection_.size(); p = next++) decode(p);
-    };
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& th : pool) th.join();
+    // threads - 1 pool threads and this one (Wait runs what the pool has not started).
+    TaskGroup group(Executor::Shared(), static_cast<int>(threads - 1));
+    for (size_t p = 0; p < projection_.size(); ++p) {
+      group.Submit([&decode, p] {
+        decode(p);
+        return Status::OK();  // each field's error is in arrays[p]
+      });
+    }
+    (void)group.Wait();
   }
   std::vector<FieldPieces> columns;
   columns.reserve(arrays.size());

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <atomic>
 #include <limits>
-#include <mutex>
 #include <numeric>
-#include <thread>
+
+#include "s3c/common/executor.h"
 
 namespace s3c::formats::parquet {
 namespace {
@@ -55,62 +55,87 @@ uint64_t FetchedRanges::bytes_fetched() const {
   return total;
 }
 
+namespace {
+
+// Reads and bytes of one FetchRanges call, counted from whichever thread finished a read.
+struct ReadTally {
+  std::atomic<int64_t> reads{0};
+  std::atomic<int64_t> bytes{0};
+};
+
+// Counts one finished read of `r` and checks it: its error, or DataLoss when the file ended
+// inside it.
+Status CheckRead(const Result<size_t>& got, const ByteRange& r, std::string_view object_name,
+                 ReadTally* tally) {
+  tally->reads.fetch_add(1);
+  if (!got.ok()) return got.status();
+  tally->bytes.fetch_add(static_cast<int64_t>(*got));
+  if (*got != r.length) {
+    return DataLossError(fmt::format(
+        "{}: the file ends inside bytes [{}, {}) that the metadata places a column chunk in "
+        "(got {} bytes)",
+        object_name, r.offset, r.end(), *got));
+  }
+  return Status::OK();
+}
+
+// Keeps up to `window` reads in flight from this thread (asynchronous files; a synchronous file
+// reads one after another here). After the first failure no read starts; the ones in flight are
+// drained before returning, since they write into `buffers`.
+Status FetchInFlight(RandomAccessFile& file, const RangePlan& plan,
+                     std::vector<std::string>& buffers, size_t window, std::string_view object_name,
+                     ReadTally* tally) {
+  CompletionQueue<Result<size_t>> finished;
+  Status first_error;
+  size_t next = 0;
+  while (true) {
+    while (first_error.ok() && next < plan.reads.size() && finished.Outstanding() < window) {
+      const ByteRange& r = plan.reads[next];
+      buffers[next].resize(r.length);
+      file.ReadAtAsync(r.offset, r.length, buffers[next].data(), finished.Completer(next));
+      ++next;
+    }
+    if (finished.Outstanding() == 0) return first_error;
+    auto [i, got] = finished.Next();
+    Status st = CheckRead(got, plan.reads[i], object_name, tally);
+    if (!st.ok() && first_error.ok()) first_error = std::move(st);
+  }
+}
+
+// Synchronous files: up to `window` blocking ReadAt calls at once, on the CPU pool and this
+// thread (local files complete from the page cache or the disk; the pool is sized to the cores).
+Status FetchOnPool(RandomAccessFile& file, const RangePlan& plan, std::vector<std::string>& buffers,
+                   size_t window, std::string_view object_name, ReadTally* tally) {
+  TaskGroup group(Executor::Shared(), static_cast<int>(window - 1));
+  for (size_t i = 0; i < plan.reads.size(); ++i) {
+    group.Submit([&, i] {
+      const ByteRange& r = plan.reads[i];
+      buffers[i].resize(r.length);
+      return CheckRead(file.ReadAt(r.offset, r.length, buffers[i].data()), r, object_name, tally);
+    });
+  }
+  return group.Wait();
+}
+
+}  // namespace
+
 Result<FetchedRanges> FetchRanges(RandomAccessFile& file, const std::vector<ByteRange>& ranges,
                                   uint64_t merge_gap, uint64_t max_range_bytes, int max_in_flight,
                                   std::string_view object_name, FetchCounters* counters) {
   RangePlan plan = PlanRanges(ranges, merge_gap, max_range_bytes);
-  const size_t n = plan.reads.size();
-  std::vector<std::string> buffers(n);
-  std::atomic<size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::atomic<int64_t> reads{0};
-  std::atomic<int64_t> bytes{0};
-  std::mutex mu;
-  Status first_error;
-
-  auto worker = [&] {
-    for (size_t i = next++; i < n && !failed.load(); i = next++) {
-      const ByteRange& r = plan.reads[i];
-      std::string& buf = buffers[i];
-      buf.resize(r.length);
-      auto got = file.ReadAt(r.offset, r.length, buf.data());
-      reads.fetch_add(1);
-      Status st;
-      if (!got.ok()) {
-        st = got.status();
-      } else {
-        bytes.fetch_add(static_cast<int64_t>(*got));
-        if (*got != r.length) {
-          st = DataLossError(fmt::format(
-              "{}: the file ends inside bytes [{}, {}) that the metadata places a column chunk in "
-              "(got {} bytes)",
-              object_name, r.offset, r.end(), *got));
-        }
-      }
-      if (!st.ok()) {
-        std::lock_guard<std::mutex> lock(mu);
-        if (first_error.ok()) first_error = st;
-        failed.store(true);
-        return;
-      }
-    }
-  };
-
-  const size_t threads = std::min(n, static_cast<size_t>(std::max(1, max_in_flight)));
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(threads - 1);
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& th : pool) th.join();
-  }
+  std::vector<std::string> buffers(plan.reads.size());
+  const size_t window =
+      std::min(plan.reads.size(), static_cast<size_t>(std::max(1, max_in_flight)));
+  ReadTally tally;
+  const Status status =
+      window > 1 && !file.ReadsAsynchronously()
+          ? FetchOnPool(file, plan, buffers, window, object_name, &tally)
+          : FetchInFlight(file, plan, buffers, std::max<size_t>(window, 1), object_name, &tally);
   if (counters != nullptr) {
-    counters->reads += reads.load();
-    counters->bytes += bytes.load();
+    counters->reads += tally.reads.load();
+    counters->bytes += tally.bytes.load();
   }
-  if (!first_error.ok()) return first_error;
+  if (!status.ok()) return status;
   return FetchedRanges(std::move(plan), std::move(buffers), ranges);
 }
 

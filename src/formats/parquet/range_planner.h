@@ -1,8 +1,10 @@
 // Plans and fetches the byte ranges of the column chunks a read needs (remote
 // economy). Nearby ranges are merged into one read when the gap between them is at most
-// merge_gap and the merged read stays within max_range_bytes; the merged reads are then issued
-// with up to max_in_flight concurrent RandomAccessFile::ReadAt calls (RandomAccessFile is
-// thread-safe). Callers decode from views into the fetched buffers.
+// merge_gap and the merged read stays within max_range_bytes; up to max_in_flight of the merged
+// reads are then in flight at once: started with ReadAtAsync from the calling thread when the file
+// reads asynchronously (S3: no thread per read), else as ReadAt tasks on the shared CPU pool
+// (common/executor.h; RandomAccessFile is thread-safe). Callers decode from views into the
+// fetched buffers.
 #pragma once
 
 #include <cstdint>

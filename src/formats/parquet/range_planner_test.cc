@@ -2,10 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstring>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace s3c::formats::parquet {
@@ -151,6 +156,113 @@ TEST(RangeFetchTest, ReadErrorIsReturnedAsIs) {
   EXPECT_EQ(fetched.status().code(), StatusCode::kAborted);
   // One at a time, in offset order: the read after the failing one is not sent.
   EXPECT_EQ(file.offsets_, (std::vector<uint64_t>{0, 50000}));
+}
+
+// A file that reads asynchronously: ReadAtAsync only queues the read; a "transport" thread
+// completes the queued reads, newest first, once `batch` of them are queued (or the caller has
+// started every read it will start). Records what the fetch did.
+class AsyncPatternFile : public RandomAccessFile {
+ public:
+  AsyncPatternFile(uint64_t size, size_t batch, size_t total)
+      : size_(size), batch_(batch), total_(total) {
+    transport_ = std::thread([this] { Complete(); });
+  }
+  ~AsyncPatternFile() override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    transport_.join();
+  }
+  Result<uint64_t> Size() override { return size_; }
+  Result<size_t> ReadAt(uint64_t, size_t, void*) override {
+    return InternalError("the fetch must use ReadAtAsync on an asynchronous file");
+  }
+  bool ReadsAsynchronously() const override { return true; }
+  void ReadAtAsync(uint64_t offset, size_t n, void* out,
+                   std::function<void(Result<size_t>)> done) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (std::this_thread::get_id() != caller_) other_thread_starts_++;
+    queued_.push_back(Read{offset, n, out, std::move(done)});
+    ++started_;
+    most_in_flight_ = std::max(most_in_flight_, queued_.size());
+    cv_.notify_all();
+  }
+  std::optional<uint64_t> fail_at_;
+  std::thread::id caller_ = std::this_thread::get_id();
+  size_t started_ = 0, most_in_flight_ = 0, other_thread_starts_ = 0;  // guarded by mu_
+  std::mutex mu_;
+
+ private:
+  struct Read {
+    uint64_t offset;
+    size_t n;
+    void* out;
+    std::function<void(Result<size_t>)> done;
+  };
+  void Complete() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      cv_.wait(lock, [&] {
+        return stop_ || queued_.size() >= batch_ || (!queued_.empty() && started_ == total_);
+      });
+      if (stop_) return;
+      std::vector<Read> now(queued_.rbegin(), queued_.rend());
+      queued_.clear();
+      lock.unlock();
+      for (Read& r : now) {
+        const size_t got = std::min<uint64_t>(r.n, size_ - r.offset);
+        auto* p = static_cast<char*>(r.out);
+        for (size_t i = 0; i < got; ++i) p[i] = static_cast<char>((r.offset + i) % 251);
+        if (fail_at_ && r.offset == *fail_at_) {
+          r.done(AbortedError("object replaced"));
+        } else {
+          r.done(got);
+        }
+      }
+      lock.lock();
+    }
+  }
+  uint64_t size_;
+  size_t batch_, total_;
+  std::condition_variable cv_;
+  std::vector<Read> queued_;
+  bool stop_ = false;
+  std::thread transport_;
+};
+
+TEST(RangeFetchTest, AsynchronousReadsAreInFlightTogetherFromTheCallingThread) {
+  std::vector<ByteRange> ranges;
+  for (uint64_t i = 0; i < 40; ++i) ranges.push_back({i * 20000, 1000});
+  // The transport completes nothing until 3 reads are queued: the fetch only gets there by
+  // starting 3 reads without waiting for one.
+  AsyncPatternFile file(1 << 20, 3, ranges.size());
+  FetchCounters counters;
+  auto fetched = FetchRanges(file, ranges, 0, 1 << 20, 3, "obj", &counters);
+  ASSERT_TRUE(fetched.ok()) << fetched.status().ToString();
+  EXPECT_EQ(counters.reads, 40);
+  EXPECT_EQ(counters.bytes, 40000);
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    EXPECT_EQ(fetched->View(i), Pattern(ranges[i].offset, ranges[i].length)) << i;
+  }
+  std::lock_guard<std::mutex> lock(file.mu_);
+  EXPECT_EQ(file.most_in_flight_, 3u);
+  EXPECT_EQ(file.other_thread_starts_, 0u);
+}
+
+TEST(RangeFetchTest, AsynchronousFailureStopsNewReadsAndDrainsTheOthers) {
+  std::vector<ByteRange> ranges;
+  for (uint64_t i = 0; i < 10; ++i) ranges.push_back({i * 20000, 1000});
+  AsyncPatternFile file(1 << 20, 2, ranges.size());
+  file.fail_at_ = 20000;  // the second read; completed first of its batch of two
+  FetchCounters counters;
+  auto fetched = FetchRanges(file, ranges, 0, 1 << 20, 2, "obj", &counters);
+  ASSERT_FALSE(fetched.ok());
+  EXPECT_EQ(fetched.status().code(), StatusCode::kAborted);
+  std::lock_guard<std::mutex> lock(file.mu_);
+  EXPECT_EQ(file.started_, 2u);  // nothing started after the failure
+  EXPECT_EQ(counters.reads, 2);  // and the other read in flight was waited for
 }
 
 }  // namespace
