@@ -91,7 +91,6 @@ Status FetchInFlight(RandomAccessFile& file, const RangePlan& plan,
   while (true) {
     while (first_error.ok() && next < plan.reads.size() && finished.Outstanding() < window) {
       const ByteRange& r = plan.reads[next];
-      buffers[next].resize(r.length);
       file.ReadAtAsync(r.offset, r.length, buffers[next].data(), finished.Completer(next));
       ++next;
     }
@@ -110,7 +109,6 @@ Status FetchOnPool(RandomAccessFile& file, const RangePlan& plan, std::vector<st
   for (size_t i = 0; i < plan.reads.size(); ++i) {
     group.Submit([&, i] {
       const ByteRange& r = plan.reads[i];
-      buffers[i].resize(r.length);
       return CheckRead(file.ReadAt(r.offset, r.length, buffers[i].data()), r, object_name, tally);
     });
   }
@@ -123,7 +121,9 @@ Result<FetchedRanges> FetchRanges(RandomAccessFile& file, const std::vector<Byte
                                   uint64_t merge_gap, uint64_t max_range_bytes, int max_in_flight,
                                   std::string_view object_name, FetchCounters* counters) {
   RangePlan plan = PlanRanges(ranges, merge_gap, max_range_bytes);
+  // Sized here, on the calling thread, whichever thread then reads into them.
   std::vector<std::string> buffers(plan.reads.size());
+  for (size_t i = 0; i < buffers.size(); ++i) buffers[i].resize(plan.reads[i].length);
   const size_t window =
       std::min(plan.reads.size(), static_cast<size_t>(std::max(1, max_in_flight)));
   ReadTally tally;
