@@ -100,6 +100,18 @@ Result<PartitionTable> BuildPartitionTable(const Partitioning& partitioning,
                                            std::string_view root_prefix,
                                            const std::vector<ObjectInfo>& objects);
 
+// Appends the virtual columns `names` (dataset_reader.h kVirtualColumns) to `table`, with each
+// object's values from its listing entry; InvalidArgument for another name, or a name that is
+// already a partition.
+Status AddVirtualColumns(const std::vector<std::string>& names,
+                         const std::vector<ObjectInfo>& objects, PartitionTable* table);
+
+// OK when every row of `column` (a file's column named like partition `field`) equals the
+// folder's value `value` once cast to the field's type (NULL only where the value is NULL);
+// DataLoss naming `object`, the column, the folder's value and the first differing row else.
+Status CheckColumnMatchesPartition(const columnar::Array& column, const columnar::Field& field,
+                                   const PartitionValue& value, const std::string& object);
+
 // Parses `text` as `type` (one of the partition types); nullopt when it does not parse.
 std::optional<columnar::StatValue> ParsePartitionText(std::string_view text,
                                                       const columnar::DataType& type);
