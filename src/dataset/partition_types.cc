@@ -110,11 +110,13 @@ std::optional<int64_t> ParseInt(std::string_view s) {
   return v;
 }
 
-// The canonical spelling only: what autocast types as int64 ("01", "+5", "-0" stay strings).
+// What autocast types as int64, as DuckDB decides it: text that starts with '-' or a digit,
+// but not with "0" followed by more ("0", "-0" and "-01" are ints; "01" and "+5" stay strings,
+// e.g. zip codes), and parses as an int64.
 std::optional<int64_t> ParseCanonicalInt(std::string_view s) {
-  auto v = ParseInt(s);
-  if (!v || s[0] == '+' || std::to_string(*v) != s) return std::nullopt;
-  return v;
+  if (s.empty() || (s[0] != '-' && (s[0] < '0' || s[0] > '9'))) return std::nullopt;
+  if (s[0] == '0' && s.size() > 1) return std::nullopt;
+  return ParseInt(s);
 }
 
 // The type as --partition-types spells it.
