@@ -4,6 +4,7 @@
 #include <set>
 
 #include "s3c/common/strings.h"
+#include "s3c/dataset/partition_listing.h"
 #include "s3c/dataset/partitioning.h"
 
 namespace s3c::dataset {
@@ -201,6 +202,24 @@ Result<std::vector<RawPartitionValue>> ExtractPartitionValues(const Partitioning
           i + 1, segs[i]));
     }
     for (auto& [name, spelling] : matched) values.push_back(MakeRaw(name, spelling));
+  }
+  return values;
+}
+
+std::vector<RawPartitionValue> FolderPartitionValues(const Partitioning& partitioning,
+                                                     size_t level, std::string_view folder) {
+  std::vector<RawPartitionValue> values;
+  if (partitioning.kind == Partitioning::Kind::kHive) {
+    size_t eq = folder.find('=');
+    if (eq != std::string_view::npos && eq > 0) {
+      values.push_back(MakeRaw(std::string(folder.substr(0, eq)), folder.substr(eq + 1)));
+    }
+  } else if (partitioning.kind == Partitioning::Kind::kTemplate &&
+             level < partitioning.segments.size()) {
+    std::vector<std::pair<std::string, std::string>> matched;
+    if (MatchSegment(partitioning.segments[level], 0, folder, &matched)) {
+      for (auto& [name, spelling] : matched) values.push_back(MakeRaw(name, spelling));
+    }
   }
   return values;
 }

@@ -1,0 +1,60 @@
+// Listing a partitioned dataset without listing the partitions a filter rules out
+// (docs/architecture.md: dataset). A flat listing of a prefix returns every key below it, 1000
+// per request; a walk lists one folder level at a time with the '/' delimiter, decides from each
+// folder's partition value whether anything below it can match, and descends only into the
+// folders that may. The walk descends while the next level's key is a column the filter reads;
+// below that it lists the surviving folders flat.
+//
+// Contract: a folder is skipped only when the pruner says no row with its partition values can
+// match, so the objects returned are a superset of those that hold matching rows (every object
+// is also checked with all of its partition values, including those in file names, before it
+// is returned). Objects come back in key order; hidden files (names starting with '_' or '.')
+// and folder markers are skipped as in DiscoverObjects.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "s3c/common/status.h"
+#include "s3c/dataset/partitioning.h"
+#include "s3c/store/object_store.h"
+
+namespace s3c::dataset {
+
+struct PartitionPruner {
+  // The columns the filter reads; a level whose key is not among them is not walked.
+  std::set<std::string> columns;
+  // False only when no row whose partitions have these values can match (keys below are
+  // unknown). Values are in key order from the dataset root. Must be safe to call from several
+  // threads at once.
+  std::function<bool(const std::vector<RawPartitionValue>& known)> may_match;
+};
+
+struct PartitionListingStats {
+  int64_t list_requests = 0;      // LIST pages fetched (delimited and flat)
+  int64_t folders_pruned = 0;     // partition folders skipped
+  int64_t objects_pruned = 0;     // objects listed whose partition values rule them out
+  int64_t levels_walked = 0;      // folder levels listed with the delimiter
+  std::string plan;               // one line: how the listing went ("walk 2 levels, ...")
+};
+
+struct PartitionListing {
+  std::vector<ObjectInfo> objects;
+  PartitionListingStats stats;
+};
+
+// Lists the objects under `root` (a prefix: "" or ending in '/'). Without a pruner (no
+// may_match), or for Partitioning::kNone, this is one flat listing.
+Result<PartitionListing> ListPartitioned(ObjectStore& store, const std::string& root,
+                                         const Partitioning& partitioning,
+                                         const PartitionPruner& pruner);
+
+// The partition values a folder name carries at `level` (0 = first folder below the root):
+// Hive "k=v" (any level), a template's segment `level`; empty when the folder carries none.
+std::vector<RawPartitionValue> FolderPartitionValues(const Partitioning& partitioning,
+                                                     size_t level, std::string_view folder);
+
+}  // namespace s3c::dataset

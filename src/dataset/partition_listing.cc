@@ -1,0 +1,189 @@
+// ListPartitioned (dataset/partition_listing.h).
+#include "s3c/dataset/partition_listing.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace s3c::dataset {
+namespace {
+
+// A folder still to list, with the partition values of the folders above it.
+struct Branch {
+  std::string prefix;
+  std::vector<RawPartitionValue> known;
+};
+
+// Folder markers, and files hidden by the Spark/Hive convention (_SUCCESS, .crc).
+bool IsHidden(const std::string& key) {
+  if (key.empty() || key.back() == '/') return true;
+  size_t slash = key.rfind('/');
+  char first = key[slash == std::string::npos ? 0 : slash + 1];
+  return first == '_' || first == '.';
+}
+
+class Walker {
+ public:
+  Walker(ObjectStore& store, const Partitioning& partitioning, const PartitionPruner& pruner)
+      : store_(store), partitioning_(partitioning), pruner_(pruner) {}
+
+  // Lists `prefix` with the delimiter: its files and its subfolders (full prefixes).
+  Status ListLevel(const std::string& prefix, std::vector<ObjectInfo>* files,
+                   std::vector<std::string>* folders) {
+    ListOptions options;
+    options.prefix = prefix;
+    options.delimiter = "/";
+    return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
+      ++out_.stats.list_requests;
+      for (const ObjectInfo& o : page) {
+        if (o.is_prefix) {
+          folders->push_back(o.key);
+        } else if (!IsHidden(o.key)) {
+          files->push_back(o);
+        }
+      }
+      return Status::OK();
+    });
+  }
+
+  Status ListFlat(const std::string& prefix) {
+    ListOptions options;
+    options.prefix = prefix;
+    return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
+      ++out_.stats.list_requests;
+      for (const ObjectInfo& o : page) {
+        if (!o.is_prefix && !IsHidden(o.key)) listed_.push_back(o);
+      }
+      return Status::OK();
+    });
+  }
+
+  // The subfolders of one listed level that may match, as branches one level down.
+  void Descend(const Branch& parent, size_t level, const std::vector<std::string>& folders,
+               std::vector<Branch>* next) {
+    for (const std::string& folder : folders) {
+      std::string name = folder.substr(parent.prefix.size());
+      if (!name.empty() && name.back() == '/') name.pop_back();
+      Branch child{folder, parent.known};
+      for (auto& v : FolderPartitionValues(partitioning_, level, name)) {
+        child.known.push_back(std::move(v));
+      }
+      if (child.known.size() > parent.known.size() && !pruner_.may_match(child.known)) {
+        ++out_.stats.folders_pruned;
+        continue;
+      }
+      next->push_back(std::move(child));
+    }
+  }
+
+  // True when a level's folders carry a key the filter reads.
+  bool ReadsKeyOf(size_t level, const std::vector<std::string>& folders,
+                  const std::string& parent) const {
+    for (const std::string& folder : folders) {
+      std::string name = folder.substr(parent.size());
+      if (!name.empty() && name.back() == '/') name.pop_back();
+      for (const auto& v : FolderPartitionValues(partitioning_, level, name)) {
+        if (pruner_.columns.count(v.name) > 0) return true;
+      }
+    }
+    return false;
+  }
+
+  Status Walk(const std::string& root) {
+    std::vector<Branch> frontier{{root, {}}};
+    size_t level = 0;
+    // The root is always listed with the delimiter: its folders show the first key.
+    std::vector<ObjectInfo> files;
+    std::vector<std::string> folders;
+    S3C_RETURN_IF_ERROR(ListLevel(root, &files, &folders));
+    ++out_.stats.levels_walked;
+    listed_.insert(listed_.end(), files.begin(), files.end());
+    std::vector<Branch> next;
+    Descend(frontier[0], level, folders, &next);
+    while (!next.empty()) {
+      frontier = std::move(next);
+      next.clear();
+      ++level;
+      // Probe the first branch's level: walk on only if its folders carry a key we filter on.
+      files.clear();
+      folders.clear();
+      S3C_RETURN_IF_ERROR(ListLevel(frontier[0].prefix, &files, &folders));
+      if (!ReadsKeyOf(level, folders, frontier[0].prefix)) {
+        // Below here the filter cannot prune: list each branch flat (the probe's files are
+        // already in hand; its subfolders, if any, are listed flat with it again).
+        if (folders.empty()) {
+          listed_.insert(listed_.end(), files.begin(), files.end());
+        } else {
+          S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix));
+        }
+        for (size_t i = 1; i < frontier.size(); ++i) S3C_RETURN_IF_ERROR(ListFlat(frontier[i].prefix));
+        break;
+      }
+      ++out_.stats.levels_walked;
+      for (size_t i = 0; i < frontier.size(); ++i) {
+        if (i > 0) {
+          files.clear();
+          folders.clear();
+          S3C_RETURN_IF_ERROR(ListLevel(frontier[i].prefix, &files, &folders));
+        }
+        listed_.insert(listed_.end(), files.begin(), files.end());
+        Descend(frontier[i], level, folders, &next);
+      }
+    }
+    out_.stats.plan = fmt::format("walk {} folder level(s), {} folder(s) pruned",
+                                  out_.stats.levels_walked, out_.stats.folders_pruned);
+    return Status::OK();
+  }
+
+  // Keeps the listed objects whose own partition values (folders and file name) may match.
+  Status Finish(const std::string& root) {
+    std::sort(listed_.begin(), listed_.end(),
+              [](const ObjectInfo& a, const ObjectInfo& b) { return a.key < b.key; });
+    for (ObjectInfo& o : listed_) {
+      if (pruner_.may_match) {
+        std::string_view rel = o.key;
+        if (partitioning_.kind == Partitioning::Kind::kTemplate) rel.remove_prefix(root.size());
+        auto values = ExtractPartitionValues(partitioning_, rel);
+        // A key the layout does not fit is kept: reading it reports the mismatch.
+        if (values.ok() && !values->empty() && !pruner_.may_match(*values)) {
+          ++out_.stats.objects_pruned;
+          continue;
+        }
+      }
+      out_.objects.push_back(std::move(o));
+    }
+    return Status::OK();
+  }
+
+  PartitionListing Take() { return std::move(out_); }
+
+ private:
+  ObjectStore& store_;
+  const Partitioning& partitioning_;
+  const PartitionPruner& pruner_;
+  std::vector<ObjectInfo> listed_;
+  PartitionListing out_;
+};
+
+}  // namespace
+
+Result<PartitionListing> ListPartitioned(ObjectStore& store, const std::string& root,
+                                         const Partitioning& partitioning,
+                                         const PartitionPruner& pruner) {
+  if (!root.empty() && root.back() != '/') {
+    return InvalidArgumentError(fmt::format("partition listing root '{}' must end in '/'", root));
+  }
+  Walker walker(store, partitioning, pruner);
+  if (!pruner.may_match || partitioning.kind == Partitioning::Kind::kNone) {
+    S3C_RETURN_IF_ERROR(walker.ListFlat(root));
+    S3C_RETURN_IF_ERROR(walker.Finish(root));
+    PartitionListing out = walker.Take();
+    out.stats.plan = "flat listing";
+    return out;
+  }
+  S3C_RETURN_IF_ERROR(walker.Walk(root));
+  S3C_RETURN_IF_ERROR(walker.Finish(root));
+  return walker.Take();
+}
+
+}  // namespace s3c::dataset
