@@ -14,18 +14,20 @@ struct Branch {
   std::vector<RawPartitionValue> known;
 };
 
-// Folder markers, and files hidden by the Spark/Hive convention (_SUCCESS, .crc).
-bool IsHidden(const std::string& key) {
+// Folder markers, and (with skip_hidden) files hidden by the Spark/Hive convention (_SUCCESS,
+// .crc).
+bool Skipped(const std::string& key, bool skip_hidden) {
   if (key.empty() || key.back() == '/') return true;
   size_t slash = key.rfind('/');
   char first = key[slash == std::string::npos ? 0 : slash + 1];
-  return first == '_' || first == '.';
+  return skip_hidden && (first == '_' || first == '.');
 }
 
 class Walker {
  public:
-  Walker(ObjectStore& store, const Partitioning& partitioning, const PartitionPruner& pruner)
-      : store_(store), partitioning_(partitioning), pruner_(pruner) {}
+  Walker(ObjectStore& store, const Partitioning& partitioning, const PartitionPruner& pruner,
+         bool skip_hidden)
+      : store_(store), partitioning_(partitioning), pruner_(pruner), skip_hidden_(skip_hidden) {}
 
   // Lists `prefix` with the delimiter: its files and its subfolders (full prefixes).
   Status ListLevel(const std::string& prefix, std::vector<ObjectInfo>* files,
@@ -38,7 +40,7 @@ class Walker {
       for (const ObjectInfo& o : page) {
         if (o.is_prefix) {
           folders->push_back(o.key);
-        } else if (!IsHidden(o.key)) {
+        } else if (!Skipped(o.key, skip_hidden_)) {
           files->push_back(o);
         }
       }
@@ -52,7 +54,7 @@ class Walker {
     return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
       ++out_.stats.list_requests;
       for (const ObjectInfo& o : page) {
-        if (!o.is_prefix && !IsHidden(o.key)) listed_.push_back(o);
+        if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) listed_.push_back(o);
       }
       return Status::OK();
     });
@@ -161,6 +163,7 @@ class Walker {
   ObjectStore& store_;
   const Partitioning& partitioning_;
   const PartitionPruner& pruner_;
+  const bool skip_hidden_;
   std::vector<ObjectInfo> listed_;
   PartitionListing out_;
 };
@@ -169,11 +172,11 @@ class Walker {
 
 Result<PartitionListing> ListPartitioned(ObjectStore& store, const std::string& root,
                                          const Partitioning& partitioning,
-                                         const PartitionPruner& pruner) {
+                                         const PartitionPruner& pruner, bool skip_hidden) {
   if (!root.empty() && root.back() != '/') {
     return InvalidArgumentError(fmt::format("partition listing root '{}' must end in '/'", root));
   }
-  Walker walker(store, partitioning, pruner);
+  Walker walker(store, partitioning, pruner, skip_hidden);
   if (!pruner.may_match || partitioning.kind == Partitioning::Kind::kNone) {
     S3C_RETURN_IF_ERROR(walker.ListFlat(root));
     S3C_RETURN_IF_ERROR(walker.Finish(root));

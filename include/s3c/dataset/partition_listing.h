@@ -8,8 +8,8 @@
 // Contract: a folder is skipped only when the pruner says no row with its partition values can
 // match, so the objects returned are a superset of those that hold matching rows (every object
 // is also checked with all of its partition values, including those in file names, before it
-// is returned). Objects come back in key order; hidden files (names starting with '_' or '.')
-// and folder markers are skipped as in DiscoverObjects.
+// is returned). Objects come back in key order; folder markers, and unless asked otherwise
+// hidden files (names starting with '_' or '.'), are skipped as in DiscoverObjects.
 #pragma once
 
 #include <cstdint>
@@ -47,10 +47,11 @@ struct PartitionListing {
 };
 
 // Lists the objects under `root` (a prefix: "" or ending in '/'). Without a pruner (no
-// may_match), or for Partitioning::kNone, this is one flat listing.
+// may_match), or for Partitioning::kNone, this is one flat listing. With skip_hidden false,
+// hidden files are returned too (a glob decides about them).
 Result<PartitionListing> ListPartitioned(ObjectStore& store, const std::string& root,
                                          const Partitioning& partitioning,
-                                         const PartitionPruner& pruner);
+                                         const PartitionPruner& pruner, bool skip_hidden = true);
 
 // The partition values a folder name carries at `level` (0 = first folder below the root):
 // Hive "k=v" (any level), a template's segment `level`; empty when the folder carries none.
