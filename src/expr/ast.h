@@ -12,23 +12,32 @@
 namespace s3c::expr {
 
 enum class AstKind {
-  kLiteral,   // literal: text holds the token text (string literals unquoted)
-  kColumn,    // text: the name (quoted: exact; bare: case-insensitive)
-  kUnary,     // text: "NOT" or "-"; args[0]
-  kBinary,    // text: "AND", "OR", "=", "<>", "<", "<=", ">", ">=", "+", "-", "*", "/", "//",
-              // "%", "||"; args[0], args[1]
-  kIsNull,    // args[0]; negated: IS NOT NULL
-  kIn,        // args[0] IN (args[1..]); negated: NOT IN
-  kBetween,   // args[0] BETWEEN args[1] AND args[2]; negated: NOT BETWEEN
-  kLike,      // args[0] LIKE args[1] [ESCAPE args[2]]; text: "LIKE" or "ILIKE"; negated
-  kCall,      // text: lower-case function name; args; for extract(f FROM x) args[0] is the
-              // field as a string literal
-  kCast,      // args[0]; text: the target type name, upper-case
-  kCase,      // [operand] (when then)* [else]; has_operand, has_else
+  kLiteral,  // literal: text holds the token text (string literals unquoted)
+  kColumn,   // text: the name (quoted: exact; bare: case-insensitive)
+  kUnary,    // text: "NOT" or "-"; args[0]
+  kBinary,   // text: "AND", "OR", "=", "<>", "<", "<=", ">", ">=", "+", "-", "*", "/", "//",
+             // "%", "||"; args[0], args[1]
+  kIsNull,   // args[0]; negated: IS NOT NULL
+  kIn,       // args[0] IN (args[1..]); negated: NOT IN
+  kBetween,  // args[0] BETWEEN args[1] AND args[2]; negated: NOT BETWEEN
+  kLike,     // args[0] LIKE args[1] [ESCAPE args[2]]; text: "LIKE" or "ILIKE"; negated
+  kCall,     // text: lower-case function name; args; for extract(f FROM x) args[0] is the
+             // field as a string literal
+  kCast,     // args[0]; text: the target type name, upper-case
+  kCase,     // [operand] (when then)* [else]; has_operand, has_else
 };
 
-enum class LiteralKind { kNull, kTrue, kFalse, kInteger, kFloat, kString, kDate, kTimestamp,
-                         kInterval };
+enum class LiteralKind {
+  kNull,
+  kTrue,
+  kFalse,
+  kInteger,
+  kFloat,
+  kString,
+  kDate,
+  kTimestamp,
+  kInterval
+};
 
 struct Ast {
   AstKind kind = AstKind::kLiteral;

@@ -59,17 +59,16 @@ bool IsStringLiteral(const BoundNode& node) {
 
 Result<Interval> ParseInterval(const std::string& text, SourcePos pos) {
   auto bad = [&] {
-    return InvalidArgumentError(fmt::format(
-        "invalid interval '{}' at {} (expected a count and a unit such as '3 days')", text,
-        PosText(pos)));
+    return InvalidArgumentError(
+        fmt::format("invalid interval '{}' at {} (expected a count and a unit such as '3 days')",
+                    text, PosText(pos)));
   };
   size_t space = text.find(' ');
   std::string_view count_text = std::string_view(text).substr(0, space);
   int64_t count = 0;
   bool negative = !count_text.empty() && count_text[0] == '-';
   if (negative) count_text.remove_prefix(1);
-  auto [end, ec] = std::from_chars(count_text.data(), count_text.data() + count_text.size(),
-                                   count);
+  auto [end, ec] = std::from_chars(count_text.data(), count_text.data() + count_text.size(), count);
   if (ec != std::errc() || end != count_text.data() + count_text.size() || space == text.npos) {
     return bad();
   }
@@ -149,11 +148,10 @@ Result<NodePtr> Binder::BindLiteral(const Ast& ast) {
       break;
     case LiteralKind::kInteger: {
       value.type = ExprType::kInt64;
-      auto [end, ec] = std::from_chars(ast.text.data(), ast.text.data() + ast.text.size(),
-                                       value.i);
+      auto [end, ec] = std::from_chars(ast.text.data(), ast.text.data() + ast.text.size(), value.i);
       if (ec != std::errc() || end != ast.text.data() + ast.text.size()) {
-        return InvalidArgumentError(fmt::format("integer {} at {} is out of the int64 range",
-                                                ast.text, PosText(ast.pos)));
+        return InvalidArgumentError(
+            fmt::format("integer {} at {} is out of the int64 range", ast.text, PosText(ast.pos)));
       }
       break;
     }
@@ -202,9 +200,10 @@ Result<NodePtr> Binder::BindColumn(const Ast& ast) {
   const columnar::Field& field = schema_.field(index);
   ExprType type;
   if (!ExprTypeOfColumn(field.type(), &type)) {
-    return InvalidArgumentError(fmt::format("column \"{}\" at {} has type {}, which filters "
-                                            "cannot use", field.name(), PosText(ast.pos),
-                                            field.type().ToString()));
+    return InvalidArgumentError(
+        fmt::format("column \"{}\" at {} has type {}, which filters "
+                    "cannot use",
+                    field.name(), PosText(ast.pos), field.type().ToString()));
   }
   auto node = MakeNode(NodeKind::kColumn, type, ast.pos);
   node->column = index;
@@ -216,8 +215,8 @@ Result<NodePtr> Binder::BindUnary(const Ast& ast) {
   S3C_ASSIGN_OR_RETURN(NodePtr operand, Bind(*ast.args[0]));
   if (ast.text == "NOT") {
     if (operand->type != ExprType::kBool && operand->type != ExprType::kNull) {
-      return InvalidArgumentError(fmt::format("NOT at {} needs a boolean, not {}",
-                                              PosText(ast.pos), ExprTypeName(operand->type)));
+      return InvalidArgumentError(fmt::format("NOT at {} needs a boolean, not {}", PosText(ast.pos),
+                                              ExprTypeName(operand->type)));
     }
     S3C_ASSIGN_OR_RETURN(operand, CastTo(std::move(operand), ExprType::kBool, ast.pos));
     auto node = MakeNode(NodeKind::kNot, ExprType::kBool, ast.pos);
@@ -262,16 +261,19 @@ Result<NodePtr> Binder::BindBinary(const Ast& ast) {
 Result<NodePtr> Binder::BindCompare(std::string_view op, SourcePos pos, NodePtr a, NodePtr b) {
   S3C_ASSIGN_OR_RETURN(ExprType type, CommonType(*a, *b, op, pos));
   if (type == ExprType::kInterval) {
-    return InvalidArgumentError(fmt::format("operator \"{}\" at {} cannot compare intervals", op,
-                                            PosText(pos)));
+    return InvalidArgumentError(
+        fmt::format("operator \"{}\" at {} cannot compare intervals", op, PosText(pos)));
   }
   S3C_ASSIGN_OR_RETURN(a, CastTo(std::move(a), type, pos));
   S3C_ASSIGN_OR_RETURN(b, CastTo(std::move(b), type, pos));
   auto node = MakeNode(NodeKind::kCompare, ExprType::kBool, pos);
   node->op_text = std::string(op);
-  node->compare = op == "=" ? CompareOp::kEq : op == "<>" ? CompareOp::kNe
-                  : op == "<" ? CompareOp::kLt : op == "<=" ? CompareOp::kLe
-                  : op == ">" ? CompareOp::kGt : CompareOp::kGe;
+  node->compare = op == "="    ? CompareOp::kEq
+                  : op == "<>" ? CompareOp::kNe
+                  : op == "<"  ? CompareOp::kLt
+                  : op == "<=" ? CompareOp::kLe
+                  : op == ">"  ? CompareOp::kGt
+                               : CompareOp::kGe;
   node->args = {std::move(a), std::move(b)};
   return NodePtr(node);
 }
@@ -287,8 +289,8 @@ Result<ExprType> Binder::CommonType(const BoundNode& a, const BoundNode& b, std:
   if (is_time(x) && is_time(y)) return ExprType::kTimestamp;
   if (IsStringLiteral(a) && y != ExprType::kInterval) return y;
   if (IsStringLiteral(b) && x != ExprType::kInterval) return x;
-  return InvalidArgumentError(fmt::format("operator \"{}\" does not apply to {} and {} at {}",
-                                          op, ExprTypeName(x), ExprTypeName(y), PosText(pos)));
+  return InvalidArgumentError(fmt::format("operator \"{}\" does not apply to {} and {} at {}", op,
+                                          ExprTypeName(x), ExprTypeName(y), PosText(pos)));
 }
 
 Result<std::vector<NodePtr>> Binder::Unify(std::vector<NodePtr> nodes, std::string_view op,

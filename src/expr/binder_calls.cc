@@ -16,26 +16,35 @@ struct FunctionSpec {
 };
 
 constexpr FunctionSpec kFunctions[] = {
-    {"lower", Function::kLower, 1, 1},          {"upper", Function::kUpper, 1, 1},
-    {"length", Function::kLength, 1, 1},        {"substr", Function::kSubstr, 2, 3},
-    {"substring", Function::kSubstr, 2, 3},     {"trim", Function::kTrim, 1, 1},
-    {"starts_with", Function::kStartsWith, 2, 2}, {"ends_with", Function::kEndsWith, 2, 2},
-    {"contains", Function::kContains, 2, 2},    {"regexp_matches", Function::kRegexpMatches, 2, 2},
-    {"concat", Function::kConcat, 1, -1},       {"date_trunc", Function::kDateTrunc, 2, 2},
-    {"date_part", Function::kDatePart, 2, 2},   {"year", Function::kDatePart, 1, 1},
-    {"month", Function::kDatePart, 1, 1},       {"day", Function::kDatePart, 1, 1},
-    {"hour", Function::kDatePart, 1, 1},        {"now", Function::kNow, 0, 0},
-    {"current_timestamp", Function::kNow, 0, 0}, {"current_date", Function::kCurrentDate, 0, 0},
+    {"lower", Function::kLower, 1, 1},
+    {"upper", Function::kUpper, 1, 1},
+    {"length", Function::kLength, 1, 1},
+    {"substr", Function::kSubstr, 2, 3},
+    {"substring", Function::kSubstr, 2, 3},
+    {"trim", Function::kTrim, 1, 1},
+    {"starts_with", Function::kStartsWith, 2, 2},
+    {"ends_with", Function::kEndsWith, 2, 2},
+    {"contains", Function::kContains, 2, 2},
+    {"regexp_matches", Function::kRegexpMatches, 2, 2},
+    {"concat", Function::kConcat, 1, -1},
+    {"date_trunc", Function::kDateTrunc, 2, 2},
+    {"date_part", Function::kDatePart, 2, 2},
+    {"year", Function::kDatePart, 1, 1},
+    {"month", Function::kDatePart, 1, 1},
+    {"day", Function::kDatePart, 1, 1},
+    {"hour", Function::kDatePart, 1, 1},
+    {"now", Function::kNow, 0, 0},
+    {"current_timestamp", Function::kNow, 0, 0},
+    {"current_date", Function::kCurrentDate, 0, 0},
     {"coalesce", Function::kCoalesce, 1, -1},
 };
 
 bool DatePartOf(const std::string& name, DatePart* out) {
   static const std::pair<std::string_view, DatePart> kParts[] = {
-      {"year", DatePart::kYear},     {"quarter", DatePart::kQuarter},
-      {"month", DatePart::kMonth},   {"week", DatePart::kWeek},
-      {"day", DatePart::kDay},       {"hour", DatePart::kHour},
-      {"minute", DatePart::kMinute}, {"second", DatePart::kSecond},
-      {"dow", DatePart::kDayOfWeek}, {"doy", DatePart::kDayOfYear},
+      {"year", DatePart::kYear},     {"quarter", DatePart::kQuarter}, {"month", DatePart::kMonth},
+      {"week", DatePart::kWeek},     {"day", DatePart::kDay},         {"hour", DatePart::kHour},
+      {"minute", DatePart::kMinute}, {"second", DatePart::kSecond},   {"dow", DatePart::kDayOfWeek},
+      {"doy", DatePart::kDayOfYear},
   };
   std::string lower = ToLower(name);
   for (const auto& [part_name, part] : kParts) {
@@ -61,18 +70,16 @@ Result<NodePtr> Binder::BindCall(const Ast& ast) {
     if (candidate.name == ast.text) spec = &candidate;
   }
   if (spec == nullptr) {
-    return InvalidArgumentError(fmt::format("unknown function {} at {}", ast.text,
-                                            PosText(ast.pos)));
+    return InvalidArgumentError(
+        fmt::format("unknown function {} at {}", ast.text, PosText(ast.pos)));
   }
   int n = static_cast<int>(ast.args.size());
   if (n < spec->min_args || (spec->max_args >= 0 && n > spec->max_args)) {
-    return InvalidArgumentError(fmt::format("{} at {} takes {} arguments, not {}", ast.text,
-                                            PosText(ast.pos),
-                                            spec->min_args == spec->max_args
-                                                ? fmt::format("{}", spec->min_args)
-                                                : fmt::format("{} to {}", spec->min_args,
-                                                              spec->max_args),
-                                            n));
+    return InvalidArgumentError(fmt::format(
+        "{} at {} takes {} arguments, not {}", ast.text, PosText(ast.pos),
+        spec->min_args == spec->max_args ? fmt::format("{}", spec->min_args)
+                                         : fmt::format("{} to {}", spec->min_args, spec->max_args),
+        n));
   }
   std::vector<NodePtr> args;
   for (const auto& arg : ast.args) {
@@ -94,9 +101,9 @@ Result<NodePtr> Binder::BindCall(const Ast& ast) {
   auto part_argument = [&]() -> Status {
     if (args[0]->kind != NodeKind::kLiteral || args[0]->type != ExprType::kString ||
         !DatePartOf(args[0]->value.s, &node->part)) {
-      return InvalidArgumentError(fmt::format(
-          "argument 1 of {} at {} must be a date part such as 'year', 'month' or 'day'",
-          ast.text, PosText(args[0]->pos)));
+      return InvalidArgumentError(
+          fmt::format("argument 1 of {} at {} must be a date part such as 'year', 'month' or 'day'",
+                      ast.text, PosText(args[0]->pos)));
     }
     return Status::OK();
   };
@@ -131,9 +138,9 @@ Result<NodePtr> Binder::BindCall(const Ast& ast) {
     case Function::kRegexpMatches: {
       S3C_RETURN_IF_ERROR(want(0, ExprType::kString, "a string"));
       if (args[1]->kind != NodeKind::kLiteral || args[1]->type != ExprType::kString) {
-        return InvalidArgumentError(fmt::format(
-            "argument 2 of regexp_matches at {} must be a string literal (the pattern)",
-            PosText(args[1]->pos)));
+        return InvalidArgumentError(
+            fmt::format("argument 2 of regexp_matches at {} must be a string literal (the pattern)",
+                        PosText(args[1]->pos)));
       }
       auto regex = std::make_shared<re2::RE2>(args[1]->value.s, re2::RE2::Quiet);
       if (!regex->ok()) {
@@ -199,8 +206,7 @@ Result<NodePtr> Binder::BindCase(const Ast& ast) {
       S3C_ASSIGN_OR_RETURN(when, BindCompare("=", ast.args[i]->pos, operand, std::move(when)));
     } else if (when->type != ExprType::kBool && when->type != ExprType::kNull) {
       return InvalidArgumentError(fmt::format("WHEN at {} needs a boolean, not {}",
-                                              PosText(ast.args[i]->pos),
-                                              ExprTypeName(when->type)));
+                                              PosText(ast.args[i]->pos), ExprTypeName(when->type)));
     }
     S3C_ASSIGN_OR_RETURN(when, CastTo(std::move(when), ExprType::kBool, ast.args[i]->pos));
     conditions.push_back(std::move(when));
@@ -240,8 +246,8 @@ Result<NodePtr> Binder::BindLike(const Ast& ast) {
     S3C_ASSIGN_OR_RETURN(NodePtr escape, Bind(*ast.args[2]));
     if (escape->kind != NodeKind::kLiteral || escape->type != ExprType::kString ||
         escape->value.s.size() != 1) {
-      return InvalidArgumentError(fmt::format("ESCAPE at {} must be a one-character string",
-                                              PosText(ast.args[2]->pos)));
+      return InvalidArgumentError(
+          fmt::format("ESCAPE at {} must be a one-character string", PosText(ast.args[2]->pos)));
     }
     node->like_escape = escape->value.s;
   }

@@ -37,17 +37,28 @@ struct CastTarget {
 
 bool CastTargetOf(const std::string& name, CastTarget* out) {
   static const std::pair<std::string_view, CastTarget> kTypes[] = {
-      {"BOOLEAN", {ExprType::kBool}},     {"BOOL", {ExprType::kBool}},
-      {"TINYINT", {ExprType::kInt64, 8}}, {"INT1", {ExprType::kInt64, 8}},
-      {"SMALLINT", {ExprType::kInt64, 16}}, {"INT2", {ExprType::kInt64, 16}},
-      {"INTEGER", {ExprType::kInt64, 32}}, {"INT", {ExprType::kInt64, 32}},
-      {"INT4", {ExprType::kInt64, 32}},   {"BIGINT", {ExprType::kInt64}},
-      {"INT8", {ExprType::kInt64}},       {"DOUBLE", {ExprType::kDouble}},
-      {"FLOAT8", {ExprType::kDouble}},    {"FLOAT", {ExprType::kDouble, 64, true}},
-      {"REAL", {ExprType::kDouble, 64, true}}, {"FLOAT4", {ExprType::kDouble, 64, true}},
-      {"VARCHAR", {ExprType::kString}},   {"TEXT", {ExprType::kString}},
-      {"STRING", {ExprType::kString}},    {"DATE", {ExprType::kDate}},
-      {"TIMESTAMP", {ExprType::kTimestamp}}, {"DATETIME", {ExprType::kTimestamp}},
+      {"BOOLEAN", {ExprType::kBool}},
+      {"BOOL", {ExprType::kBool}},
+      {"TINYINT", {ExprType::kInt64, 8}},
+      {"INT1", {ExprType::kInt64, 8}},
+      {"SMALLINT", {ExprType::kInt64, 16}},
+      {"INT2", {ExprType::kInt64, 16}},
+      {"INTEGER", {ExprType::kInt64, 32}},
+      {"INT", {ExprType::kInt64, 32}},
+      {"INT4", {ExprType::kInt64, 32}},
+      {"BIGINT", {ExprType::kInt64}},
+      {"INT8", {ExprType::kInt64}},
+      {"DOUBLE", {ExprType::kDouble}},
+      {"FLOAT8", {ExprType::kDouble}},
+      {"FLOAT", {ExprType::kDouble, 64, true}},
+      {"REAL", {ExprType::kDouble, 64, true}},
+      {"FLOAT4", {ExprType::kDouble, 64, true}},
+      {"VARCHAR", {ExprType::kString}},
+      {"TEXT", {ExprType::kString}},
+      {"STRING", {ExprType::kString}},
+      {"DATE", {ExprType::kDate}},
+      {"TIMESTAMP", {ExprType::kTimestamp}},
+      {"DATETIME", {ExprType::kTimestamp}},
   };
   for (const auto& [type_name, target] : kTypes) {
     if (type_name == name) {
@@ -77,9 +88,8 @@ Result<NodePtr> FoldLiteralCast(std::shared_ptr<BoundNode> cast) {
 Result<NodePtr> Binder::CastTo(NodePtr node, ExprType type, SourcePos pos) {
   if (node->type == type) return node;
   if (!CanCast(node->type, type)) {
-    return InvalidArgumentError(fmt::format("cannot cast {} to {} at {}",
-                                            ExprTypeName(node->type), ExprTypeName(type),
-                                            PosText(pos)));
+    return InvalidArgumentError(fmt::format("cannot cast {} to {} at {}", ExprTypeName(node->type),
+                                            ExprTypeName(type), PosText(pos)));
   }
   auto cast = MakeNode(NodeKind::kCast, type, node->pos);
   cast->op_text = "CAST";
@@ -94,9 +104,8 @@ Result<NodePtr> Binder::BindCast(const Ast& ast) {
     return InvalidArgumentError(fmt::format("unknown type {} at {}", ast.text, PosText(ast.pos)));
   }
   if (!CanCast(operand->type, target.type)) {
-    return InvalidArgumentError(fmt::format("cannot cast {} to {} at {}",
-                                            ExprTypeName(operand->type), ast.text,
-                                            PosText(ast.pos)));
+    return InvalidArgumentError(fmt::format(
+        "cannot cast {} to {} at {}", ExprTypeName(operand->type), ast.text, PosText(ast.pos)));
   }
   auto cast = MakeNode(NodeKind::kCast, target.type, ast.pos);
   cast->op_text = "CAST";
@@ -120,8 +129,8 @@ Result<NodePtr> Binder::BindArithmetic(const Ast& ast, NodePtr a, NodePtr b) {
   ExprType x = a->type, y = b->type;
   bool numeric = (IsNumber(x) || x == ExprType::kNull) && (IsNumber(y) || y == ExprType::kNull);
   if (!numeric) return BindTemporalArithmetic(ast, std::move(a), std::move(b));
-  ExprType type = (x == ExprType::kDouble || y == ExprType::kDouble) ? ExprType::kDouble
-                                                                    : ExprType::kInt64;
+  ExprType type =
+      (x == ExprType::kDouble || y == ExprType::kDouble) ? ExprType::kDouble : ExprType::kInt64;
   if (op == ArithOp::kDiv) type = ExprType::kDouble;
   S3C_ASSIGN_OR_RETURN(a, CastTo(std::move(a), type, ast.pos));
   S3C_ASSIGN_OR_RETURN(b, CastTo(std::move(b), type, ast.pos));
@@ -153,8 +162,7 @@ Result<NodePtr> Binder::BindTemporalArithmetic(const Ast& ast, NodePtr a, NodePt
   }
   if (add_or_sub && is_time(x) && y == ExprType::kInterval) {
     if (b->kind != NodeKind::kLiteral) {
-      return InvalidArgumentError(fmt::format("interval at {} must be a literal",
-                                              PosText(b->pos)));
+      return InvalidArgumentError(fmt::format("interval at {} must be a literal", PosText(b->pos)));
     }
     S3C_ASSIGN_OR_RETURN(a, CastTo(std::move(a), ExprType::kTimestamp, ast.pos));
     return make(ExprType::kTimestamp, std::move(a), std::move(b));

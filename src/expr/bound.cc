@@ -6,14 +6,22 @@ namespace s3c::expr {
 
 const char* ExprTypeName(ExprType type) {
   switch (type) {
-    case ExprType::kNull: return "null";
-    case ExprType::kBool: return "boolean";
-    case ExprType::kInt64: return "int64";
-    case ExprType::kDouble: return "double";
-    case ExprType::kString: return "string";
-    case ExprType::kDate: return "date";
-    case ExprType::kTimestamp: return "timestamp";
-    case ExprType::kInterval: return "interval";
+    case ExprType::kNull:
+      return "null";
+    case ExprType::kBool:
+      return "boolean";
+    case ExprType::kInt64:
+      return "int64";
+    case ExprType::kDouble:
+      return "double";
+    case ExprType::kString:
+      return "string";
+    case ExprType::kDate:
+      return "date";
+    case ExprType::kTimestamp:
+      return "timestamp";
+    case ExprType::kInterval:
+      return "interval";
   }
   return "?";
 }

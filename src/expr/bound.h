@@ -18,8 +18,16 @@ namespace s3c::expr {
 
 // The value types of the language. Every integer width evaluates as int64, every float as
 // double; date is days and timestamp microseconds since 1970-01-01 (UTC).
-enum class ExprType : uint8_t { kNull, kBool, kInt64, kDouble, kString, kDate, kTimestamp,
-                                kInterval };
+enum class ExprType : uint8_t {
+  kNull,
+  kBool,
+  kInt64,
+  kDouble,
+  kString,
+  kDate,
+  kTimestamp,
+  kInterval
+};
 
 const char* ExprTypeName(ExprType type);
 bool IsNumber(ExprType type);  // int64 or double
@@ -42,8 +50,20 @@ struct Scalar {
 };
 
 enum class NodeKind : uint8_t {
-  kLiteral, kColumn, kCast, kNot, kNegate, kArith, kCompare, kAnd, kOr, kIsNull, kIn, kLike,
-  kCall, kCase,
+  kLiteral,
+  kColumn,
+  kCast,
+  kNot,
+  kNegate,
+  kArith,
+  kCompare,
+  kAnd,
+  kOr,
+  kIsNull,
+  kIn,
+  kLike,
+  kCall,
+  kCase,
 };
 
 enum class ArithOp : uint8_t { kAdd, kSub, kMul, kDiv, kIntDiv, kMod, kConcat };
@@ -51,13 +71,36 @@ enum class CompareOp : uint8_t { kEq, kNe, kLt, kLe, kGt, kGe };
 
 // Built-in functions after binding (argument counts and types checked by the binder).
 enum class Function : uint8_t {
-  kLower, kUpper, kLength, kSubstr, kTrim, kStartsWith, kEndsWith, kContains, kRegexpMatches,
-  kConcat, kDateTrunc, kDatePart, kNow, kCurrentDate, kCoalesce,
+  kLower,
+  kUpper,
+  kLength,
+  kSubstr,
+  kTrim,
+  kStartsWith,
+  kEndsWith,
+  kContains,
+  kRegexpMatches,
+  kConcat,
+  kDateTrunc,
+  kDatePart,
+  kNow,
+  kCurrentDate,
+  kCoalesce,
 };
 
 // Parts for date_part / extract / date_trunc.
-enum class DatePart : uint8_t { kYear, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kSecond,
-                                kDayOfWeek, kDayOfYear };
+enum class DatePart : uint8_t {
+  kYear,
+  kQuarter,
+  kMonth,
+  kWeek,
+  kDay,
+  kHour,
+  kMinute,
+  kSecond,
+  kDayOfWeek,
+  kDayOfYear
+};
 
 struct BoundNode {
   NodeKind kind = NodeKind::kLiteral;
@@ -66,18 +109,18 @@ struct BoundNode {
   std::string op_text;  // the operator or function as written, for runtime errors
   std::vector<std::shared_ptr<const BoundNode>> args;
 
-  Scalar value;                 // kLiteral
-  int column = -1;              // kColumn: field index in the bound schema
+  Scalar value;     // kLiteral
+  int column = -1;  // kColumn: field index in the bound schema
   ArithOp arith = ArithOp::kAdd;
   CompareOp compare = CompareOp::kEq;
   Function function = Function::kLower;
-  DatePart part = DatePart::kYear;  // kDatePart, kDateTrunc
-  bool negated = false;         // kIsNull (IS NOT NULL), kIn (NOT IN), kLike (NOT LIKE)
-  bool case_insensitive = false;  // kLike: ILIKE
-  bool has_else = false;        // kCase: args are (when, then)* [else]
-  std::string like_escape;      // kLike: the escape character, or empty
-  int cast_int_bits = 64;       // kCast to an integer type: its width (range-checked)
-  bool cast_float32 = false;    // kCast to FLOAT / REAL: rounded to single precision
+  DatePart part = DatePart::kYear;        // kDatePart, kDateTrunc
+  bool negated = false;                   // kIsNull (IS NOT NULL), kIn (NOT IN), kLike (NOT LIKE)
+  bool case_insensitive = false;          // kLike: ILIKE
+  bool has_else = false;                  // kCase: args are (when, then)* [else]
+  std::string like_escape;                // kLike: the escape character, or empty
+  int cast_int_bits = 64;                 // kCast to an integer type: its width (range-checked)
+  bool cast_float32 = false;              // kCast to FLOAT / REAL: rounded to single precision
   std::shared_ptr<const re2::RE2> regex;  // kRegexpMatches with a constant pattern
 };
 

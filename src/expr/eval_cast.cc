@@ -27,8 +27,8 @@ std::string Where(const BoundNode& node, size_t row) {
 }
 
 Status CastError(const BoundNode& node, size_t row, std::string_view value) {
-  return InvalidArgumentError(fmt::format("cannot cast '{}' to {} {}", value,
-                                          ExprTypeName(node.type), Where(node, row)));
+  return InvalidArgumentError(
+      fmt::format("cannot cast '{}' to {} {}", value, ExprTypeName(node.type), Where(node, row)));
 }
 
 bool ParseBool(std::string_view s, bool* out) {
@@ -60,7 +60,8 @@ Status FromString(const BoundNode& node, const Vec& a, Vec* out) {
     switch (node.type) {
       case ExprType::kInt64: {
         std::string_view digits = !s.empty() && s[0] == '+' ? s.substr(1) : s;
-        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out->ints[i]);
+        auto [end, ec] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), out->ints[i]);
         ok = ec == std::errc() && end == digits.data() + digits.size() && !digits.empty();
         break;
       }

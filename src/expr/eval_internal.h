@@ -50,6 +50,9 @@ struct EvalState {
   const columnar::RecordBatch* batch = nullptr;  // nullptr for constant evaluation
   int64_t length = 0;
   const EvalContext* context = nullptr;
+  // When set, column c reads the constant (*column_values)[c] instead of the batch (pruning
+  // evaluates subtrees over columns whose value is known for a whole partition or row group).
+  const std::vector<Scalar>* column_values = nullptr;
 };
 
 Result<Vec> EvalNode(const BoundNode& node, const EvalState& state);

@@ -72,9 +72,8 @@ Result<Vec> EvalStringCall(const BoundNode& node, const std::vector<Vec>& args) 
     case Function::kUpper:
       return MapStrings(args, [&](size_t i, std::string* out) { AppendUpper(a.strings[i], out); });
     case Function::kTrim:
-      return MapStrings(args, [&](size_t i, std::string* out) {
-        out->append(TrimSpaces(a.strings[i]));
-      });
+      return MapStrings(args,
+                        [&](size_t i, std::string* out) { out->append(TrimSpaces(a.strings[i])); });
     case Function::kSubstr:
       return MapStrings(args, [&](size_t i, std::string* out) {
         int64_t length = args.size() > 2 ? args[2].ints[i] : INT64_MAX;
@@ -86,11 +85,13 @@ Result<Vec> EvalStringCall(const BoundNode& node, const std::vector<Vec>& args) 
       return MapToInts(args, ExprType::kInt64,
                        [&](size_t i) { return CountCharacters(a.strings[i]); });
     case Function::kStartsWith:
-      return MapToInts(args, ExprType::kBool,
-                       [&](size_t i) { return int64_t{a.strings[i].starts_with(args[1].strings[i])}; });
+      return MapToInts(args, ExprType::kBool, [&](size_t i) {
+        return int64_t{a.strings[i].starts_with(args[1].strings[i])};
+      });
     case Function::kEndsWith:
-      return MapToInts(args, ExprType::kBool,
-                       [&](size_t i) { return int64_t{a.strings[i].ends_with(args[1].strings[i])}; });
+      return MapToInts(args, ExprType::kBool, [&](size_t i) {
+        return int64_t{a.strings[i].ends_with(args[1].strings[i])};
+      });
     case Function::kContains:
       return MapToInts(args, ExprType::kBool, [&](size_t i) {
         return int64_t{a.strings[i].find(args[1].strings[i]) != std::string_view::npos};

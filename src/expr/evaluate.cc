@@ -65,29 +65,52 @@ std::string WhereText(const BoundNode& node, int64_t row) {
 namespace {
 
 template <typename T>
-Vec CompareTyped(const BoundNode& node, const std::vector<T>& a, const std::vector<T>& b,
-                 Vec out) {
+Vec CompareTyped(const BoundNode& node, const std::vector<T>& a, const std::vector<T>& b, Vec out) {
   auto n = static_cast<size_t>(out.length);
   auto apply = [&](auto cmp) {
     for (size_t i = 0; i < n; ++i) out.ints[i] = cmp(a[i], b[i]);
   };
   if constexpr (std::is_same_v<T, double>) {
     switch (node.compare) {
-      case CompareOp::kEq: apply([](double x, double y) { return CompareDoubles(x, y) == 0; }); break;
-      case CompareOp::kNe: apply([](double x, double y) { return CompareDoubles(x, y) != 0; }); break;
-      case CompareOp::kLt: apply([](double x, double y) { return CompareDoubles(x, y) < 0; }); break;
-      case CompareOp::kLe: apply([](double x, double y) { return CompareDoubles(x, y) <= 0; }); break;
-      case CompareOp::kGt: apply([](double x, double y) { return CompareDoubles(x, y) > 0; }); break;
-      case CompareOp::kGe: apply([](double x, double y) { return CompareDoubles(x, y) >= 0; }); break;
+      case CompareOp::kEq:
+        apply([](double x, double y) { return CompareDoubles(x, y) == 0; });
+        break;
+      case CompareOp::kNe:
+        apply([](double x, double y) { return CompareDoubles(x, y) != 0; });
+        break;
+      case CompareOp::kLt:
+        apply([](double x, double y) { return CompareDoubles(x, y) < 0; });
+        break;
+      case CompareOp::kLe:
+        apply([](double x, double y) { return CompareDoubles(x, y) <= 0; });
+        break;
+      case CompareOp::kGt:
+        apply([](double x, double y) { return CompareDoubles(x, y) > 0; });
+        break;
+      case CompareOp::kGe:
+        apply([](double x, double y) { return CompareDoubles(x, y) >= 0; });
+        break;
     }
   } else {
     switch (node.compare) {
-      case CompareOp::kEq: apply([](const T& x, const T& y) { return x == y; }); break;
-      case CompareOp::kNe: apply([](const T& x, const T& y) { return x != y; }); break;
-      case CompareOp::kLt: apply([](const T& x, const T& y) { return x < y; }); break;
-      case CompareOp::kLe: apply([](const T& x, const T& y) { return x <= y; }); break;
-      case CompareOp::kGt: apply([](const T& x, const T& y) { return x > y; }); break;
-      case CompareOp::kGe: apply([](const T& x, const T& y) { return x >= y; }); break;
+      case CompareOp::kEq:
+        apply([](const T& x, const T& y) { return x == y; });
+        break;
+      case CompareOp::kNe:
+        apply([](const T& x, const T& y) { return x != y; });
+        break;
+      case CompareOp::kLt:
+        apply([](const T& x, const T& y) { return x < y; });
+        break;
+      case CompareOp::kLe:
+        apply([](const T& x, const T& y) { return x <= y; });
+        break;
+      case CompareOp::kGt:
+        apply([](const T& x, const T& y) { return x > y; });
+        break;
+      case CompareOp::kGe:
+        apply([](const T& x, const T& y) { return x >= y; });
+        break;
     }
   }
   return out;
@@ -160,7 +183,8 @@ void CopyRow(const Vec& from, Vec* to, size_t i) {
 }
 
 Vec AdoptOwners(Vec out, const std::vector<Vec>& args) {
-  for (const Vec& arg : args) out.owners.insert(out.owners.end(), arg.owners.begin(), arg.owners.end());
+  for (const Vec& arg : args)
+    out.owners.insert(out.owners.end(), arg.owners.begin(), arg.owners.end());
   return out;
 }
 
@@ -203,6 +227,11 @@ Result<Vec> EvalNode(const BoundNode& node, const EvalState& state) {
     case NodeKind::kLiteral:
       return Broadcast(node.value, state.length);
     case NodeKind::kColumn:
+      if (state.column_values != nullptr) {
+        Scalar value = (*state.column_values)[static_cast<size_t>(node.column)];
+        value.type = node.type;  // a NULL value still has the column's type
+        return Broadcast(value, state.length);
+      }
       if (state.batch == nullptr) {
         return InternalError("a column read in a constant expression");
       }
@@ -278,9 +307,9 @@ namespace {
 
 Status CheckBatch(const Filter& filter, const columnar::RecordBatch& batch) {
   if (!batch.schema()->Equals(filter.schema())) {
-    return InvalidArgumentError(fmt::format(
-        "filter \"{}\" was bound to schema [{}] but the batch has [{}]", filter.text(),
-        filter.schema().ToString(), batch.schema()->ToString()));
+    return InvalidArgumentError(
+        fmt::format("filter \"{}\" was bound to schema [{}] but the batch has [{}]", filter.text(),
+                    filter.schema().ToString(), batch.schema()->ToString()));
   }
   return Status::OK();
 }

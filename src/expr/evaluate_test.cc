@@ -43,7 +43,7 @@ TEST(ExprEvaluate, ComparisonsWidenAndOrderNaNLast) {
   EXPECT_EQ(Keep("i < d", *batch), (Rows{0, 1}));  // 2 < NaN: NaN sorts above every number
   EXPECT_EQ(Keep("d > 1e308", *batch), Rows{1});
   EXPECT_EQ(Keep("d = 'NaN'", *batch), Rows{1});
-  EXPECT_EQ(Keep("d = 0", *batch), Rows{4});  // -0.0 = 0
+  EXPECT_EQ(Keep("d = 0", *batch), Rows{4});            // -0.0 = 0
   EXPECT_EQ(Keep("s < 'b'", *batch), (Rows{0, 1, 4}));  // bytewise
   EXPECT_EQ(Keep("dt = '1970-02-01' OR dt > DATE '2020-01-01'", *batch), Rows{1});
   EXPECT_EQ(Keep("dt = '2020-01-01'", *batch), Rows{4});
@@ -54,9 +54,9 @@ TEST(ExprEvaluate, ComparisonsWidenAndOrderNaNLast) {
 
 TEST(ExprEvaluate, ArithmeticFollowsDuckDb) {
   auto batch = Sample();
-  EXPECT_EQ(Keep("i / 4 = 0.25", *batch), Rows{0});     // / on integers is a double
-  EXPECT_EQ(Keep("i // 4 = -1", *batch), Rows{3});      // // truncates
-  EXPECT_EQ(Keep("i % 4 = -3", *batch), Rows{3});       // % keeps the dividend's sign
+  EXPECT_EQ(Keep("i / 4 = 0.25", *batch), Rows{0});  // / on integers is a double
+  EXPECT_EQ(Keep("i // 4 = -1", *batch), Rows{3});   // // truncates
+  EXPECT_EQ(Keep("i % 4 = -3", *batch), Rows{3});    // % keeps the dividend's sign
   EXPECT_EQ(Keep("(i // 0) IS NULL", *batch), (Rows{0, 1, 2, 3, 4}));
   EXPECT_EQ(Keep("(i % 0) IS NULL", *batch), (Rows{0, 1, 2, 3, 4}));
   EXPECT_EQ(Keep("i / 0 > 1e308", *batch), (Rows{0, 1, 4}));  // +inf
@@ -137,7 +137,8 @@ TEST(ExprEvaluate, CastsFollowDuckDb) {
   EXPECT_EQ(rows.status().message(), "value 200 does not fit a 8-bit integer at 1:1, row 1");
   auto nan = Filter::Bind("CAST(d AS INTEGER) = 2", *batch->schema());
   ASSERT_TRUE(nan.ok());
-  EXPECT_EQ(Select(**nan, *batch, {}).status().message(), "cannot cast 'nan' to int64 at 1:1, row 1");
+  EXPECT_EQ(Select(**nan, *batch, {}).status().message(),
+            "cannot cast 'nan' to int64 at 1:1, row 1");
   auto text = Filter::Bind("CAST(s AS INTEGER) = 1", *batch->schema());
   ASSERT_TRUE(text.ok());
   EXPECT_EQ(Select(**text, *batch, {}).status().message(),
@@ -166,8 +167,7 @@ TEST(ExprEvaluate, CoalesceAndCase) {
   auto batch = Sample();
   EXPECT_EQ(Keep("coalesce(i, 99) = 99", *batch), Rows{2});
   EXPECT_EQ(Keep("coalesce(NULL, s, 'none') = 'none'", *batch), Rows{2});
-  EXPECT_EQ(Keep("CASE WHEN i > 1 THEN 'big' WHEN i < 0 THEN 'neg' END = 'neg'", *batch),
-            Rows{3});
+  EXPECT_EQ(Keep("CASE WHEN i > 1 THEN 'big' WHEN i < 0 THEN 'neg' END = 'neg'", *batch), Rows{3});
   EXPECT_EQ(Keep("CASE WHEN i > 1 THEN 'big' END IS NULL", *batch), (Rows{0, 2, 3}));
   EXPECT_EQ(Keep("CASE i WHEN 1 THEN TRUE WHEN 2 THEN NULL ELSE FALSE END", *batch), Rows{0});
   EXPECT_EQ(Keep("CASE WHEN b THEN d ELSE i END > 1", *batch), (Rows{0, 1, 4}));
@@ -193,8 +193,7 @@ TEST(ExprEvaluate, ColumnsOfEveryWidthAndUnit) {
   big.Append(UINT64_MAX);
   columnar::TimestampBuilder nanos(columnar::Timestamp(columnar::TimeUnit::kNano));
   nanos.Append(-1);
-  auto batch = Batch({{"small", *small.Finish()}, {"big", *big.Finish()},
-                      {"ns", *nanos.Finish()}});
+  auto batch = Batch({{"small", *small.Finish()}, {"big", *big.Finish()}, {"ns", *nanos.Finish()}});
   EXPECT_EQ(Keep("small = -3 AND ns = TIMESTAMP '1969-12-31 23:59:59.999999'", *batch), Rows{0});
   auto filter = Filter::Bind("big > 0", *batch->schema());
   ASSERT_TRUE(filter.ok());

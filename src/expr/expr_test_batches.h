@@ -33,8 +33,7 @@ inline std::shared_ptr<columnar::Array> Ints(const std::vector<std::optional<int
 inline std::shared_ptr<columnar::Array> Doubles(const std::vector<std::optional<double>>& v) {
   return Column(columnar::Float64Builder(), v);
 }
-inline std::shared_ptr<columnar::Array> Strings(
-    const std::vector<std::optional<std::string>>& v) {
+inline std::shared_ptr<columnar::Array> Strings(const std::vector<std::optional<std::string>>& v) {
   return Column(columnar::StringBuilder(), v);
 }
 inline std::shared_ptr<columnar::Array> Bools(const std::vector<std::optional<bool>>& v) {

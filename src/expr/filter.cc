@@ -16,9 +16,8 @@ Result<std::shared_ptr<const Filter>> Filter::Bind(std::string_view text,
     return InvalidArgumentError(fmt::format("filter must be a boolean expression, not {} (at {})",
                                             ExprTypeName(root->type), PosText(root->pos)));
   }
-  return std::make_shared<const Filter>(std::string(text),
-                                        std::make_shared<const columnar::Schema>(schema),
-                                        std::move(root));
+  return std::make_shared<const Filter>(
+      std::string(text), std::make_shared<const columnar::Schema>(schema), std::move(root));
 }
 
 }  // namespace s3c::expr

@@ -10,13 +10,12 @@ namespace {
 using testing::BindError;
 
 columnar::Schema Orders() {
-  return columnar::Schema({columnar::Field("amount", columnar::Int64()),
-                           columnar::Field("price", columnar::Float64()),
-                           columnar::Field("name", columnar::String()),
-                           columnar::Field("day", columnar::Date32()),
-                           columnar::Field("at", columnar::Timestamp(columnar::TimeUnit::kMilli)),
-                           columnar::Field("ok", columnar::Bool()),
-                           columnar::Field("tags", columnar::List(columnar::String()))});
+  return columnar::Schema(
+      {columnar::Field("amount", columnar::Int64()), columnar::Field("price", columnar::Float64()),
+       columnar::Field("name", columnar::String()), columnar::Field("day", columnar::Date32()),
+       columnar::Field("at", columnar::Timestamp(columnar::TimeUnit::kMilli)),
+       columnar::Field("ok", columnar::Bool()),
+       columnar::Field("tags", columnar::List(columnar::String()))});
 }
 
 TEST(ExprParse, ParseErrorsPointAtTheToken) {
@@ -99,8 +98,9 @@ TEST(ExprBind, TypeErrorsNameTheOperatorAndTypes) {
 }
 
 TEST(ExprBind, StringLiteralsTakeTheOtherSidesType) {
-  EXPECT_TRUE(Filter::Bind("amount = '5' AND day < '2020-01-01' AND at >= '2020-01-01 10:00'",
-                           Orders()).ok());
+  EXPECT_TRUE(
+      Filter::Bind("amount = '5' AND day < '2020-01-01' AND at >= '2020-01-01 10:00'", Orders())
+          .ok());
   EXPECT_EQ(BindError("amount = 'five'", Orders()), "cannot cast 'five' to int64 at 1:10");
   EXPECT_EQ(BindError("day = DATE '2020-02-30'", Orders()),
             "cannot cast '2020-02-30' to date at 1:7");

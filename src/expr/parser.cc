@@ -18,12 +18,11 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-
 // Words that end an operand, so they cannot be bare column names.
 bool IsReserved(const std::string& upper) {
   static constexpr std::string_view kWords[] = {
-      "AND", "OR", "NOT", "IS", "NULL", "IN", "BETWEEN", "LIKE", "ILIKE", "ESCAPE", "CASE",
-      "WHEN", "THEN", "ELSE", "END", "TRUE", "FALSE", "CAST", "AS", "FROM", "INTERVAL"};
+      "AND",  "OR",   "NOT",  "IS",  "NULL", "IN",    "BETWEEN", "LIKE", "ILIKE", "ESCAPE",  "CASE",
+      "WHEN", "THEN", "ELSE", "END", "TRUE", "FALSE", "CAST",    "AS",   "FROM",  "INTERVAL"};
   return std::find(std::begin(kWords), std::end(kWords), upper) != std::end(kWords);
 }
 
@@ -140,8 +139,8 @@ class Parser {
     }
     bool negated = false;
     SourcePos pos = Peek().pos;
-    if (IsWord("NOT") && (IsWord("IN", 1) || IsWord("BETWEEN", 1) || IsWord("LIKE", 1) ||
-                          IsWord("ILIKE", 1))) {
+    if (IsWord("NOT") &&
+        (IsWord("IN", 1) || IsWord("BETWEEN", 1) || IsWord("LIKE", 1) || IsWord("ILIKE", 1))) {
       negated = true;
       ++i_;
     }

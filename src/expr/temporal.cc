@@ -14,11 +14,6 @@ unsigned DaysInMonth(int64_t y, unsigned m) {
   return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
-int64_t FloorDiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -52,6 +47,16 @@ std::optional<int64_t> ParseDatePrefix(std::string_view s, size_t* pos) {
 }
 
 }  // namespace
+
+int64_t FloorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+int64_t MicrosOfCount(int64_t count, int64_t units_per_second) {
+  return units_per_second >= 1'000'000 ? FloorDiv(count, units_per_second / 1'000'000)
+                                       : count * (1'000'000 / units_per_second);
+}
 
 int64_t DayOfMicros(int64_t micros) { return FloorDiv(micros, kMicrosPerDay); }
 

@@ -13,6 +13,12 @@ namespace s3c::expr {
 
 constexpr int64_t kMicrosPerDay = 86'400'000'000;
 
+// a / b rounded toward negative infinity (b > 0).
+int64_t FloorDiv(int64_t a, int64_t b);
+// A timestamp count in a unit of `units_per_second` as microseconds (sub-microsecond parts
+// rounded toward negative infinity), for columns and statistics alike.
+int64_t MicrosOfCount(int64_t count, int64_t units_per_second);
+
 // Floor division: the day of a timestamp, also before 1970.
 int64_t DayOfMicros(int64_t micros);
 

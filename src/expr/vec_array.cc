@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "expr/temporal.h"
 #include "s3c/columnar/array_binary.h"
 #include "s3c/columnar/array_primitive.h"
 #include "s3c/columnar/builder_binary.h"
@@ -11,11 +12,6 @@ namespace s3c::expr {
 namespace {
 
 using columnar::TypeId;
-
-int64_t FloorDiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
 
 template <typename Tag>
 Status LoadNumbers(const columnar::Array& array, const BoundNode& node, Vec* out) {
@@ -27,9 +23,10 @@ Status LoadNumbers(const columnar::Array& array, const BoundNode& node, Vec* out
   } else if constexpr (std::is_same_v<typename Tag::c_type, uint64_t>) {
     for (size_t i = 0; i < n; ++i) {
       if (out->valid[i] && values[i] > static_cast<uint64_t>(INT64_MAX)) {
-        return InvalidArgumentError(fmt::format("value {} of column \"{}\" {} is above the int64 "
-                                                "range filters compute in", values[i],
-                                                node.op_text, WhereText(node, static_cast<int64_t>(i))));
+        return InvalidArgumentError(
+            fmt::format("value {} of column \"{}\" {} is above the int64 "
+                        "range filters compute in",
+                        values[i], node.op_text, WhereText(node, static_cast<int64_t>(i))));
       }
       out->ints[i] = static_cast<int64_t>(values[i]);
     }
@@ -61,10 +58,7 @@ Result<Vec> VecFromArray(const columnar::Array& array, const BoundNode& node, in
     case TypeId::kTimestamp: {
       S3C_RETURN_IF_ERROR(LoadNumbers<columnar::TimestampType>(array, node, &out));
       int64_t per_second = columnar::UnitsPerSecond(array.type().unit());
-      for (int64_t& v : out.ints) {
-        v = per_second >= 1'000'000 ? FloorDiv(v, per_second / 1'000'000)
-                                    : v * (1'000'000 / per_second);
-      }
+      for (int64_t& v : out.ints) v = MicrosOfCount(v, per_second);
       return out;
     }
     case TypeId::kDecimal128: {
@@ -89,8 +83,10 @@ Result<Vec> VecFromArray(const columnar::Array& array, const BoundNode& node, in
         status = LoadNumbers<decltype(tag)>(array, node, &out);
       });
       if (!handled) {
-        return InvalidArgumentError(fmt::format("column \"{}\" has type {}, which filters cannot "
-                                                "use", node.op_text, array.type().ToString()));
+        return InvalidArgumentError(
+            fmt::format("column \"{}\" has type {}, which filters cannot "
+                        "use",
+                        node.op_text, array.type().ToString()));
       }
       S3C_RETURN_IF_ERROR(status);
       return out;
