@@ -1,0 +1,124 @@
+// MakePartitionPruner (dataset/partition_pruner.h).
+#include "s3c/dataset/partition_pruner.h"
+
+#include <map>
+#include <mutex>
+
+#include "s3c/expr/partition_filter.h"
+
+namespace s3c::dataset {
+namespace {
+
+// More known keys than this are not worth 2^n bindings: the pruner then keeps the folder.
+constexpr size_t kMaxTypedKeys = 6;
+
+class Pruner {
+ public:
+  Pruner(std::string where, Partitioning partitioning, expr::EvalContext context)
+      : where_(std::move(where)), partitioning_(std::move(partitioning)), context_(context) {}
+
+  bool MayMatch(const std::vector<RawPartitionValue>& known) {
+    if (known.size() > kMaxTypedKeys) return true;
+    // The types each value may end up with.
+    std::vector<std::vector<columnar::DataType>> choices;
+    for (const auto& v : known) {
+      auto it = partitioning_.types.find(v.name);
+      if (it != partitioning_.types.end()) {
+        choices.push_back({it->second});
+        continue;
+      }
+      columnar::DataType own = v.text ? ClassifyPartitionValue(*v.text) : columnar::String();
+      if (own.id() == columnar::TypeId::kString) {
+        choices.push_back({own});
+      } else {
+        choices.push_back({own, columnar::String()});
+      }
+    }
+    std::vector<size_t> pick(known.size(), 0);
+    while (true) {
+      if (!NeverUnder(known, choices, pick)) return true;
+      size_t i = 0;
+      while (i < pick.size() && ++pick[i] == choices[i].size()) pick[i++] = 0;
+      if (i == pick.size()) return false;  // every typing says never
+    }
+  }
+
+ private:
+  bool NeverUnder(const std::vector<RawPartitionValue>& known,
+                  const std::vector<std::vector<columnar::DataType>>& choices,
+                  const std::vector<size_t>& pick) {
+    std::vector<columnar::Field> fields;
+    std::vector<PartitionValue> values;
+    std::string signature;
+    for (size_t i = 0; i < known.size(); ++i) {
+      const columnar::DataType& type = choices[i][pick[i]];
+      fields.emplace_back(known[i].name, type, true);
+      signature += known[i].name + ":" + type.ToString() + ";";
+      PartitionValue value;
+      value.spelling = known[i].spelling;
+      if (known[i].text) {
+        auto parsed = ParsePartitionText(*known[i].text, type);
+        if (!parsed) return false;  // an override the value does not fit: reading reports it
+        value.value = std::move(*parsed);
+      }
+      values.push_back(std::move(value));
+    }
+    bool unbindable = false;
+    std::shared_ptr<const expr::Filter> filter = FilterFor(signature, fields, &unbindable);
+    // Under a typing the filter cannot be bound to, a read with that schema fails as a whole:
+    // it returns no rows from this folder either.
+    if (unbindable) return true;
+    if (!filter) return false;
+    // Every column the reduced filter reads is known: evaluate it exactly on one row.
+    auto schema = columnar::MakeSchema(fields);
+    auto empty = columnar::RecordBatch::Make(columnar::MakeSchema({}), {}, 1);
+    if (!empty.ok()) return false;
+    auto row = AppendPartitionColumns(**empty, schema, values);
+    if (!row.ok()) return false;
+    auto kept = expr::Select(*filter, **row, context_);
+    // An evaluation error (a cast the value fails) decides nothing: keep the folder.
+    return kept.ok() && kept->empty();
+  }
+
+  // The filter's terms over these partition columns, bound once per typing.
+  // `unbindable` is set when the terms over these columns fail to bind.
+  std::shared_ptr<const expr::Filter> FilterFor(const std::string& signature,
+                                                const std::vector<columnar::Field>& fields,
+                                                bool* unbindable) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = bound_.find(signature);
+    if (it == bound_.end()) {
+      auto bound = expr::BindTermsOver(where_, columnar::Schema(fields));
+      it = bound_.emplace(signature, bound.ok() ? Binding{*bound, false} : Binding{nullptr, true})
+               .first;
+    }
+    *unbindable = it->second.failed;
+    return it->second.filter;
+  }
+
+  const std::string where_;
+  const Partitioning partitioning_;
+  const expr::EvalContext context_;
+  std::mutex mu_;
+  struct Binding {
+    std::shared_ptr<const expr::Filter> filter;  // null: no term over these columns
+    bool failed = false;                         // the terms do not bind
+  };
+  std::map<std::string, Binding> bound_;
+};
+
+}  // namespace
+
+Result<PartitionPruner> MakePartitionPruner(const std::string& where,
+                                            const Partitioning& partitioning,
+                                            const expr::EvalContext& context) {
+  PartitionPruner pruner;
+  S3C_ASSIGN_OR_RETURN(pruner.columns, expr::ColumnsRead(where));
+  auto state = std::make_shared<Pruner>(where, partitioning, context);
+  pruner.may_match = [state](const std::vector<RawPartitionValue>& known) {
+    return state->MayMatch(known);
+  };
+  return pruner;
+}
+
+}  // namespace s3c::dataset

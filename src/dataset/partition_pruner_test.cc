@@ -1,0 +1,65 @@
+#include "s3c/dataset/partition_pruner.h"
+
+#include <gtest/gtest.h>
+
+namespace s3c::dataset {
+namespace {
+
+std::vector<RawPartitionValue> Known(std::vector<std::pair<std::string, std::string>> pairs) {
+  std::vector<RawPartitionValue> out;
+  for (auto& [k, v] : pairs) {
+    RawPartitionValue r;
+    r.name = k;
+    r.spelling = v;
+    if (v != "__HIVE_DEFAULT_PARTITION__") r.text = v;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+bool May(const PartitionPruner& p, std::vector<std::pair<std::string, std::string>> known) {
+  return p.may_match(Known(std::move(known)));
+}
+
+TEST(PartitionPrunerTest, DecidesFromPartitionTermsOnly) {
+  auto p = MakePartitionPruner("dt = DATE '2024-03-05' AND v > 1", Partitioning{}, {});
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->columns, (std::set<std::string>{"dt", "v"}));
+  EXPECT_TRUE(May(*p, {{"dt", "2024-03-05"}}));
+  EXPECT_FALSE(May(*p, {{"dt", "2024-03-06"}}));
+  EXPECT_TRUE(May(*p, {}));                      // nothing known yet
+  EXPECT_TRUE(May(*p, {{"region", "eu"}}));      // a key the filter does not read
+  EXPECT_FALSE(May(*p, {{"dt", "__HIVE_DEFAULT_PARTITION__"}}));  // NULL = x is not true
+  EXPECT_FALSE(MakePartitionPruner("dt = ", Partitioning{}, {}).ok());
+}
+
+TEST(PartitionPrunerTest, KeepsAFolderWhenAnotherTypingCouldMatch) {
+  // hour=2 alone is an int, but beside hour=x the column is a string, and '2' > '10' as text.
+  auto p = MakePartitionPruner("hour > '10'", Partitioning{}, {});
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(May(*p, {{"hour", "2"}}));
+  // With the type fixed by an override, 2 > 10 is false for sure.
+  Partitioning typed;
+  typed.types = {{"hour", columnar::Int64()}};
+  auto q = MakePartitionPruner("hour > '10'", typed, {});
+  ASSERT_TRUE(q.ok());
+  EXPECT_FALSE(May(*q, {{"hour", "2"}}));
+  EXPECT_TRUE(May(*q, {{"hour", "11"}}));
+  // Both typings agree: pruned.
+  auto r = MakePartitionPruner("hour = 3", Partitioning{}, {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(May(*r, {{"hour", "2"}}));
+  EXPECT_TRUE(May(*r, {{"hour", "3"}}));
+}
+
+TEST(PartitionPrunerTest, FunctionsAndOrOverPartitions) {
+  auto p = MakePartitionPruner(
+      "(year(dt) = 2024 AND month(dt) = 3) OR region LIKE 'eu-%'", Partitioning{}, {});
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(May(*p, {{"dt", "2024-03-09"}}));                       // region unknown
+  EXPECT_FALSE(May(*p, {{"dt", "2024-04-01"}, {"region", "us-1"}}));
+  EXPECT_TRUE(May(*p, {{"dt", "2024-04-01"}, {"region", "eu-2"}}));
+}
+
+}  // namespace
+}  // namespace s3c::dataset
