@@ -1,7 +1,10 @@
 // DiscoverDataset (discovery.h): globs as literal prefixes, pruning, filters and limits.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "s3c/dataset/discovery.h"
+#include "s3c/dataset/partition_pruner.h"
 #include "s3c/store/memory_object_store.h"
 
 namespace s3c::dataset {
@@ -91,6 +94,38 @@ TEST_F(DatasetDiscoveryTest, SingleKeyAndFolderWithoutSlash) {
   ASSERT_TRUE(folder.ok());
   EXPECT_EQ(folder->objects.size(), 3u);
   EXPECT_EQ(folder->root_prefix, "e/");
+}
+
+// The layout: one day of a thousand day folders costs one LIST request.
+TEST(DatasetDiscoveryPruning, OneDayOfAThousandIsOneRequest) {
+  MemoryObjectStore store{"days"};
+  for (int d = 0; d < 1000; ++d) {
+    std::string day = fmt::format("2021-01-01+{:04d}", d);  // distinct, sortable names
+    ASSERT_TRUE(store.Put("lake/dt=" + day + "/part-0.csv", "v\n1\n").ok());
+    ASSERT_TRUE(store.Put("lake/dt=" + day + "/part-1.csv", "v\n2\n").ok());
+  }
+  DiscoveryOptions options;
+  auto pruner = MakePartitionPruner("dt = '2021-01-01+0417' AND v > 0", Partitioning{}, {});
+  ASSERT_TRUE(pruner.ok());
+  options.pruner = *pruner;
+  auto d = DiscoverDataset(store, "lake/", options);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(Keys(*d), (std::vector<std::string>{"lake/dt=2021-01-01+0417/part-0.csv",
+                                                "lake/dt=2021-01-01+0417/part-1.csv"}));
+  EXPECT_EQ(d->listing.list_requests, 1);
+  // Three days of an IN list: at most three requests.
+  auto three = MakePartitionPruner("dt IN ('2021-01-01+0001', '2021-01-01+0500', '2021-01-01+0999')",
+                                   Partitioning{}, {});
+  ASSERT_TRUE(three.ok());
+  options.pruner = *three;
+  auto t = DiscoverDataset(store, "lake/", options);
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->objects.size(), 6u);
+  EXPECT_LE(t->listing.list_requests, 3);
+  // Without a filter: the flat listing of 2000 keys, two pages.
+  auto all = DiscoverDataset(store, "lake/", {});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->listing.list_requests, 2);
 }
 
 }  // namespace

@@ -23,6 +23,19 @@ bool Skipped(const std::string& key, bool skip_hidden) {
   return skip_hidden && (first == '_' || first == '.');
 }
 
+// Counts the LIST requests of one listing: one per page, and one for a listing that came back
+// empty (the store makes no page callback for it).
+class RequestCounter {
+ public:
+  explicit RequestCounter(int64_t* total) : total_(total) {}
+  ~RequestCounter() { *total_ += pages_ > 0 ? pages_ : 1; }
+  void Page() { ++pages_; }
+
+ private:
+  int64_t* total_;
+  int64_t pages_ = 0;
+};
+
 class Walker {
  public:
   Walker(ObjectStore& store, const Partitioning& partitioning, const PartitionPruner& pruner,
@@ -35,8 +48,9 @@ class Walker {
     ListOptions options;
     options.prefix = prefix;
     options.delimiter = "/";
+    RequestCounter count(&out_.stats.list_requests);
     return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
-      ++out_.stats.list_requests;
+      count.Page();
       for (const ObjectInfo& o : page) {
         if (o.is_prefix) {
           folders->push_back(o.key);
@@ -51,8 +65,9 @@ class Walker {
   Status ListFlat(const std::string& prefix) {
     ListOptions options;
     options.prefix = prefix;
+    RequestCounter count(&out_.stats.list_requests);
     return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
-      ++out_.stats.list_requests;
+      count.Page();
       for (const ObjectInfo& o : page) {
         if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) listed_.push_back(o);
       }
@@ -92,20 +107,55 @@ class Walker {
   }
 
   Status Walk(const std::string& root) {
-    std::vector<Branch> frontier{{root, {}}};
-    size_t level = 0;
-    // The root is always listed with the delimiter: its folders show the first key.
+    if (!pruner_.first_level.empty()) {
+      // Folders the filter names exactly: list them straight away. An object under any of
+      // them shows they are the first level (a dataset's keys are uniform); if none holds
+      // anything, the root is walked after all.
+      std::vector<Branch> guesses;
+      for (const std::string& name : pruner_.first_level) {
+        Branch b{root + name + "/", FolderPartitionValues(partitioning_, 0, name)};
+        if (b.known.empty()) continue;
+        if (!pruner_.may_match(b.known)) {
+          ++out_.stats.folders_pruned;
+          continue;
+        }
+        guesses.push_back(std::move(b));
+      }
+      size_t before = listed_.size();
+      int64_t pruned_before = out_.stats.folders_pruned;
+      S3C_RETURN_IF_ERROR(WalkBelow(std::move(guesses), 1));
+      if (listed_.size() > before) {
+        out_.stats.plan = fmt::format("{} prefix(es) from the filter, then {}",
+                                      pruner_.first_level.size(), WalkPlan());
+        return Status::OK();
+      }
+      out_.stats.folders_pruned = pruned_before;
+    }
+    // The root is listed with the delimiter: its folders show the first key.
     std::vector<ObjectInfo> files;
     std::vector<std::string> folders;
     S3C_RETURN_IF_ERROR(ListLevel(root, &files, &folders));
     ++out_.stats.levels_walked;
     listed_.insert(listed_.end(), files.begin(), files.end());
     std::vector<Branch> next;
-    Descend(frontier[0], level, folders, &next);
-    while (!next.empty()) {
-      frontier = std::move(next);
-      next.clear();
-      ++level;
+    Descend(Branch{root, {}}, 0, folders, &next);
+    S3C_RETURN_IF_ERROR(WalkBelow(std::move(next), 1));
+    out_.stats.plan = WalkPlan();
+    return Status::OK();
+  }
+
+  std::string WalkPlan() const {
+    return fmt::format("walk {} folder level(s), {} folder(s) pruned", out_.stats.levels_walked,
+                       out_.stats.folders_pruned);
+  }
+
+  // Walks the folders of `level` inside each branch of `frontier` while their key is one the
+  // filter reads; lists the branches flat below that.
+  Status WalkBelow(std::vector<Branch> frontier, size_t level) {
+    std::vector<ObjectInfo> files;
+    std::vector<std::string> folders;
+    std::vector<Branch> next;
+    for (; !frontier.empty(); frontier = std::move(next), next.clear(), ++level) {
       // Probe the first branch's level: walk on only if its folders carry a key we filter on.
       files.clear();
       folders.clear();
@@ -118,8 +168,10 @@ class Walker {
         } else {
           S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix));
         }
-        for (size_t i = 1; i < frontier.size(); ++i) S3C_RETURN_IF_ERROR(ListFlat(frontier[i].prefix));
-        break;
+        for (size_t i = 1; i < frontier.size(); ++i) {
+          S3C_RETURN_IF_ERROR(ListFlat(frontier[i].prefix));
+        }
+        return Status::OK();
       }
       ++out_.stats.levels_walked;
       for (size_t i = 0; i < frontier.size(); ++i) {
@@ -132,8 +184,6 @@ class Walker {
         Descend(frontier[i], level, folders, &next);
       }
     }
-    out_.stats.plan = fmt::format("walk {} folder level(s), {} folder(s) pruned",
-                                  out_.stats.levels_walked, out_.stats.folders_pruned);
     return Status::OK();
   }
 

@@ -75,6 +75,34 @@ TEST_F(PartitionListingTest, WalksDownToTheFilteredKey) {
   EXPECT_EQ(listing->stats.list_requests, 1 + 30 + 30);
 }
 
+TEST_F(PartitionListingTest, FolderNamedByTheFilterIsListedDirectly) {
+  PartitionPruner p = OneOf("dt", {"2024-04-07"});
+  p.first_level = {"dt=2024-04-07"};
+  auto listing = ListPartitioned(store_, "t/", Partitioning{}, p);
+  ASSERT_TRUE(listing.ok()) << listing.status().ToString();
+  EXPECT_EQ(listing->objects.size(), 4u);
+  // The day's folder with the delimiter (hour is not filtered), then flat: never the root.
+  EXPECT_EQ(listing->stats.list_requests, 2);
+  EXPECT_EQ(listing->stats.plan, "1 prefix(es) from the filter, then walk 0 folder level(s), 0 folder(s) pruned");
+
+  // Two days of an IN list; one of them does not exist.
+  PartitionPruner two = OneOf("dt", {"2024-04-07", "2024-05-01"});
+  two.first_level = {"dt=2024-04-07", "dt=2024-05-01"};
+  auto both = ListPartitioned(store_, "t/", Partitioning{}, two);
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both->objects.size(), 4u);
+  EXPECT_EQ(both->stats.list_requests, 3);
+
+  // A guess that is not the first level (hour is the second): nothing there, so the root is
+  // walked after all and the answer is complete.
+  PartitionPruner wrong = OneOf("hour", {"1"});
+  wrong.first_level = {"hour=1"};
+  auto walked = ListPartitioned(store_, "t/", Partitioning{}, wrong);
+  ASSERT_TRUE(walked.ok());
+  EXPECT_EQ(walked->objects.size(), 30u);
+  EXPECT_EQ(walked->stats.list_requests, 1 + 1 + 30 + 30);
+}
+
 TEST_F(PartitionListingTest, NothingMatchesListsOnlyTheRoot) {
   auto listing = ListPartitioned(store_, "t/", Partitioning{}, OneOf("dt", {"1999-01-01"}));
   ASSERT_TRUE(listing.ok());

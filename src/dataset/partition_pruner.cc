@@ -1,7 +1,10 @@
 // MakePartitionPruner (dataset/partition_pruner.h).
 #include "s3c/dataset/partition_pruner.h"
 
+#include <fmt/format.h>
+
 #include <map>
+#include <optional>
 #include <mutex>
 
 #include "s3c/expr/partition_filter.h"
@@ -11,6 +14,8 @@ namespace {
 
 // More known keys than this are not worth 2^n bindings: the pruner then keeps the folder.
 constexpr size_t kMaxTypedKeys = 6;
+// An IN list longer than this is walked rather than listed value by value.
+constexpr size_t kMaxFirstLevelFolders = 100;
 
 class Pruner {
  public:
@@ -107,6 +112,64 @@ class Pruner {
   std::map<std::string, Binding> bound_;
 };
 
+// A partition value as Hive writes it in a folder name: '%XX' for the characters Hive escapes.
+std::string HiveEscape(std::string_view value) {
+  static constexpr std::string_view kEscaped = "\"#%'*/:=?\\\x7f{[]^";
+  std::string out;
+  for (char c : value) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || kEscaped.find(c) != std::string_view::npos) {
+      out += fmt::format("%{:02X}", u);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The folder spelling of a literal the filter compares a partition with, when there is exactly
+// one: strings as written (escaped), dates, and integers in canonical form. Others: nullopt.
+std::optional<std::string> FolderSpelling(const expr::ConstraintValue& v) {
+  using Kind = expr::ConstraintValue::Kind;
+  if (v.kind == Kind::kString || v.kind == Kind::kDate) return HiveEscape(v.text);
+  if (v.kind == Kind::kInteger && !v.text.empty() && (v.text[0] != '0' || v.text == "0")) {
+    return v.text;
+  }
+  return std::nullopt;
+}
+
+// The first-level folders the filter pins (partition_listing.h PartitionPruner::first_level):
+// only when exactly one column has an equality or IN of literals, since which key comes first
+// is not known before listing (Hive), or is the template's first segment when it is one field.
+std::vector<std::string> FirstLevelFolders(const std::string& where,
+                                           const std::set<std::string>& columns,
+                                           const Partitioning& partitioning) {
+  auto constraints = expr::ConstraintsOn(where, columns);
+  if (!constraints.ok()) return {};
+  std::string key;
+  const std::vector<expr::ConstraintValue>* values = nullptr;
+  for (const auto& [name, c] : *constraints) {
+    if (!c.equals) continue;
+    if (values != nullptr) return {};  // two keys: their order is unknown
+    key = name;
+    values = &*c.equals;
+  }
+  if (values == nullptr || values->size() > kMaxFirstLevelFolders) return {};
+  bool hive = partitioning.kind == Partitioning::Kind::kHive;
+  if (!hive) {
+    const auto& first = partitioning.segments.empty() ? std::vector<TemplatePart>{}
+                                                       : partitioning.segments[0];
+    if (first.size() != 1 || !first[0].is_field || first[0].text != key) return {};
+  }
+  std::vector<std::string> folders;
+  for (const auto& v : *values) {
+    std::optional<std::string> spelled = FolderSpelling(v);
+    if (!spelled || (!hive && spelled->find_first_of("%/") != std::string::npos)) return {};
+    folders.push_back(hive ? key + "=" + *spelled : *spelled);
+  }
+  return folders;
+}
+
 }  // namespace
 
 Result<PartitionPruner> MakePartitionPruner(const std::string& where,
@@ -114,6 +177,9 @@ Result<PartitionPruner> MakePartitionPruner(const std::string& where,
                                             const expr::EvalContext& context) {
   PartitionPruner pruner;
   S3C_ASSIGN_OR_RETURN(pruner.columns, expr::ColumnsRead(where));
+  if (partitioning.kind != Partitioning::Kind::kNone) {
+    pruner.first_level = FirstLevelFolders(where, pruner.columns, partitioning);
+  }
   auto state = std::make_shared<Pruner>(where, partitioning, context);
   pruner.may_match = [state](const std::vector<RawPartitionValue>& known) {
     return state->MayMatch(known);

@@ -31,6 +31,10 @@ struct PartitionPruner {
   // unknown). Values are in key order from the dataset root. Must be safe to call from several
   // threads at once.
   std::function<bool(const std::vector<RawPartitionValue>& known)> may_match;
+  // Folder names (no '/') the filter pins the first level to, e.g. "dt=2024-03-05" for
+  // dt = '2024-03-05': listed directly instead of the root (one request for one day of a
+  // thousand). Used only when one of them holds an object; else the root is walked.
+  std::vector<std::string> first_level;
 };
 
 struct PartitionListingStats {

@@ -17,7 +17,9 @@ class ParquetBatchReader final : public BatchReader {
       : file_(std::move(file)) {}
   std::shared_ptr<Schema> schema() const override { return file_->schema(); }
   Result<std::shared_ptr<RecordBatch>> Next() override {
-    if (!batches_) S3C_ASSIGN_OR_RETURN(batches_, file_->ReadBatches());
+    if (!batches_) {
+      S3C_ASSIGN_OR_RETURN(batches_, file_->ReadBatches());
+    }
     return batches_->Next();
   }
   int64_t rows_read() const override { return batches_ ? batches_->rows_read() : 0; }
