@@ -122,6 +122,18 @@ TEST(DatasetDiscoveryPruning, OneDayOfAThousandIsOneRequest) {
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->objects.size(), 6u);
   EXPECT_LE(t->listing.list_requests, 3);
+  // A range of days whose names sort like the dates: one request from start-after.
+  auto week = MakePartitionPruner("dt BETWEEN '2021-01-01+0100' AND '2021-01-01+0106'",
+                                  Partitioning{}, {});
+  ASSERT_TRUE(week.ok());
+  ASSERT_TRUE(week->first_level_range.has_value());
+  options.pruner = *week;
+  auto w = DiscoverDataset(store, "lake/", options);
+  ASSERT_TRUE(w.ok()) << w.status().ToString();
+  EXPECT_EQ(w->objects.size(), 14u);
+  EXPECT_EQ(w->listing.list_requests, 1);
+  EXPECT_EQ(w->objects.front().key, "lake/dt=2021-01-01+0100/part-0.csv");
+  EXPECT_EQ(w->objects.back().key, "lake/dt=2021-01-01+0106/part-1.csv");
   // Without a filter: the flat listing of 2000 keys, two pages.
   auto all = DiscoverDataset(store, "lake/", {});
   ASSERT_TRUE(all.ok());

@@ -106,30 +106,57 @@ class Walker {
     return false;
   }
 
+  // Lists root + "key=" from start-after "key=lower", stopping past "key=upper".
+  Status ListRange(const std::string& root, const PartitionPruner::Range& range) {
+    ListOptions options;
+    options.prefix = root + range.key + "=";
+    options.start_after = options.prefix + range.lower;  // before "key=lower/..."
+    const std::string stop = options.prefix + range.upper + "/";
+    const Status past_end = CancelledError("past the upper bound");
+    RequestCounter count(&out_.stats.list_requests);
+    Status st = store_.List(options, [&](const std::vector<ObjectInfo>& page) {
+      count.Page();
+      for (const ObjectInfo& o : page) {
+        // Keys of "key=upper/" sort before stop + '\xff'; anything beyond is another folder.
+        if (o.key.compare(0, stop.size(), stop) > 0) return past_end;
+        if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) listed_.push_back(o);
+      }
+      return Status::OK();
+    });
+    return st.code() == StatusCode::kCancelled && st.message() == past_end.message()
+               ? Status::OK()
+               : st;
+  }
+
   Status Walk(const std::string& root) {
+    // Shortcuts that skip listing the root; each is used only when it finds something.
     if (!pruner_.first_level.empty()) {
-      // Folders the filter names exactly: list them straight away. An object under any of
-      // them shows they are the first level (a dataset's keys are uniform); if none holds
-      // anything, the root is walked after all.
+      // Folders the filter names exactly: an object under any of them shows they are the
+      // first level (a dataset's keys are uniform).
       std::vector<Branch> guesses;
       for (const std::string& name : pruner_.first_level) {
         Branch b{root + name + "/", FolderPartitionValues(partitioning_, 0, name)};
-        if (b.known.empty()) continue;
-        if (!pruner_.may_match(b.known)) {
-          ++out_.stats.folders_pruned;
-          continue;
-        }
+        if (b.known.empty() || !pruner_.may_match(b.known)) continue;
         guesses.push_back(std::move(b));
       }
       size_t before = listed_.size();
-      int64_t pruned_before = out_.stats.folders_pruned;
       S3C_RETURN_IF_ERROR(WalkBelow(std::move(guesses), 1));
       if (listed_.size() > before) {
         out_.stats.plan = fmt::format("{} prefix(es) from the filter, then {}",
                                       pruner_.first_level.size(), WalkPlan());
         return Status::OK();
       }
-      out_.stats.folders_pruned = pruned_before;
+    }
+    if (pruner_.first_level_range) {
+      int64_t requests_before = out_.stats.list_requests;
+      size_t before = listed_.size();
+      S3C_RETURN_IF_ERROR(ListRange(root, *pruner_.first_level_range));
+      if (listed_.size() > before) {
+        out_.stats.plan = fmt::format(
+            "range of {} listed from start-after ({} request(s))", pruner_.first_level_range->key,
+            out_.stats.list_requests - requests_before);
+        return Status::OK();
+      }
     }
     // The root is listed with the delimiter: its folders show the first key.
     std::vector<ObjectInfo> files;

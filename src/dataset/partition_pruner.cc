@@ -170,6 +170,40 @@ std::vector<std::string> FirstLevelFolders(const std::string& where,
   return folders;
 }
 
+// "YYYY-MM-DD" exactly: the spelling whose byte order is the date order.
+bool IsCanonicalDate(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (t[i] < '0' || t[i] > '9') return false;
+  }
+  return true;
+}
+
+// A bound whose folder spelling sorts like the value: a canonical date, or a string that
+// needs no escaping (a string column compares bytewise).
+bool SortsLikeItsValue(const expr::ConstraintValue& v) {
+  using Kind = expr::ConstraintValue::Kind;
+  if (v.kind == Kind::kDate) return IsCanonicalDate(v.text);
+  return v.kind == Kind::kString && HiveEscape(v.text) == v.text;
+}
+
+// The range of PartitionPruner::first_level_range: one column bounded on both sides by
+// literals that sort like their values (Hive layouts only).
+std::optional<PartitionPruner::Range> FirstLevelRange(const std::string& where,
+                                                      const std::set<std::string>& columns) {
+  auto constraints = expr::ConstraintsOn(where, columns);
+  if (!constraints.ok()) return std::nullopt;
+  std::optional<PartitionPruner::Range> range;
+  for (const auto& [name, c] : *constraints) {
+    if (!c.lower || !c.upper) continue;
+    if (range || !SortsLikeItsValue(*c.lower) || !SortsLikeItsValue(*c.upper)) {
+      return std::nullopt;
+    }
+    range = PartitionPruner::Range{name, c.lower->text, c.upper->text};
+  }
+  return range;
+}
+
 }  // namespace
 
 Result<PartitionPruner> MakePartitionPruner(const std::string& where,
@@ -179,6 +213,9 @@ Result<PartitionPruner> MakePartitionPruner(const std::string& where,
   S3C_ASSIGN_OR_RETURN(pruner.columns, expr::ColumnsRead(where));
   if (partitioning.kind != Partitioning::Kind::kNone) {
     pruner.first_level = FirstLevelFolders(where, pruner.columns, partitioning);
+  }
+  if (partitioning.kind == Partitioning::Kind::kHive) {
+    pruner.first_level_range = FirstLevelRange(where, pruner.columns);
   }
   auto state = std::make_shared<Pruner>(where, partitioning, context);
   pruner.may_match = [state](const std::vector<RawPartitionValue>& known) {

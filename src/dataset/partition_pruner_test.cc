@@ -85,5 +85,22 @@ TEST(PartitionPrunerTest, FirstLevelFoldersFromOneKeysEqualities) {
   EXPECT_EQ(first("dt = '2024-03-05'", none), V{});
 }
 
+TEST(PartitionPrunerTest, FirstLevelRangeOnlyWhenSpellingsSortLikeValues) {
+  auto range = [](const std::string& where) -> std::string {
+    auto p = MakePartitionPruner(where, Partitioning{}, {});
+    EXPECT_TRUE(p.ok());
+    if (!p.ok() || !p->first_level_range) return "none";
+    return p->first_level_range->key + ":" + p->first_level_range->lower + ".." +
+           p->first_level_range->upper;
+  };
+  EXPECT_EQ(range("dt BETWEEN DATE '2024-03-01' AND DATE '2024-03-07'"), "dt:2024-03-01..2024-03-07");
+  EXPECT_EQ(range("dt >= '2024-03-01' AND dt < '2024-03-08' AND v = 1"), "dt:2024-03-01..2024-03-08");
+  EXPECT_EQ(range("dt >= DATE '2024-3-1' AND dt < DATE '2024-03-08'"), "none");  // not canonical
+  EXPECT_EQ(range("hour BETWEEN 1 AND 5"), "none");       // 10 sorts before 5 as text
+  EXPECT_EQ(range("dt >= '2024-03-01'"), "none");         // no upper bound
+  EXPECT_EQ(range("name BETWEEN 'a b' AND 'c'"), "name:a b..c");
+  EXPECT_EQ(range("name BETWEEN 'a/b' AND 'c'"), "none");  // escaped spelling
+}
+
 }  // namespace
 }  // namespace s3c::dataset

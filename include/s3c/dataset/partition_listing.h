@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,6 +36,14 @@ struct PartitionPruner {
   // dt = '2024-03-05': listed directly instead of the root (one request for one day of a
   // thousand). Used only when one of them holds an object; else the root is walked.
   std::vector<std::string> first_level;
+  // A range the filter puts on a key whose folder names sort like its values (dates written
+  // YYYY-MM-DD, strings): the keys "key=lower" .. "key=upper" are listed flat from start-after
+  // and the listing stops past the upper bound (a week of days in one request). Used only when
+  // something is found; else the root is walked. Folder names must be spelled canonically.
+  struct Range {
+    std::string key, lower, upper;  // folder spellings
+  };
+  std::optional<Range> first_level_range;
 };
 
 struct PartitionListingStats {
