@@ -8,13 +8,6 @@ reason and a plan.
 """
 
 # Reasons, shared by the entries they explain.
-CLI_MAKES_S3_STACK = ("the CLI makes the S3Stack (s3) from its global options and hands its client "
-                      "to S3ObjectStore; moves into the store's URI -> ObjectStore resolver in "
-                      "the restructuring")
-CLI_CALLS_S3_CLIENT = ("mb (CreateBucket) and the server-side copy (CopyObject) call S3Client "
-                       "directly; the store should offer both in the restructuring")
-CLI_READS_S3_STATS = ("--stats reports S3 request statistics from s3's RequestStats; the store "
-                      "should expose them in the restructuring")
 STORE_TEST_WIRES_S3 = ("the store's checksum wire test assembles an S3 client by hand (static "
                        "credentials, curl client); it moves onto the one S3 assembly entry of "
                        "the restructuring")
@@ -24,13 +17,6 @@ NO_EXECUTOR = ("hand-written threads: common has no executor yet (CPU pool plus 
                "moves onto it when it exists")
 
 EXCEPTIONS = {
-    # The CLI reaches below dataset/store/formats.
-    ("include", "tools/s3c/cli_context.h", "s3c/s3/s3_stack.h"): CLI_MAKES_S3_STACK,
-    ("include", "tools/s3c/cli_context.h", "s3c/s3/request_stats.h"): CLI_READS_S3_STATS,
-    ("link", "tools/s3c/CMakeLists.txt", "s3c_s3"): CLI_MAKES_S3_STACK,
-    ("include", "tools/s3c/cmd_mb.cc", "s3c/s3/s3_client.h"): CLI_CALLS_S3_CLIENT,
-    ("include", "tools/s3c/transfer.cc", "s3c/s3/s3_client.h"): CLI_CALLS_S3_CLIENT,
-    ("include", "tools/s3c/stats_report.h", "s3c/s3/request_stats.h"): CLI_READS_S3_STATS,
     # The store test wires S3 by hand.
     ("include", "src/store/s3_checksum_wire_test.cc", "s3c/auth/static_credentials_provider.h"):
         STORE_TEST_WIRES_S3,

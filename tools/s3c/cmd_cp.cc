@@ -33,7 +33,7 @@ std::string JoinKey(const std::string& prefix, const std::string& rest) {
   return prefix + "/" + rest;
 }
 
-Status CopyOne(CliContext& ctx, const Location& src, const Location& dst) {
+Status CopyOne(CliContext& ctx, const StoreLocation& src, const StoreLocation& dst) {
   if (src.folder_like || (!src.is_stdio() && src.key.empty())) {
     return InvalidArgumentError(
         fmt::format("{} is a folder or prefix: add --recursive to copy what is under it", src.uri));
@@ -65,7 +65,7 @@ Status CopyOne(CliContext& ctx, const Location& src, const Location& dst) {
                                  dst.UriOf(item.dst_key)));
 }
 
-Result<std::vector<TransferItem>> PlanRecursive(const Location& src, const Location& dst) {
+Result<std::vector<TransferItem>> PlanRecursive(const StoreLocation& src, const StoreLocation& dst) {
   ListOptions opts;
   opts.prefix = src.key;
   // "s3://b/data" copies what is under "data/" (not "database/"), as the aws cli does.
@@ -84,7 +84,7 @@ Result<std::vector<TransferItem>> PlanRecursive(const Location& src, const Locat
   return items;
 }
 
-Status CopyRecursive(CliContext& ctx, const Location& src, const Location& dst) {
+Status CopyRecursive(CliContext& ctx, const StoreLocation& src, const StoreLocation& dst) {
   if (src.is_stdio() || dst.is_stdio()) {
     return InvalidArgumentError("--recursive cannot read from or write to '-'");
   }
@@ -134,8 +134,8 @@ Status CopyRecursive(CliContext& ctx, const Location& src, const Location& dst) 
 }
 
 Status RunCp(CliContext& ctx, const CpArgs& args) {
-  S3C_ASSIGN_OR_RETURN(Location src, ctx.Resolve(args.src));
-  S3C_ASSIGN_OR_RETURN(Location dst, ctx.Resolve(args.dst));
+  S3C_ASSIGN_OR_RETURN(StoreLocation src, ctx.Resolve(args.src));
+  S3C_ASSIGN_OR_RETURN(StoreLocation dst, ctx.Resolve(args.dst));
   return args.recursive ? CopyRecursive(ctx, src, dst) : CopyOne(ctx, src, dst);
 }
 

@@ -6,7 +6,7 @@
 
 #include "interrupt.h"
 #include "s3c/io/local_file.h"
-#include "s3c/s3/s3_client.h"
+#include "s3c/store/s3_object_store.h"
 
 namespace s3c::cli {
 namespace {
@@ -14,18 +14,18 @@ namespace {
 constexpr size_t kReadAheadBytes = 64u << 20;
 constexpr size_t kCopyChunkBytes = 4u << 20;
 
-Status ServerSideCopy(CliContext& ctx, const Location& src, const Location& dst,
+Status ServerSideCopy(CliContext& ctx, const StoreLocation& src, const StoreLocation& dst,
                       const TransferItem& item, Progress& progress) {
-  S3C_ASSIGN_OR_RETURN(S3Client * s3, ctx.s3());
-  // The listing or the Stat already gave size and ETag: no second HEAD inside CopyObject.
-  std::optional<S3Object> known;
-  if (item.src_info) known = S3Object{item.src_key, item.src_info->size, item.src_info->etag, {}};
-  S3C_RETURN_IF_ERROR(s3->CopyObject(src.bucket, item.src_key, dst.bucket, item.dst_key, known));
+  // The listing or the Stat already gave size and ETag: no second HEAD inside the copy.
+  auto& from = static_cast<S3ObjectStore&>(*src.store);
+  auto& to = static_cast<S3ObjectStore&>(*dst.store);
+  S3C_RETURN_IF_ERROR(to.CopyFrom(from, item.src_key, item.dst_key, item.src_info));
   if (item.src_info) progress.AddBytes(item.src_info->size);
   return Status::OK();
 }
 
-Result<std::unique_ptr<InputStream>> OpenSource(const Location& src, const TransferItem& item) {
+Result<std::unique_ptr<InputStream>> OpenSource(const StoreLocation& src,
+                                                const TransferItem& item) {
   if (src.is_stdio()) return OpenLocalInput(src.stream_path);
   ReadOptions opts;
   if (item.src_info && !item.src_info->etag.empty()) opts.if_match = item.src_info->etag;
@@ -35,7 +35,7 @@ Result<std::unique_ptr<InputStream>> OpenSource(const Location& src, const Trans
   return src.store->OpenInput(item.src_key, opts);
 }
 
-Result<std::unique_ptr<OutputStream>> OpenDestination(const Location& dst,
+Result<std::unique_ptr<OutputStream>> OpenDestination(const StoreLocation& dst,
                                                       const TransferItem& item) {
   if (dst.is_stdio()) return OpenLocalOutput(dst.stream_path);
   WriteOptions opts;
@@ -51,9 +51,9 @@ Result<std::unique_ptr<OutputStream>> OpenDestination(const Location& dst,
 // download of many small objects keeps writing its files from several threads.
 constexpr uint64_t kOffsetWriteMinBytes = 16u << 20;
 
-bool WritesAtOffsets(const Location& src, const Location& dst, const TransferItem& item) {
+bool WritesAtOffsets(const StoreLocation& src, const StoreLocation& dst, const TransferItem& item) {
   // Local files take positional writes (LocalObjectStore's writer); stdout and devices do not.
-  return src.is_s3() && dst.kind == Location::Kind::kLocal &&
+  return src.is_s3() && dst.kind == StoreKind::kLocal &&
          (!item.src_info || item.src_info->size > kOffsetWriteMinBytes);
 }
 
@@ -61,7 +61,7 @@ bool WritesAtOffsets(const Location& src, const Location& dst, const TransferIte
 // turns out empty), so that a missing source creates no file and no folders. Thread-safe.
 class LazyDestination {
  public:
-  LazyDestination(const Location& dst, const TransferItem& item) : dst_(dst), item_(item) {}
+  LazyDestination(const StoreLocation& dst, const TransferItem& item) : dst_(dst), item_(item) {}
   Result<OutputStream*> Get() {
     std::call_once(once_, [this] {
       auto out = OpenDestination(dst_, item_);
@@ -76,14 +76,14 @@ class LazyDestination {
   }
 
  private:
-  const Location& dst_;
+  const StoreLocation& dst_;
   const TransferItem& item_;
   std::once_flag once_;
   std::unique_ptr<OutputStream> out_;  // destroyed unclosed on failure: nothing is published
   Status status_;
 };
 
-Status DownloadAtOffsets(CliContext& ctx, const Location& src, const Location& dst,
+Status DownloadAtOffsets(CliContext& ctx, const StoreLocation& src, const StoreLocation& dst,
                          const TransferItem& item, Progress& progress) {
   ReadOptions opts;
   if (item.src_info && !item.src_info->etag.empty()) opts.if_match = item.src_info->etag;
@@ -114,7 +114,7 @@ Status DownloadAtOffsets(CliContext& ctx, const Location& src, const Location& d
 
 }  // namespace
 
-Status TransferObject(CliContext& ctx, const Location& src, const Location& dst,
+Status TransferObject(CliContext& ctx, const StoreLocation& src, const StoreLocation& dst,
                       const TransferItem& item, Progress& progress) {
   if (src.is_s3() && dst.is_s3()) {
     S3C_RETURN_IF_ERROR(ServerSideCopy(ctx, src, dst, item, progress));

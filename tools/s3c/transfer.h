@@ -17,7 +17,7 @@ struct TransferItem {
   std::string dst_key;
 };
 
-Status TransferObject(CliContext& ctx, const Location& src, const Location& dst,
+Status TransferObject(CliContext& ctx, const StoreLocation& src, const StoreLocation& dst,
                       const TransferItem& item, Progress& progress);
 
 }  // namespace s3c::cli
