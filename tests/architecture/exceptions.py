@@ -34,7 +34,7 @@ EXCEPTIONS = {
         NO_EXECUTOR,  # row-group decoder
     ("thread", "src/http/curl_http_client.cc", "std::thread"): NO_EXECUTOR,  # curl multi loop
     ("thread", "src/s3/timer_thread.h", "std::thread"): NO_EXECUTOR,  # retry/timeout timers
-    ("thread", "tools/s3c/cmd_cp.cc", "std::thread"): NO_EXECUTOR,  # parallel transfers
+    ("thread", "src/store/worker_threads.cc", "std::thread"): NO_EXECUTOR,  # tree transfers
     ("thread", "tools/s3c/progress.cc", "std::thread"): NO_EXECUTOR,  # progress ticker
     ("thread", "tools/s3c/progress.h", "std::thread"): NO_EXECUTOR,
 }
