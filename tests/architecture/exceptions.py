@@ -8,21 +8,12 @@ reason and a plan.
 """
 
 # Reasons, shared by the entries they explain.
-STORE_TEST_WIRES_S3 = ("the store's checksum wire test assembles an S3 client by hand (static "
-                       "credentials, curl client); it moves onto the one S3 assembly entry of "
-                       "the restructuring")
 CORPUS_TEST_MD5 = ("the Parquet corpus test takes MD5 from auth's crypto to match DuckDB's "
                    "md5(); a digest for tests belongs in tests/support")
 NO_EXECUTOR = ("hand-written threads: common has no executor yet (CPU pool plus I/O wait); "
                "moves onto it when it exists")
 
 EXCEPTIONS = {
-    # The store test wires S3 by hand.
-    ("include", "src/store/s3_checksum_wire_test.cc", "s3c/auth/static_credentials_provider.h"):
-        STORE_TEST_WIRES_S3,
-    ("include", "src/store/s3_checksum_wire_test.cc", "s3c/auth/crypto.h"): STORE_TEST_WIRES_S3,
-    ("include", "src/store/s3_checksum_wire_test.cc", "s3c/http/http_client.h"):
-        STORE_TEST_WIRES_S3,
     # Tests beside the Parquet code.
     ("include", "src/formats/parquet/parquet_corpus_test.cc", "s3c/auth/crypto.h"):
         CORPUS_TEST_MD5,
