@@ -56,7 +56,7 @@ Result<formats::FormatWriteOptions> WriteOptionsFor(const ConvertCommand& cmd,
 }
 
 Status RunConvert(CliContext& ctx, const ConvertCommand& cmd) {
-  S3C_ASSIGN_OR_RETURN(Location dst, ctx.Resolve(cmd.dst));
+  S3C_ASSIGN_OR_RETURN(StoreLocation dst, ctx.Resolve(cmd.dst));
   if (!dst.is_stdio() && dst.folder_like) {
     return InvalidArgumentError(
         fmt::format("convert writes one file: {} names a folder; add a file name", cmd.dst));

@@ -29,7 +29,7 @@ std::string FormatEntry(const ObjectInfo& o, const std::string& shown, bool json
 }
 
 Status RunLs(CliContext& ctx, const LsArgs& args) {
-  S3C_ASSIGN_OR_RETURN(Location loc, ctx.Resolve(args.uri));
+  S3C_ASSIGN_OR_RETURN(StoreLocation loc, ctx.Resolve(args.uri));
   if (loc.is_stdio()) return InvalidArgumentError("ls needs a bucket, prefix or folder, not '-'");
   ListOptions opts;
   // Without a trailing '/', "s3://b/logs" lists what starts with "logs" (as the aws cli does).

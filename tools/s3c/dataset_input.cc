@@ -9,7 +9,7 @@
 namespace s3c::cli {
 
 Result<DatasetInput> ResolveDatasetInput(CliContext& ctx, const std::string& uri) {
-  Location loc;
+  StoreLocation loc;
   std::string key;
   if (dataset::HasGlobChars(uri) && uri.find("://") == std::string::npos) {
     // A local glob: root the store at the literal folder before the first wildcard.
@@ -33,7 +33,7 @@ Result<DatasetInput> ResolveDatasetInput(CliContext& ctx, const std::string& uri
 
 Result<std::unique_ptr<QuarantineSink>> QuarantineSink::Open(CliContext& ctx,
                                                              const std::string& uri) {
-  S3C_ASSIGN_OR_RETURN(Location loc, ctx.Resolve(uri));
+  S3C_ASSIGN_OR_RETURN(StoreLocation loc, ctx.Resolve(uri));
   if (loc.is_stdio() || loc.folder_like) {
     return InvalidArgumentError(fmt::format("--quarantine needs a file or object, got {}", uri));
   }

@@ -7,7 +7,7 @@
 
 namespace s3c::cli {
 
-std::string StatsJson(const RequestStatsSnapshot& s, uint64_t objects, double elapsed_seconds,
+std::string StatsJson(const StoreRequestStats& s, uint64_t objects, double elapsed_seconds,
                       int exit_code) {
   std::string requests;
   for (const auto& [op, n] : s.requests) {
@@ -16,7 +16,7 @@ std::string StatsJson(const RequestStatsSnapshot& s, uint64_t objects, double el
   return fmt::format(
       "{{\"requests\":{{{}}},\"total_requests\":{},\"retries\":{},\"bytes_downloaded\":{},"
       "\"bytes_uploaded\":{},\"objects\":{},\"elapsed_seconds\":{:.3f},\"exit_code\":{}}}\n",
-      requests, s.total_requests(), s.retries, s.bytes_downloaded, s.bytes_uploaded, objects,
+      requests, s.total_requests, s.retries, s.bytes_downloaded, s.bytes_uploaded, objects,
       elapsed_seconds, exit_code);
 }
 
