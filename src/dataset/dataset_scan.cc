@@ -61,6 +61,11 @@ std::set<std::string> PartitionKeys(const std::vector<ObjectInfo>& objects,
 
 DatasetScan::~DatasetScan() = default;
 
+const std::vector<formats::SchemaDrift>& DatasetScan::drift() const {
+  static const std::vector<formats::SchemaDrift> kNone;
+  return reader_ ? reader_->drift() : kNone;
+}
+
 Result<std::unique_ptr<DatasetScan>> DatasetScan::Open(ObjectStore& store,
                                                        std::vector<ObjectInfo> objects,
                                                        ScanOptions options) {
@@ -104,6 +109,11 @@ Result<std::unique_ptr<DatasetScan>> DatasetScan::Open(ObjectStore& store,
 
   std::unique_ptr<DatasetScan> scan(new DatasetScan());
   scan->eval_ = options.eval;
+  if (objects.empty()) {
+    // Pruning or filters left nothing: no schema to bind to, and no rows.
+    scan->schema_ = columnar::MakeSchema({});
+    return scan;
+  }
   S3C_ASSIGN_OR_RETURN(scan->reader_, DatasetReader::Open(store, std::move(objects), ds));
   const formats::Schema& full = *scan->reader_->schema();
   if (!options.where.empty()) {
@@ -134,6 +144,7 @@ Result<std::unique_ptr<DatasetScan>> DatasetScan::Open(ObjectStore& store,
 }
 
 Result<std::shared_ptr<formats::RecordBatch>> DatasetScan::Next() {
+  if (!reader_) return std::shared_ptr<formats::RecordBatch>();
   S3C_ASSIGN_OR_RETURN(auto batch, reader_->Next());
   if (!batch) return batch;
   if (filter_) {

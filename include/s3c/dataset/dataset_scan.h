@@ -31,6 +31,7 @@ struct ScanOptions {
 // Not thread-safe (as DatasetReader). Batches may be empty when a filter keeps no row of one.
 class DatasetScan final : public formats::BatchReader {
  public:
+  // Zero objects make a scan with an empty schema and no rows.
   // Errors: the filter does not parse or bind (position and did-you-mean in the message), an
   // output column that is none of the dataset's, and DatasetReader::Open's.
   static Result<std::unique_ptr<DatasetScan>> Open(ObjectStore& store,
@@ -40,11 +41,13 @@ class DatasetScan final : public formats::BatchReader {
 
   std::shared_ptr<formats::Schema> schema() const override { return schema_; }
   Result<std::shared_ptr<formats::RecordBatch>> Next() override;
-  int64_t rows_read() const override { return reader_->rows_read(); }
-  int64_t rows_rejected() const override { return reader_->rows_rejected(); }
+  int64_t rows_read() const override { return reader_ ? reader_->rows_read() : 0; }
+  int64_t rows_rejected() const override { return reader_ ? reader_->rows_rejected() : 0; }
 
   int64_t rows_filtered() const { return rows_filtered_; }  // rows the filter dropped
-  const DatasetReader& dataset() const { return *reader_; }
+  int64_t objects_read() const { return reader_ ? reader_->objects_read() : 0; }
+  // Schema drift of the objects read so far (DatasetReader::drift).
+  const std::vector<formats::SchemaDrift>& drift() const;
 
  private:
   DatasetScan() = default;
