@@ -11,6 +11,7 @@
 #include "s3c/columnar/columnar.h"
 #include "s3c/columnar/take.h"
 #include "s3c/columnar/type_traits.h"
+#include "take_internal.h"
 
 namespace s3c::columnar {
 namespace {
@@ -130,14 +131,15 @@ std::vector<DataType> AllTypes() {
           Map(Int64(), point)};
 }
 
-// Ascending runs with gaps, as a filter's selection vector looks.
-std::vector<int64_t> FilterLike(RandomArrays& random, int64_t length) {
+// Ascending runs of 1 .. max_run rows with gaps, as a filter's selection vector looks. Short
+// runs are taken row by row, long ones run by run (take_internal.h, Selection).
+std::vector<int64_t> FilterLike(RandomArrays& random, int64_t length, int64_t max_run) {
   std::vector<int64_t> indices;
   int64_t i = 0;
   while (i < length) {
-    const int64_t run = 1 + random.Below(random.Below(2) == 0 ? 3 : 40);
+    const int64_t run = 1 + random.Below(max_run);
     for (int64_t k = 0; k < run && i < length; ++k) indices.push_back(i++);
-    i += random.Below(6);
+    i += 1 + random.Below(5);
   }
   return indices;
 }
@@ -179,7 +181,8 @@ TEST(TakeRandomTest, EveryTypeAgainstElementwiseExpectation) {
       const int64_t offset = random.Below(whole->length() / 3 + 1);
       auto input = whole->Slice(offset, random.Below(whole->length() - offset + 1));
       ASSERT_TRUE(ValidateArray(*input).ok());
-      ExpectTaken(*input, FilterLike(random, input->length()), "filter-like");
+      ExpectTaken(*input, FilterLike(random, input->length(), 3), "short runs");
+      ExpectTaken(*input, FilterLike(random, input->length(), 60), "long runs");
       ExpectTaken(*input, AnyOrderWithRepeats(random, input->length()), "any order");
       std::vector<int64_t> every(static_cast<size_t>(input->length()));
       for (size_t i = 0; i < every.size(); ++i) every[i] = static_cast<int64_t>(i);
@@ -198,7 +201,7 @@ TEST(TakeRandomTest, BatchOfEveryTypeMatchesColumnTakes) {
     columns.push_back(random.Make(type, rows + 5)->Slice(5));
   }
   auto batch = *RecordBatch::Make(std::make_shared<Schema>(fields), columns, rows);
-  const std::vector<int64_t> indices = FilterLike(random, rows);
+  const std::vector<int64_t> indices = FilterLike(random, rows, 3);
   auto taken = Take(*batch, indices);
   ASSERT_TRUE(taken.ok()) << taken.status().ToString();
   ASSERT_TRUE(ValidateRecordBatch(**taken).ok());
@@ -208,6 +211,25 @@ TEST(TakeRandomTest, BatchOfEveryTypeMatchesColumnTakes) {
     ASSERT_TRUE(column.ok());
     EXPECT_TRUE(ArrayEquals(*(*taken)->column(c), **column)) << fields[c].ToString();
   }
+}
+
+TEST(TakeRandomTest, SelectionFormFollowsTheMeanRunLength) {
+  RandomArrays random(3);
+  auto short_runs = FilterLike(random, 1000, 3);
+  auto long_runs = FilterLike(random, 1000, 60);
+  auto by_row = take_internal::SelectIndices(short_runs, 1000);
+  auto by_run = take_internal::SelectIndices(long_runs, 1000);
+  ASSERT_TRUE(by_row.ok() && by_run.ok());
+  EXPECT_TRUE(by_row->by_index);
+  EXPECT_FALSE(by_run->by_index);
+  int64_t rows = 0;
+  for (const auto& run : by_run->runs) rows += run.length;
+  EXPECT_EQ(rows, static_cast<int64_t>(long_runs.size()));
+  // Lists of one or two elements hand their child short runs, which become indices.
+  auto child = take_internal::SelectRuns({{0, 2}, {5, 1}, {9, 2}}, 5);
+  EXPECT_TRUE(child.by_index);
+  EXPECT_EQ(std::vector<int64_t>(child.indices().begin(), child.indices().end()),
+            (std::vector<int64_t>{0, 1, 5, 9, 10}));
 }
 
 }  // namespace

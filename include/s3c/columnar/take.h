@@ -14,9 +14,10 @@
 //   or for the elements of the selected lists - the result is a zero-copy slice sharing the
 //   input's buffers (so it keeps all of them alive); a selection of every row returns an array
 //   over the input's own ArrayData. An empty selection returns a fresh empty array. Otherwise
-//   the result owns new buffers, starts at offset 0, and passes ValidateArray. Ascending runs
-//   are copied with one memcpy (or bitmap copy) per run, so a selective filter over long runs
-//   costs about one copy of the kept bytes.
+//   the result owns new buffers, starts at offset 0, and passes ValidateArray. When the
+//   indices form runs of 8 rows or more on average, each run is one memcpy (or bitmap copy),
+//   so a filter that keeps long stretches costs about one copy of the kept bytes; shorter runs
+//   and random orders are gathered row by row.
 // - Errors: InvalidArgument for an index out of range, and for a result whose string, binary or
 //   list data would exceed the 2^31 - 1 offsets of its 32-bit layout (repeated indices can grow
 //   the data past the input's size).
