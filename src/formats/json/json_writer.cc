@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "formats/json/value_text.h"
-#include "s3c/common/json_parser.h"
+#include "s3c/common/json_escape.h"
 
 namespace s3c::formats {
 namespace {

@@ -9,7 +9,7 @@
 #include "s3c/columnar/array_nested.h"
 #include "s3c/columnar/array_primitive.h"
 #include "s3c/common/civil_date.h"
-#include "s3c/common/json_parser.h"
+#include "s3c/common/json_escape.h"
 #include "s3c/common/strings.h"
 
 namespace s3c::formats::json_internal {
