@@ -7,6 +7,7 @@
 #include "dataset_input.h"
 #include "output.h"
 #include "read_options.h"
+#include "s3c/formats/schema_json.h"
 
 namespace s3c::cli {
 namespace {
@@ -17,34 +18,6 @@ struct SchemaCommand {
   bool verbose = false;
   ReadFlags flags;
 };
-
-std::string ColumnsJson(const formats::Schema& schema) {
-  std::string out = "[";
-  for (int i = 0; i < schema.num_fields(); ++i) {
-    const columnar::Field& f = schema.field(i);
-    out += fmt::format("{}{{\"name\":{},\"type\":{},\"nullable\":{}}}", i ? "," : "",
-                       JsonQuote(f.name()), JsonQuote(f.type().ToString()),
-                       f.nullable() ? "true" : "false");
-  }
-  return out + "]";
-}
-
-std::string DriftJson(const std::vector<formats::SchemaDrift>& drift) {
-  std::string out = "[";
-  for (size_t i = 0; i < drift.size(); ++i) {
-    const formats::SchemaDrift& d = drift[i];
-    out += fmt::format("{}{{\"file\":{},\"column\":{},\"change\":\"{}\"", i ? "," : "",
-                       JsonQuote(d.file), JsonQuote(d.column), SchemaDriftKindName(d.kind));
-    if (d.kind == formats::SchemaDrift::Kind::kTypeWidened) {
-      out += fmt::format(",\"from\":{}", JsonQuote(d.from.ToString()));
-    }
-    if (d.kind != formats::SchemaDrift::Kind::kColumnMissing) {
-      out += fmt::format(",\"to\":{}", JsonQuote(d.to.ToString()));
-    }
-    out += "}";
-  }
-  return out + "]";
-}
 
 // Parquet details (physical and logical types, row groups, codecs, sizes) for --verbose.
 Result<std::string> ParquetDetails(ObjectStore& store, const ObjectInfo& object) {
@@ -64,15 +37,10 @@ Status RunSchema(CliContext& ctx, const SchemaCommand& cmd) {
                        dataset::InferDatasetSchema(*input.store, input.objects, options));
   const formats::Schema& united = *schema.united.schema;
   if (cmd.json) {
-    std::string files = "[";
-    for (size_t i = 0; i < schema.files.size(); ++i) {
-      files += fmt::format("{}{{\"uri\":{},\"columns\":{}}}", i ? "," : "",
-                           JsonQuote(schema.files[i].file), ColumnsJson(*schema.files[i].schema));
-    }
-    files += "]";
     return WriteStdout(fmt::format(
         "{{\"columns\":{},\"files\":{},\"drift\":{},\"objects_total\":{}}}\n",
-        ColumnsJson(united), files, DriftJson(schema.united.drift), schema.objects_total));
+        formats::SchemaColumnsJson(united), formats::NamedSchemasJson(schema.files),
+        formats::SchemaDriftJson(schema.united.drift), schema.objects_total));
   }
   std::string out;
   for (int i = 0; i < united.num_fields(); ++i) out += united.field(i).ToString() + "\n";
