@@ -41,6 +41,7 @@ USES = {
 HEADER_OWNERS = {
     "include/s3c/formats/batch_io.h": "formats/common",
     "include/s3c/formats/inference.h": "formats/common",
+    "include/s3c/formats/schema_json.h": "formats/common",
     "include/s3c/formats/text_decoder.h": "formats/common",
     "include/s3c/formats/text_encoding.h": "formats/common",
 }

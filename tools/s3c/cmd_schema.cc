@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "output.h"
 #include "read_options.h"
+#include "s3c/formats/schema_json.h"
 
 namespace s3c::cli {
 namespace {
@@ -16,34 +17,6 @@ struct SchemaCommand {
   bool verbose = false;
   ReadFlags flags;
 };
-
-std::string ColumnsJson(const formats::Schema& schema) {
-  std::string out = "[";
-  for (int i = 0; i < schema.num_fields(); ++i) {
-    const columnar::Field& f = schema.field(i);
-    out += fmt::format("{}{{\"name\":{},\"type\":{},\"nullable\":{}}}", i ? "," : "",
-                       JsonQuote(f.name()), JsonQuote(f.type().ToString()),
-                       f.nullable() ? "true" : "false");
-  }
-  return out + "]";
-}
-
-std::string DriftJson(const std::vector<formats::SchemaDrift>& drift) {
-  std::string out = "[";
-  for (size_t i = 0; i < drift.size(); ++i) {
-    const formats::SchemaDrift& d = drift[i];
-    out += fmt::format("{}{{\"file\":{},\"column\":{},\"change\":\"{}\"", i ? "," : "",
-                       JsonQuote(d.file), JsonQuote(d.column), SchemaDriftKindName(d.kind));
-    if (d.kind == formats::SchemaDrift::Kind::kTypeWidened) {
-      out += fmt::format(",\"from\":{}", JsonQuote(d.from.ToString()));
-    }
-    if (d.kind != formats::SchemaDrift::Kind::kColumnMissing) {
-      out += fmt::format(",\"to\":{}", JsonQuote(d.to.ToString()));
-    }
-    out += "}";
-  }
-  return out + "]";
-}
 
 // Parquet details (physical and logical types, row groups, codecs, sizes) for --verbose.
 Result<std::string> ParquetDetails(ObjectStore& store, const ObjectInfo& object) {
@@ -72,15 +45,10 @@ Status RunSchema(CliContext& ctx, const SchemaCommand& cmd) {
   const formats::Schema& united = *schema.united.schema;
   const formats::Schema partitions(schema.partitions);
   if (cmd.json) {
-    std::string files = "[";
-    for (size_t i = 0; i < schema.files.size(); ++i) {
-      files += fmt::format("{}{{\"uri\":{},\"columns\":{}}}", i ? "," : "",
-                           JsonQuote(schema.files[i].file), ColumnsJson(*schema.files[i].schema));
-    }
-    files += "]";
     return WriteStdout(fmt::format(
         "{{\"columns\":{},\"partitions\":{},\"files\":{},\"drift\":{},\"objects_total\":{}}}\n",
-        ColumnsJson(united), ColumnsJson(partitions), files, DriftJson(schema.united.drift),
+        formats::SchemaColumnsJson(united), formats::SchemaColumnsJson(partitions),
+        formats::NamedSchemasJson(schema.files), formats::SchemaDriftJson(schema.united.drift),
         schema.objects_total));
   }
   std::string out;

@@ -1,7 +1,8 @@
 // The options `s3c read`, `s3c schema` and `s3c convert` share: format, compression,
 // projection, CSV dialect, text and JSON switches, schema, inference budget and the bad-record
-// policy (docs/cli.md). Kept as flag text here; BuildReadOptions maps each to the formats
-// registry's vocabulary (option_names.h) and prefixes its errors with the flag.
+// policy (docs/cli.md). Kept as flag text here, with the vocabulary's default words
+// (option_names.h); BuildReadOptions maps each to the formats registry's vocabulary and
+// prefixes its errors with the flag.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include "s3c/common/clock.h"
 #include "s3c/dataset/dataset_reader.h"
 #include "s3c/dataset/lake_read.h"
+#include "s3c/formats/option_names.h"
 
 namespace CLI {
 class App;
@@ -27,13 +29,13 @@ struct ReadFlags {
   std::string delimiter;
   std::string quote;
   std::string escape;
-  std::string header = "yes";  // yes | no | auto
+  std::string header{formats::kDefaultHeaderMode};
   int64_t skip_rows = 0;
   std::string comment;
   std::vector<std::string> null_strings;
-  std::string encoding = "auto";  // auto utf-8 utf-16le utf-16be latin-1 windows-1252
-  std::string invalid_utf8 = "error";  // error | replace
-  std::string ragged = "error";        // error | pad | truncate
+  std::string encoding{formats::kDefaultTextEncoding};
+  std::string invalid_utf8{formats::kDefaultInvalidUtf8Policy};
+  std::string ragged{formats::kDefaultRaggedPolicy};
   bool trim = false;
   int threads = 1;
   // Text
@@ -51,7 +53,7 @@ struct ReadFlags {
   int64_t infer_files = 8;
   bool infer_decimals = false;
   // Bad records
-  std::string bad_records = "fail";  // fail | skip | quarantine
+  std::string bad_records{formats::kDefaultBadRecordPolicy};
   int64_t max_errors = -1;
   double max_error_ratio = 1.0;
   std::string quarantine;      // URI of the JSON Lines file receiving rejected records

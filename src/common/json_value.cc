@@ -1,8 +1,42 @@
-#include "formats/json/json_text.h"
+#include "s3c/common/json_value.h"
 
 #include "s3c/common/json_escape.h"
+#include "s3c/common/strings.h"
 
-namespace s3c::formats::json_internal {
+namespace s3c {
+
+std::optional<std::string> JsonValue::AsString() const {
+  if (kind == Kind::kString || kind == Kind::kNumber) return text;
+  return std::nullopt;
+}
+
+std::optional<int64_t> JsonValue::AsInt64() const {
+  if (kind != Kind::kString && kind != Kind::kNumber) return std::nullopt;
+  return ParseInt64(text);
+}
+
+std::optional<std::string> JsonValue::GetString(std::string_view key) const {
+  const JsonValue* v = Find(key);
+  return v ? v->AsString() : std::nullopt;
+}
+
+const char* JsonKindName(JsonValue::Kind kind) {
+  switch (kind) {
+    case JsonValue::Kind::kNull:
+      return "null";
+    case JsonValue::Kind::kBool:
+      return "boolean";
+    case JsonValue::Kind::kNumber:
+      return "number";
+    case JsonValue::Kind::kString:
+      return "string";
+    case JsonValue::Kind::kArray:
+      return "array";
+    case JsonValue::Kind::kObject:
+      return "object";
+  }
+  return "value";
+}
 
 void AppendJsonText(const JsonValue& v, std::string* out) {
   switch (v.kind) {
@@ -39,4 +73,4 @@ void AppendJsonText(const JsonValue& v, std::string* out) {
   }
 }
 
-}  // namespace s3c::formats::json_internal
+}  // namespace s3c

@@ -1,15 +1,13 @@
-#include "formats/json/json_parser.h"
+#include "s3c/common/json_parser.h"
 
 #include <fmt/format.h>
 
 #include <limits>
 
-#include "formats/json/json_scan.h"
-#include "s3c/io/local_file.h"
-
+#include "s3c/common/json_escape.h"
 #include "s3c/common/strings.h"
 
-namespace s3c::formats::json_internal {
+namespace s3c {
 namespace {
 
 bool IsDigit(int c) { return c >= '0' && c <= '9'; }
@@ -25,32 +23,15 @@ constexpr uint32_t kReplacement = 0xFFFD;
 
 }  // namespace
 
-const char* JsonKindName(JsonValue::Kind kind) {
-  switch (kind) {
-    case JsonValue::Kind::kNull:
-      return "null";
-    case JsonValue::Kind::kBool:
-      return "boolean";
-    case JsonValue::Kind::kNumber:
-      return "number";
-    case JsonValue::Kind::kString:
-      return "string";
-    case JsonValue::Kind::kArray:
-      return "array";
-    case JsonValue::Kind::kObject:
-      return "object";
-  }
-  return "value";
-}
-
 Status JsonParser::ErrorHere(std::string_view reason) {
   if (!src_->status().ok()) return src_->status();
   return DataLossError(fmt::format("{}: line {}, byte offset {}: {}",
-                                          object_.empty() ? "input" : object_, line_,
-                                          src_->offset(), reason));
+                                   object_.empty() ? "input" : object_, line_, src_->offset(),
+                                   reason));
 }
 
 Status JsonParser::Expected(std::string_view what) {
+  if (!options_.describe_found) return ErrorHere(fmt::format("expected {}", what));
   return ErrorHere(fmt::format("expected {}, found {}", what, Describe(src_->Peek())));
 }
 
@@ -103,10 +84,10 @@ Status JsonParser::ParseValueAt(JsonValue* out, int depth) {
     case 'n':
       return ParseLiteral("null", out);
     case 'N':
-      if (non_finite_tokens_) return ParseNonFinite("NaN", out);
+      if (options_.non_finite_tokens) return ParseNonFinite("NaN", out);
       return Expected("a JSON value");
     case 'I':
-      if (non_finite_tokens_) return ParseNonFinite("Infinity", out);
+      if (options_.non_finite_tokens) return ParseNonFinite("Infinity", out);
       return Expected("a JSON value");
     default:
       if (c == '-' || IsDigit(c)) return ParseNumber(out);
@@ -115,9 +96,9 @@ Status JsonParser::ParseValueAt(JsonValue* out, int depth) {
 }
 
 Status JsonParser::ParseArray(JsonValue* out, int depth) {
-  if (depth > max_depth_) {
+  if (depth > options_.max_depth) {
     return ErrorHere(
-        fmt::format("expected at most {} levels of nesting (the depth limit)", max_depth_));
+        fmt::format("expected at most {} levels of nesting (the depth limit)", options_.max_depth));
   }
   out->kind = JsonValue::Kind::kArray;
   src_->Advance();  // '['
@@ -137,9 +118,9 @@ Status JsonParser::ParseArray(JsonValue* out, int depth) {
 }
 
 Status JsonParser::ParseObject(JsonValue* out, int depth) {
-  if (depth > max_depth_) {
+  if (depth > options_.max_depth) {
     return ErrorHere(
-        fmt::format("expected at most {} levels of nesting (the depth limit)", max_depth_));
+        fmt::format("expected at most {} levels of nesting (the depth limit)", options_.max_depth));
   }
   out->kind = JsonValue::Kind::kObject;
   src_->Advance();  // '{'
@@ -273,7 +254,7 @@ Status JsonParser::ParseNumber(JsonValue* out) {
     src_->Advance();
   };
   if (src_->Peek() == '-') take();
-  if (!t.empty() && non_finite_tokens_ && src_->Peek() == 'I') {
+  if (!t.empty() && options_.non_finite_tokens && src_->Peek() == 'I') {
     S3C_RETURN_IF_ERROR(ParseNonFinite("Infinity", out));
     out->text = "-Infinity";
     return Status::OK();
@@ -341,11 +322,9 @@ std::optional<double> NonFiniteTokenValue(std::string_view text) {
 }
 
 Status ParseJsonText(std::string_view text, JsonValue* out, const std::string& object_name,
-                     int max_depth, bool non_finite_tokens) {
-  auto input = MakeStringInput(std::string(text));
-  ByteSource src(input.get());
-  JsonParser parser(&src, object_name, max_depth);
-  parser.AllowNonFiniteTokens(non_finite_tokens);
+                     const JsonParseOptions& options) {
+  ByteSource src(text);
+  JsonParser parser(&src, object_name, options);
   S3C_RETURN_IF_ERROR(parser.SkipBom());
   if (parser.SkipWhitespace() < 0) return parser.Expected("a JSON value");
   S3C_RETURN_IF_ERROR(parser.ParseValue(out));
@@ -353,4 +332,4 @@ Status ParseJsonText(std::string_view text, JsonValue* out, const std::string& o
   return Status::OK();
 }
 
-}  // namespace s3c::formats::json_internal
+}  // namespace s3c

@@ -12,10 +12,10 @@
 #include <set>
 #include <sstream>
 
-#include "formats/json/json_parser.h"
+#include "s3c/common/json_parser.h"
 #include "support/corpus.h"
 
-namespace s3c::formats::json_internal {
+namespace s3c {
 namespace {
 
 constexpr char kCorpus[] = "json-test-suite";
@@ -61,7 +61,7 @@ Status ParseSuiteFile(const std::string& path, bool non_finite_tokens = false) {
   ss << in.rdbuf();
   JsonValue v;
   return ParseJsonText(ss.str(), &v, std::filesystem::path(path).filename().string(),
-                       kDefaultMaxDepth, non_finite_tokens);
+                       JsonParseOptions{.non_finite_tokens = non_finite_tokens});
 }
 
 class JsonTestSuiteTest : public ::testing::TestWithParam<SuiteFile> {};
@@ -133,4 +133,4 @@ INSTANTIATE_TEST_SUITE_P(Parsing, JsonTestSuiteTest, ::testing::ValuesIn(ListSui
                          });
 
 }  // namespace
-}  // namespace s3c::formats::json_internal
+}  // namespace s3c

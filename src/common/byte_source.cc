@@ -1,9 +1,9 @@
-#include "formats/json/byte_source.h"
+#include "s3c/common/byte_source.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace s3c::formats::json_internal {
+namespace s3c {
 
 int ByteSource::Fill() {
   while (pos_ >= size_) {
@@ -28,7 +28,7 @@ int ByteSource::Fill() {
       data_ = buf_.get();
       capacity_ = capacity;
     }
-    Result<size_t> n = input_->Read(buf_.get() + size_, chunk_);
+    Result<size_t> n = read_(buf_.get() + size_, chunk_);
     if (!n.ok()) {
       status_ = n.status();
       eof_ = true;
@@ -40,4 +40,4 @@ int ByteSource::Fill() {
   return static_cast<unsigned char>(data_[pos_]);
 }
 
-}  // namespace s3c::formats::json_internal
+}  // namespace s3c

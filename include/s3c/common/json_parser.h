@@ -1,9 +1,10 @@
-// A strict RFC 8259 parser over a ByteSource: one value at a time into a JsonValue tree.
+// The one JSON parser (RFC 8259), over a ByteSource: one value at a time into a JsonValue tree.
+// The JSON reader parses its records with it, `auth` its credential documents.
 // Strings must be valid UTF-8 (section 8.1); a lone surrogate escape (section 8.2) decodes to
-// U+FFFD. One extension, off unless AllowNonFiniteTokens(true): the bare words NaN, Infinity
-// and -Infinity (as Python's json module and the s3c JSON writer write them) are numbers,
-// kNumber with integral = false and the word as text. Errors are InvalidArgument and read
-//   "<object>: line 3, byte offset 57: expected ':' after an object key, found '}'".
+// U+FFFD. Errors are DataLoss and read
+//   "<object>: line 3, byte offset 57: expected ':' after an object key, found '}'";
+// with JsonParseOptions::describe_found off the ", found ..." part is left out, so that an
+// error never holds a byte of the input (for documents that may hold secrets).
 #pragma once
 
 #include <cstdint>
@@ -11,21 +12,29 @@
 #include <string>
 #include <string_view>
 
-#include "formats/json/byte_source.h"
-#include "formats/json/json_text.h"
-#include "formats/json/json_value.h"
+#include "s3c/common/byte_source.h"
+#include "s3c/common/json_value.h"
 #include "s3c/common/status.h"
 
-namespace s3c::formats::json_internal {
+namespace s3c {
 
-constexpr int kDefaultMaxDepth = 512;
+constexpr int kDefaultJsonMaxDepth = 512;
+
+struct JsonParseOptions {
+  // Arrays and objects nested deeper fail with a clear error (and never exhaust the stack).
+  int max_depth = kDefaultJsonMaxDepth;
+  // One extension, off by default: the bare words NaN, Infinity and -Infinity (as Python's
+  // json module and the s3c JSON writer write them) are numbers, kNumber with integral = false
+  // and the word as text.
+  bool non_finite_tokens = false;
+  // Errors name the byte found where another was expected ("found '}'", "found byte 0xff").
+  bool describe_found = true;
+};
 
 class JsonParser {
  public:
-  JsonParser(ByteSource* src, std::string object_name, int max_depth = kDefaultMaxDepth)
-      : src_(src), object_(std::move(object_name)), max_depth_(max_depth) {}
-
-  void AllowNonFiniteTokens(bool on) { non_finite_tokens_ = on; }
+  JsonParser(ByteSource* src, std::string object_name, JsonParseOptions options = {})
+      : src_(src), object_(std::move(object_name)), options_(options) {}
 
   // Skips whitespace (counting lines) and returns the next byte, -1 at the end of input.
   int SkipWhitespace();
@@ -34,9 +43,9 @@ class JsonParser {
   // Parses one value starting at the current byte (whitespace already skipped).
   Status ParseValue(JsonValue* out) { return ParseValueAt(out, 0); }
 
-  // An InvalidArgument error at the current position: "expected <what>, found <current>".
+  // A DataLoss error at the current position: "expected <what>, found <current>".
   Status Expected(std::string_view what);
-  // An InvalidArgument error at the current position with a free-form reason.
+  // A DataLoss error at the current position with a free-form reason.
   Status ErrorHere(std::string_view reason);
 
   int64_t line() const { return line_; }
@@ -61,16 +70,15 @@ class JsonParser {
 
   ByteSource* src_;
   std::string object_;
-  int max_depth_;
+  JsonParseOptions options_;
   int64_t line_ = 1;
-  bool non_finite_tokens_ = false;
 };
 
 // Parses a whole JSON text (RFC 8259 section 2: ws value ws, an optional leading BOM).
 Status ParseJsonText(std::string_view text, JsonValue* out, const std::string& object_name,
-                     int max_depth = kDefaultMaxDepth, bool non_finite_tokens = false);
+                     const JsonParseOptions& options = {});
 
 // NaN, +inf or -inf for exactly the words "NaN", "Infinity", "-Infinity"; nullopt otherwise.
 std::optional<double> NonFiniteTokenValue(std::string_view text);
 
-}  // namespace s3c::formats::json_internal
+}  // namespace s3c

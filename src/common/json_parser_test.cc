@@ -1,12 +1,18 @@
-#include "formats/json/json_parser.h"
+#include "s3c/common/json_parser.h"
 
 #include <gtest/gtest.h>
 
-namespace s3c::formats::json_internal {
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "s3c/common/json_escape.h"
+
+namespace s3c {
 namespace {
 
-Status Parse(std::string_view text, JsonValue* v, int depth = kDefaultMaxDepth) {
-  return ParseJsonText(text, v, "obj.json", depth);
+Status Parse(std::string_view text, JsonValue* v, int depth = kDefaultJsonMaxDepth) {
+  return ParseJsonText(text, v, "obj.json", JsonParseOptions{.max_depth = depth});
 }
 
 TEST(JsonParserTest, ParsesNestedValues) {
@@ -94,5 +100,67 @@ TEST(JsonParserTest, WritesEscapedStringsAndCompactText) {
   EXPECT_EQ(out, R"({"k":[1,{"z":null}]})");
 }
 
+TEST(JsonParserTest, WithoutDescribeFoundErrorsHoldNoInputByte) {
+  JsonValue v;
+  const JsonParseOptions quiet{.describe_found = false};
+  Status s = ParseJsonText("{\"a\": 1,\n \"b\" 2}", &v, "doc", quiet);
+  EXPECT_EQ(s.code(), StatusCode::kDataLoss);
+  EXPECT_EQ(s.message(), "doc: line 2, byte offset 14: expected ':' after an object key");
+  s = ParseJsonText("[\"a\xff\"]", &v, "doc", quiet);
+  EXPECT_EQ(s.message(), "doc: line 1, byte offset 3: expected valid UTF-8 in a string");
+  s = ParseJsonText("[1] x", &v, "doc", quiet);
+  EXPECT_EQ(s.message(), "doc: line 1, byte offset 4: expected the end of input after the value");
+}
+
+TEST(JsonParserTest, NonFiniteTokensOnlyWhenAllowed) {
+  JsonValue strict;
+  Status s = ParseJsonText("[NaN]", &strict, "doc");
+  EXPECT_EQ(s.message(), "doc: line 1, byte offset 1: expected a JSON value, found 'N'");
+  JsonValue v;
+  const JsonParseOptions tokens{.non_finite_tokens = true};
+  ASSERT_TRUE(ParseJsonText("[NaN, Infinity, -Infinity, -1]", &v, "doc", tokens).ok());
+  ASSERT_EQ(v.items.size(), 4u);
+  EXPECT_EQ(v.items[0].text, "NaN");
+  EXPECT_EQ(v.items[2].text, "-Infinity");
+  EXPECT_EQ(v.items[2].kind, JsonValue::Kind::kNumber);
+  EXPECT_FALSE(v.items[1].integral);
+  EXPECT_TRUE(v.items[3].integral);
+  EXPECT_TRUE(std::isnan(*NonFiniteTokenValue("NaN")));
+  EXPECT_EQ(*NonFiniteTokenValue("-Infinity"), -std::numeric_limits<double>::infinity());
+  EXPECT_EQ(NonFiniteTokenValue("nan"), std::nullopt);
+}
+
+// A ByteSource over a read function refills chunk by chunk: values and offsets are the same
+// when every token straddles a chunk boundary, and a read error is the parse error.
+TEST(JsonParserTest, ParsesAcrossChunksOfAReadFunction) {
+  const std::string text = "[\"\\u00e9t\\u00e9\", 12345, {\"key\": true}]\n{\"x\" 1}";
+  size_t pos = 0;
+  ByteSource src(
+      [&](char* dst, size_t max) -> Result<size_t> {
+        size_t n = std::min<size_t>({max, 3, text.size() - pos});
+        text.copy(dst, n, pos);
+        pos += n;
+        return n;
+      },
+      3);
+  JsonParser parser(&src, "stream");
+  ASSERT_EQ(parser.SkipWhitespace(), '[');
+  JsonValue v;
+  ASSERT_TRUE(parser.ParseValue(&v).ok());
+  EXPECT_EQ(v.items[0].text, "\xc3\xa9t\xc3\xa9");
+  EXPECT_EQ(v.items[1].text, "12345");
+  EXPECT_TRUE(v.items[2].Find("key")->boolean);
+  parser.SkipWhitespace();
+  JsonValue second;
+  Status s = parser.ParseValue(&second);
+  EXPECT_EQ(s.message(),
+            "stream: line 2, byte offset 45: expected ':' after an object key, found '1'");
+
+  ByteSource failing([](char*, size_t) -> Result<size_t> { return UnavailableError("reset"); });
+  JsonParser broken(&failing, "stream");
+  EXPECT_EQ(broken.SkipWhitespace(), -1);
+  EXPECT_EQ(broken.Expected("a JSON value").code(), StatusCode::kUnavailable);
+}
+
 }  // namespace
-}  // namespace s3c::formats::json_internal
+}  // namespace s3c

@@ -1,23 +1,30 @@
-// Buffered reading of an InputStream with a byte offset and a mark: bytes from the mark on stay
+// Buffered reading of a byte stream with a byte offset and a mark: bytes from the mark on stay
 // in memory (the current record's raw text), bytes before it are dropped on refill, so memory
-// is bounded by the largest record plus one chunk.
+// is bounded by the largest record plus one chunk. The stream is a read function (common sits
+// below io: the JSON reader passes InputStream::Read), called once per chunk, never per byte.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
-#include "s3c/io/streams.h"
+#include "s3c/common/status.h"
 
-namespace s3c::formats::json_internal {
+namespace s3c {
 
 class ByteSource {
  public:
-  explicit ByteSource(InputStream* input, size_t chunk = 64 << 10) : input_(input), chunk_(chunk) {}
+  // Reads up to `max` bytes into `dst`; 0 at the end of the stream.
+  using ReadFn = std::function<Result<size_t>(char* dst, size_t max)>;
+
+  explicit ByteSource(ReadFn read, size_t chunk = 64 << 10)
+      : read_(std::move(read)), chunk_(chunk) {}
   // Reads `bytes` alone (not copied: they must outlive the source); offsets start at 0.
   explicit ByteSource(std::string_view bytes)
-      : input_(nullptr), chunk_(0), data_(bytes.data()), size_(bytes.size()), eof_(true) {}
+      : chunk_(0), data_(bytes.data()), size_(bytes.size()), eof_(true) {}
 
   // The current byte, or -1 at the end of input (or after a read error: see status()).
   int Peek() {
@@ -58,7 +65,7 @@ class ByteSource {
  private:
   int Fill();
 
-  InputStream* input_;
+  ReadFn read_;
   size_t chunk_;
   std::unique_ptr<char[]> buf_;  // capacity_ bytes allocated (not zeroed)
   const char* data_ = nullptr;   // buf_, or the bytes of a source over bytes
@@ -72,4 +79,4 @@ class ByteSource {
   Status status_;
 };
 
-}  // namespace s3c::formats::json_internal
+}  // namespace s3c
