@@ -103,10 +103,12 @@ TEST(ExprEvaluate, StringFunctions) {
   auto batch = Sample();
   EXPECT_EQ(Keep("lower(s) = 'ünïcode'", *batch), Rows{3});
   EXPECT_EQ(Keep("upper(s) = 'ÜNÏCODE'", *batch), Rows{3});
+  EXPECT_EQ(Keep("upper('straße ς') = 'STRAẞE Σ' AND lower('ẞ') = 'ß'", *batch).size(), 5u);
   EXPECT_EQ(Keep("length(s) = 7", *batch), Rows{3});  // characters, not bytes
   EXPECT_EQ(Keep("substr(s, 2, 2) = 'nï'", *batch), Rows{3});
   EXPECT_EQ(Keep("substr(s, -2) = 'de'", *batch), Rows{3});
   EXPECT_EQ(Keep("substring(s, 0, 2) = 'a'", *batch), (Rows{0, 4}));
+  EXPECT_EQ(Keep("substr(s, -30, 0) = '' AND substr(s, -9, 3) = 'Ü'", *batch), Rows{3});
   EXPECT_EQ(Keep("trim('  ' || s || ' ') = s", *batch), (Rows{0, 1, 3, 4}));
   EXPECT_EQ(Keep("starts_with(s, 'a') AND ends_with(s, 'b')", *batch), Rows{4});
   EXPECT_EQ(Keep("contains(s, '%')", *batch), Rows{4});

@@ -115,9 +115,12 @@ std::string ExpressionGenerator::Predicate() {
       return fmt::format("({} {} {})", Text(), CompareOp(), Chance(70) ? TextLiteral() : Text());
     case 4:
       return fmt::format("({} {} {})", Date(), CompareOp(), Chance(70) ? DateLiteral() : Date());
-    case 5:
-      return fmt::format("({} {} {})", Time(), CompareOp(),
-                         Chance(60) ? TimeLiteral() : (Chance(50) ? DateLiteral() : Time()));
+    case 5: {
+      // date_trunc only beside another column expression: see Time().
+      int rhs = Pick(5);
+      std::string right = rhs < 3 ? TimeLiteral() : (rhs == 3 ? DateLiteral() : Time(true));
+      return fmt::format("({} {} {})", Time(rhs == 4), CompareOp(), right);
+    }
     case 6:
       return Chance(50) ? "b"
                         : fmt::format("(b {} {})", CompareOp(), Chance(50) ? "TRUE" : "FALSE");
@@ -155,7 +158,7 @@ std::string ExpressionGenerator::Predicate() {
     case 14:
       return fmt::format("coalesce(b, {})", Chance(50) ? "TRUE" : "FALSE");
     default:
-      return fmt::format("({} {} {})", Date(), CompareOp(), Time());
+      return fmt::format("({} {} {})", Date(), CompareOp(), Time(true));
   }
 }
 
@@ -233,11 +236,12 @@ std::string ExpressionGenerator::Date() {
   }
 }
 
-std::string ExpressionGenerator::Time() {
+std::string ExpressionGenerator::Time(bool allow_trunc) {
   static const char* kParts[] = {"year", "quarter", "month", "week", "day", "hour"};
   static const char* kUnits[] = {"hours", "days", "months", "minutes"};
   switch (Pick(5)) {
     case 0:
+      if (!allow_trunc) return "t";
       return fmt::format("date_trunc('{}', {})", kParts[Pick(6)], Chance(50) ? "t" : "d");
     case 1:
       return fmt::format("({} + INTERVAL '{} {}')", Chance(70) ? "t" : "d", Pick(100) - 50,
