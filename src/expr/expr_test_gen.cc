@@ -156,6 +156,9 @@ std::string ExpressionGenerator::Predicate() {
           "regexp_matches({}, {})", Text(),
           Quote(kRegexes[static_cast<size_t>(Pick(static_cast<int>(kRegexes.size())))]));
     case 14:
+      if (Chance(25)) {  // every generated date and time lies before the run's now()
+        return Chance(50) ? "(t < now())" : "(d <= current_date)";
+      }
       return fmt::format("coalesce(b, {})", Chance(50) ? "TRUE" : "FALSE");
     default:
       return fmt::format("({} {} {})", Date(), CompareOp(), Time(true));

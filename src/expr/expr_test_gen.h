@@ -7,8 +7,9 @@
 //
 // The expressions are boolean SQL that s3c and DuckDB both accept and that cannot fail at run
 // time in either (no narrowing casts, integer products bounded below 2^31, no text-to-number
-// casts), written with spaces around every operator and parentheses around every compound
-// operand, so the text parses the same in both.
+// casts; now() and current_date only against the table's dates, all before 2026), written with
+// spaces around every operator and parentheses around every compound operand, so the text parses
+// the same in both.
 #pragma once
 
 #include <cstdint>

@@ -65,7 +65,7 @@ std::vector<std::string> DuckDbIds(const Result<s3c::testing::OracleTable>& resu
 std::vector<std::string> S3cIds(const Table& table, const std::string& where) {
   auto filter = Filter::Bind(where, *table.batch->schema());
   if (!filter.ok()) return {"error: " + filter.status().message()};
-  auto rows = Select(**filter, *table.batch, EvalContext{});
+  auto rows = Select(**filter, *table.batch, EvalContext::At(std::chrono::system_clock::now()));
   if (!rows.ok()) return {"error: " + rows.status().message()};
   std::vector<std::string> ids;
   for (int64_t row : *rows) ids.push_back(std::to_string(row));  // id == row number
