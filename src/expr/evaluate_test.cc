@@ -97,6 +97,10 @@ TEST(ExprEvaluate, LikeAndIlike) {
   EXPECT_EQ(Keep("s LIKE '_nïcode'", *batch), Rows{3});  // _ is one character, not one byte
   EXPECT_EQ(Keep("s ILIKE 'üNÏ%'", *batch), Rows{3});
   EXPECT_EQ(Keep("s ILIKE 'ABC'", *batch), Rows{0});
+  // As DuckDB: ILIKE folds the pattern but not the escape; a trailing escape is a literal.
+  EXPECT_EQ(Keep("s ILIKE 'aQ%b' ESCAPE 'Q'", *batch), Rows{});
+  EXPECT_EQ(Keep("s LIKE 'a!!%' ESCAPE '!'", *batch), Rows{});
+  EXPECT_EQ(Keep("s LIKE 'abc!' ESCAPE '!'", *batch), Rows{});
 }
 
 TEST(ExprEvaluate, StringFunctions) {
