@@ -130,6 +130,13 @@ TEST(ExprEvaluate, CastsFollowDuckDb) {
   EXPECT_EQ(Keep("CAST(i / 4 AS INTEGER) = 3", *batch), Rows{4});
   EXPECT_EQ(Keep("d::VARCHAR = '1.5' OR d::VARCHAR = '2.0'", *batch), (Rows{0, 2}));
   EXPECT_EQ(Keep("CAST(' 10 ' AS BIGINT) = i", *batch), Rows{4});
+  EXPECT_EQ(Keep("CAST(1e-7 AS VARCHAR) = '1e-07' AND CAST(-0.0 AS VARCHAR) = '-0.0' AND "
+                 "CAST(0.1 + 0.2 AS VARCHAR) = '0.30000000000000004' AND "
+                 "CAST(123456789012345680000.0 AS VARCHAR) = '1.2345678901234568e+20' AND "
+                 "CAST(-40.0 AS VARCHAR) = '-40.0' AND CAST('-inf' AS DOUBLE)::VARCHAR = '-inf'",
+                 *batch)
+                .size(),
+            5u);
   EXPECT_EQ(Keep("b::INTEGER = 1", *batch), (Rows{0, 3}));
   EXPECT_EQ(Keep("i::BOOLEAN", *batch), (Rows{0, 1, 3, 4}));
   EXPECT_EQ(Keep("ts::DATE = DATE '1969-12-31'", *batch), Rows{3});

@@ -88,7 +88,7 @@ std::shared_ptr<columnar::RecordBatch> RandomTable(int64_t rows, uint64_t seed) 
 
 std::string ExpressionGenerator::Boolean(int depth) {
   if (depth <= 0 || Chance(35)) return Predicate();
-  switch (Pick(6)) {
+  switch (Pick(7)) {
     case 0:
     case 1:
       return fmt::format("({} AND {})", Boolean(depth - 1), Boolean(depth - 1));
@@ -97,9 +97,12 @@ std::string ExpressionGenerator::Boolean(int depth) {
       return fmt::format("({} OR {})", Boolean(depth - 1), Boolean(depth - 1));
     case 4:
       return fmt::format("(NOT {})", Boolean(depth - 1));
-    default:
+    case 5:
       return fmt::format("(CASE WHEN {} THEN {} ELSE {} END)", Boolean(depth - 1),
                          Boolean(depth - 1), Boolean(depth - 1));
+    default:
+      return fmt::format("(CASE {} WHEN {} THEN {} WHEN {} THEN {} END)", Number(1), IntLiteral(),
+                         Boolean(depth - 1), IntLiteral(), Boolean(depth - 1));
   }
 }
 
@@ -144,6 +147,7 @@ std::string ExpressionGenerator::Predicate() {
       std::string pattern =
           kPatterns[static_cast<size_t>(Pick(static_cast<int>(kPatterns.size())))];
       if (Chance(15)) return fmt::format("({} LIKE 'a!%%b%' ESCAPE '!')", Text());
+      if (Chance(10)) return fmt::format("({} ILIKE 'É!%%' ESCAPE '!')", Text());
       return fmt::format("({} {}{} {})", Text(), Chance(25) ? "NOT " : "",
                          Chance(30) ? "ILIKE" : "LIKE", Quote(pattern));
     }
@@ -208,7 +212,7 @@ std::string ExpressionGenerator::Number(int depth) {
 }
 
 std::string ExpressionGenerator::Text() {
-  switch (Pick(10)) {
+  switch (Pick(11)) {
     case 0:
       return "lower(s)";
     case 1:
@@ -222,7 +226,9 @@ std::string ExpressionGenerator::Text() {
     case 5:
       return fmt::format("concat(s, {}, s)", TextLiteral());
     case 6:
-      return "CAST(i AS VARCHAR)";
+      return Chance(50) ? "CAST(i AS VARCHAR)" : "(d::VARCHAR)";
+    case 7:
+      return Chance(50) ? "(t::VARCHAR)" : "(f::VARCHAR)";
     default:
       return "s";
   }
@@ -233,7 +239,7 @@ std::string ExpressionGenerator::Date() {
     case 0:
       return fmt::format("(d + {})", Pick(400) - 200);
     case 1:
-      return "CAST(t AS DATE)";
+      return Chance(50) ? "CAST(t AS DATE)" : "(t::DATE)";
     default:
       return "d";
   }
