@@ -24,6 +24,8 @@ USES = {
     "store": {"common", "io", "s3"},
     "codec": {"common", "io"},
     "columnar": {"common"},
+    # The filter language: on batches and on the statistics types columnar holds; nothing above.
+    "expr": {"common", "columnar"},
     # io and codec only for the text decoding that the text formats share.
     "formats/common": {"common", "columnar", "io", "codec"},
     # A format never uses another format.
