@@ -194,6 +194,14 @@ Result<NodePtr> Binder::BindColumn(const Ast& ast) {
       call.text = lower == "current_date" ? "current_date" : "now";
       return BindCall(call);
     }
+    int same_name = 0;
+    for (const columnar::Field& field : schema_.fields()) same_name += field.name() == ast.text;
+    if (same_name > 1) {
+      return InvalidArgumentError(
+          fmt::format("column \"{}\" at {} is ambiguous: the schema has "
+                      "{} columns of that name",
+                      ast.text, PosText(ast.pos), same_name));
+    }
     return InvalidArgumentError(fmt::format("unknown column \"{}\" at {}{}", ast.text,
                                             PosText(ast.pos), SuggestName(schema_, ast.text)));
   }
@@ -321,6 +329,9 @@ Result<NodePtr> Binder::BindIn(const Ast& ast) {
     nodes.push_back(std::move(node));
   }
   S3C_ASSIGN_OR_RETURN(nodes, Unify(std::move(nodes), "IN", ast.pos));
+  if (nodes[0]->type == ExprType::kInterval) {
+    return InvalidArgumentError(fmt::format("IN at {} cannot compare intervals", PosText(ast.pos)));
+  }
   auto node = MakeNode(NodeKind::kIn, ExprType::kBool, ast.pos);
   node->negated = ast.negated;
   node->args = std::move(nodes);

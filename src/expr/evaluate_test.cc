@@ -97,16 +97,22 @@ TEST(ExprEvaluate, LikeAndIlike) {
   EXPECT_EQ(Keep("s LIKE '_nïcode'", *batch), Rows{3});  // _ is one character, not one byte
   EXPECT_EQ(Keep("s ILIKE 'üNÏ%'", *batch), Rows{3});
   EXPECT_EQ(Keep("s ILIKE 'ABC'", *batch), Rows{0});
+  // As DuckDB: ILIKE folds the pattern but not the escape; a trailing escape is a literal.
+  EXPECT_EQ(Keep("s ILIKE 'aQ%b' ESCAPE 'Q'", *batch), Rows{});
+  EXPECT_EQ(Keep("s LIKE 'a!!%' ESCAPE '!'", *batch), Rows{});
+  EXPECT_EQ(Keep("s LIKE 'abc!' ESCAPE '!'", *batch), Rows{});
 }
 
 TEST(ExprEvaluate, StringFunctions) {
   auto batch = Sample();
   EXPECT_EQ(Keep("lower(s) = 'ünïcode'", *batch), Rows{3});
   EXPECT_EQ(Keep("upper(s) = 'ÜNÏCODE'", *batch), Rows{3});
+  EXPECT_EQ(Keep("upper('straße ς') = 'STRAẞE Σ' AND lower('ẞ') = 'ß'", *batch).size(), 5u);
   EXPECT_EQ(Keep("length(s) = 7", *batch), Rows{3});  // characters, not bytes
   EXPECT_EQ(Keep("substr(s, 2, 2) = 'nï'", *batch), Rows{3});
   EXPECT_EQ(Keep("substr(s, -2) = 'de'", *batch), Rows{3});
   EXPECT_EQ(Keep("substring(s, 0, 2) = 'a'", *batch), (Rows{0, 4}));
+  EXPECT_EQ(Keep("substr(s, -30, 0) = '' AND substr(s, -9, 3) = 'Ü'", *batch), Rows{3});
   EXPECT_EQ(Keep("trim('  ' || s || ' ') = s", *batch), (Rows{0, 1, 3, 4}));
   EXPECT_EQ(Keep("starts_with(s, 'a') AND ends_with(s, 'b')", *batch), Rows{4});
   EXPECT_EQ(Keep("contains(s, '%')", *batch), Rows{4});
@@ -124,6 +130,13 @@ TEST(ExprEvaluate, CastsFollowDuckDb) {
   EXPECT_EQ(Keep("CAST(i / 4 AS INTEGER) = 3", *batch), Rows{4});
   EXPECT_EQ(Keep("d::VARCHAR = '1.5' OR d::VARCHAR = '2.0'", *batch), (Rows{0, 2}));
   EXPECT_EQ(Keep("CAST(' 10 ' AS BIGINT) = i", *batch), Rows{4});
+  EXPECT_EQ(Keep("CAST(1e-7 AS VARCHAR) = '1e-07' AND CAST(-0.0 AS VARCHAR) = '-0.0' AND "
+                 "CAST(0.1 + 0.2 AS VARCHAR) = '0.30000000000000004' AND "
+                 "CAST(123456789012345680000.0 AS VARCHAR) = '1.2345678901234568e+20' AND "
+                 "CAST(-40.0 AS VARCHAR) = '-40.0' AND CAST('-inf' AS DOUBLE)::VARCHAR = '-inf'",
+                 *batch)
+                .size(),
+            5u);
   EXPECT_EQ(Keep("b::INTEGER = 1", *batch), (Rows{0, 3}));
   EXPECT_EQ(Keep("i::BOOLEAN", *batch), (Rows{0, 1, 3, 4}));
   EXPECT_EQ(Keep("ts::DATE = DATE '1969-12-31'", *batch), Rows{3});

@@ -88,7 +88,7 @@ std::shared_ptr<columnar::RecordBatch> RandomTable(int64_t rows, uint64_t seed) 
 
 std::string ExpressionGenerator::Boolean(int depth) {
   if (depth <= 0 || Chance(35)) return Predicate();
-  switch (Pick(6)) {
+  switch (Pick(7)) {
     case 0:
     case 1:
       return fmt::format("({} AND {})", Boolean(depth - 1), Boolean(depth - 1));
@@ -97,9 +97,12 @@ std::string ExpressionGenerator::Boolean(int depth) {
       return fmt::format("({} OR {})", Boolean(depth - 1), Boolean(depth - 1));
     case 4:
       return fmt::format("(NOT {})", Boolean(depth - 1));
-    default:
+    case 5:
       return fmt::format("(CASE WHEN {} THEN {} ELSE {} END)", Boolean(depth - 1),
                          Boolean(depth - 1), Boolean(depth - 1));
+    default:
+      return fmt::format("(CASE {} WHEN {} THEN {} WHEN {} THEN {} END)", Number(1), IntLiteral(),
+                         Boolean(depth - 1), IntLiteral(), Boolean(depth - 1));
   }
 }
 
@@ -115,9 +118,12 @@ std::string ExpressionGenerator::Predicate() {
       return fmt::format("({} {} {})", Text(), CompareOp(), Chance(70) ? TextLiteral() : Text());
     case 4:
       return fmt::format("({} {} {})", Date(), CompareOp(), Chance(70) ? DateLiteral() : Date());
-    case 5:
-      return fmt::format("({} {} {})", Time(), CompareOp(),
-                         Chance(60) ? TimeLiteral() : (Chance(50) ? DateLiteral() : Time()));
+    case 5: {
+      // date_trunc only beside another column expression: see Time().
+      int rhs = Pick(5);
+      std::string right = rhs < 3 ? TimeLiteral() : (rhs == 3 ? DateLiteral() : Time(true));
+      return fmt::format("({} {} {})", Time(rhs == 4), CompareOp(), right);
+    }
     case 6:
       return Chance(50) ? "b"
                         : fmt::format("(b {} {})", CompareOp(), Chance(50) ? "TRUE" : "FALSE");
@@ -141,6 +147,7 @@ std::string ExpressionGenerator::Predicate() {
       std::string pattern =
           kPatterns[static_cast<size_t>(Pick(static_cast<int>(kPatterns.size())))];
       if (Chance(15)) return fmt::format("({} LIKE 'a!%%b%' ESCAPE '!')", Text());
+      if (Chance(10)) return fmt::format("({} ILIKE 'É!%%' ESCAPE '!')", Text());
       return fmt::format("({} {}{} {})", Text(), Chance(25) ? "NOT " : "",
                          Chance(30) ? "ILIKE" : "LIKE", Quote(pattern));
     }
@@ -153,9 +160,12 @@ std::string ExpressionGenerator::Predicate() {
           "regexp_matches({}, {})", Text(),
           Quote(kRegexes[static_cast<size_t>(Pick(static_cast<int>(kRegexes.size())))]));
     case 14:
+      if (Chance(25)) {  // every generated date and time lies before the run's now()
+        return Chance(50) ? "(t < now())" : "(d <= current_date)";
+      }
       return fmt::format("coalesce(b, {})", Chance(50) ? "TRUE" : "FALSE");
     default:
-      return fmt::format("({} {} {})", Date(), CompareOp(), Time());
+      return fmt::format("({} {} {})", Date(), CompareOp(), Time(true));
   }
 }
 
@@ -202,7 +212,7 @@ std::string ExpressionGenerator::Number(int depth) {
 }
 
 std::string ExpressionGenerator::Text() {
-  switch (Pick(10)) {
+  switch (Pick(11)) {
     case 0:
       return "lower(s)";
     case 1:
@@ -216,7 +226,9 @@ std::string ExpressionGenerator::Text() {
     case 5:
       return fmt::format("concat(s, {}, s)", TextLiteral());
     case 6:
-      return "CAST(i AS VARCHAR)";
+      return Chance(50) ? "CAST(i AS VARCHAR)" : "(d::VARCHAR)";
+    case 7:
+      return Chance(50) ? "(t::VARCHAR)" : "(f::VARCHAR)";
     default:
       return "s";
   }
@@ -227,17 +239,18 @@ std::string ExpressionGenerator::Date() {
     case 0:
       return fmt::format("(d + {})", Pick(400) - 200);
     case 1:
-      return "CAST(t AS DATE)";
+      return Chance(50) ? "CAST(t AS DATE)" : "(t::DATE)";
     default:
       return "d";
   }
 }
 
-std::string ExpressionGenerator::Time() {
+std::string ExpressionGenerator::Time(bool allow_trunc) {
   static const char* kParts[] = {"year", "quarter", "month", "week", "day", "hour"};
   static const char* kUnits[] = {"hours", "days", "months", "minutes"};
   switch (Pick(5)) {
     case 0:
+      if (!allow_trunc) return "t";
       return fmt::format("date_trunc('{}', {})", kParts[Pick(6)], Chance(50) ? "t" : "d");
     case 1:
       return fmt::format("({} + INTERVAL '{} {}')", Chance(70) ? "t" : "d", Pick(100) - 50,

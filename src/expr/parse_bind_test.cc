@@ -1,8 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "expr/ast.h"
 #include "expr/bound.h"
 #include "expr/expr_test_batches.h"
+#include "expr/expr_test_gen.h"
 
 namespace s3c::expr {
 namespace {
@@ -66,6 +69,13 @@ TEST(ExprBind, UnknownColumnSuggestsTheClosestName) {
             "unknown column \"AMOUNT\" at 1:1 (did you mean \"amount\"?)");
 }
 
+TEST(ExprBind, AmbiguousColumnsAreNamed) {
+  columnar::Schema twice(
+      {columnar::Field("x", columnar::Int64()), columnar::Field("x", columnar::String())});
+  EXPECT_EQ(BindError("x = 1", twice),
+            "column \"x\" at 1:1 is ambiguous: the schema has 2 columns of that name");
+}
+
 TEST(ExprBind, BareNamesIgnoreCase) {
   EXPECT_TRUE(Filter::Bind("AMOUNT = 1 AND Name = 'x'", Orders()).ok());
 }
@@ -114,6 +124,44 @@ TEST(ExprBind, ABoundFilterIsReusableAcrossThreadsByConstruction) {
   EXPECT_EQ(shared->text(), "amount > 1");
   EXPECT_EQ(shared->schema().num_fields(), 7);
   EXPECT_EQ(ReferencedColumns(shared->root()), std::vector<int>{0});
+}
+
+// Mangled expressions (bytes deleted, duplicated or replaced) either bind or fail with an
+// InvalidArgument that points at a position; none crashes, and what binds also evaluates or
+// fails with an error value.
+TEST(ExprBind, MangledExpressionsFailCleanly) {
+  auto table = testing::RandomTable(20, 5);
+  testing::ExpressionGenerator generator(11);
+  std::mt19937_64 rng(3);
+  const std::string kBytes = "()',=<>|:-+*/%\"\\ aZ9.\xc3\xa9\n";
+  int failed = 0;
+  for (int k = 0; k < 2000; ++k) {
+    std::string text = generator.Boolean(2);
+    for (int edits = 1 + static_cast<int>(rng() % 3); edits > 0 && !text.empty(); --edits) {
+      size_t at = rng() % text.size();
+      switch (rng() % 3) {
+        case 0:
+          text.erase(at, 1 + rng() % 4);
+          break;
+        case 1:
+          text.insert(at, text.substr(at, 1 + rng() % 6));
+          break;
+        default:
+          text[at] = kBytes[rng() % kBytes.size()];
+      }
+    }
+    auto filter = Filter::Bind(text, *table->schema());
+    if (!filter.ok()) {
+      ++failed;
+      EXPECT_EQ(filter.status().code(), StatusCode::kInvalidArgument) << text;
+      EXPECT_TRUE(std::regex_search(filter.status().message(), std::regex("at [0-9]+:[0-9]+")))
+          << text << ": " << filter.status().message();
+      continue;
+    }
+    auto rows = Select(**filter, *table, {});
+    if (!rows.ok()) EXPECT_EQ(rows.status().code(), StatusCode::kInvalidArgument) << text;
+  }
+  EXPECT_GT(failed, 1000);  // the edits mostly break the text
 }
 
 }  // namespace

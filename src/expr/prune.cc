@@ -22,7 +22,8 @@ class Pruner {
       : ranges_(std::move(ranges)), context_(context) {}
 
   Possible Analyze(const BoundNode& node) const {
-    if (AllColumnsExact(node)) return Exactly(node);
+    bool is_boolean = node.type == ExprType::kBool || node.type == ExprType::kNull;
+    if (is_boolean && AllColumnsExact(node)) return Exactly(node);
     switch (node.kind) {
       case NodeKind::kNot: {
         Possible a = Analyze(*node.args[0]);
@@ -44,6 +45,10 @@ class Pruner {
       }
       case NodeKind::kCompare:
         return Compare(node.compare, *node.args[0], *node.args[1]);
+      case NodeKind::kLike:
+        return LikePrefix(node);
+      case NodeKind::kCall:
+        return node.function == Function::kStartsWith ? StartsWith(node) : Possible{};
       case NodeKind::kIsNull: {
         std::optional<ColumnRange> r = RangeOf(*node.args[0]);
         if (!r) return {};
@@ -66,15 +71,17 @@ class Pruner {
     return {a.t || b.t, a.f && b.f, (a.n && (b.n || b.f)) || (b.n && a.f)};
   }
 
+  // True when every column `node` reads has one known value (or none: a constant).
   bool AllColumnsExact(const BoundNode& node) const {
     for (int c : ReferencedColumns(node)) {
       if (!ranges_[static_cast<size_t>(c)].exact) return false;
     }
-    return node.type == ExprType::kBool || node.type == ExprType::kNull;
+    return true;
   }
 
-  // Evaluates `node` once with every column at its one value.
-  Possible Exactly(const BoundNode& node) const {
+  // The one value of `node` with every column at its one value; nullopt when evaluation fails
+  // (e.g. a failing cast: the rows would fail too, so nothing is decided).
+  std::optional<Scalar> ConstantValue(const BoundNode& node) const {
     std::vector<Scalar> values(ranges_.size());
     for (size_t c = 0; c < ranges_.size(); ++c) {
       if (ranges_[c].exact && ranges_[c].may_value) values[c] = ranges_[c].min;
@@ -84,22 +91,30 @@ class Pruner {
     state.context = &context_;
     state.column_values = &values;
     Result<Vec> value = EvalNode(node, state);
-    if (!value.ok()) return {};  // e.g. a failing cast: the rows would fail too, keep them
-    if (!value->IsValid(0)) return {false, false, true};
-    bool truth = value->ints[0] != 0;
-    return {truth, !truth, false};
+    if (!value.ok()) return std::nullopt;
+    return ScalarAt(*value, 0);
   }
 
-  // The range of a column, a literal, or a widening cast of one.
+  Possible Exactly(const BoundNode& node) const {
+    std::optional<Scalar> value = ConstantValue(node);
+    if (!value) return {};
+    if (value->is_null) return {false, false, true};
+    return {value->i != 0, value->i == 0, false};
+  }
+
+  // The range of a column, of a constant (anything over columns of one known value: -5,
+  // now(), year(partition_day)), or of a widening cast of one.
   std::optional<ColumnRange> RangeOf(const BoundNode& node) const {
     if (node.kind == NodeKind::kColumn) return ranges_[static_cast<size_t>(node.column)];
-    if (node.kind == NodeKind::kLiteral) {
+    if (node.type != ExprType::kInterval && AllColumnsExact(node)) {
+      std::optional<Scalar> value = ConstantValue(node);
+      if (!value) return std::nullopt;
       ColumnRange r;
       r.exact = true;
-      r.may_null = node.value.is_null;
-      r.may_value = !node.value.is_null;
-      r.bounded = !node.value.is_null;
-      r.min = r.max = node.value;
+      r.may_null = value->is_null;
+      r.may_value = !value->is_null;
+      r.bounded = !value->is_null;
+      r.min = r.max = *value;
       return r;
     }
     if (node.kind != NodeKind::kCast) return std::nullopt;
@@ -115,6 +130,40 @@ class Pruner {
     }
     r->min.type = r->max.type = to;
     return r;
+  }
+
+  // Rows with a string starting with `prefix` lie in [prefix, successor of prefix): none when
+  // the column's range misses that interval.
+  Possible Prefix(const BoundNode& text, const std::string& prefix) const {
+    std::optional<ColumnRange> r = RangeOf(text);
+    if (!r) return {};
+    if (!r->may_value) return {false, false, true};
+    Possible out{true, true, r->may_null};
+    if (!r->bounded || prefix.empty()) return out;
+    std::string end = prefix;  // the least string above every string with this prefix
+    while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xFF) end.pop_back();
+    if (!end.empty()) end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+    bool below = r->max.s < prefix;
+    bool above = !end.empty() && r->min.s >= end;
+    out.t = !below && !above;
+    return out;
+  }
+
+  // s LIKE 'abc%...' (case-sensitive, no ESCAPE): the literal text before the first wildcard.
+  Possible LikePrefix(const BoundNode& node) const {
+    const BoundNode& pattern = *node.args[1];
+    if (node.negated || node.case_insensitive || !node.like_escape.empty() ||
+        pattern.kind != NodeKind::kLiteral || pattern.value.is_null) {
+      return {};
+    }
+    const std::string& text = pattern.value.s;
+    return Prefix(*node.args[0], text.substr(0, text.find_first_of("%_")));
+  }
+
+  Possible StartsWith(const BoundNode& node) const {
+    const BoundNode& prefix = *node.args[1];
+    if (prefix.kind != NodeKind::kLiteral || prefix.value.is_null) return {};
+    return Prefix(*node.args[0], prefix.value.s);
   }
 
   Possible Compare(CompareOp op, const BoundNode& left, const BoundNode& right) const {

@@ -62,6 +62,8 @@ TEST(ExprPrune, StatisticsDecideComparisons) {
   EXPECT_EQ(OnStats("amount > 10 AND name = 'x'", a), Verdict::kNever);
   EXPECT_EQ(OnStats("amount * 2 > 100", a), Verdict::kMaybe);  // not understood: maybe
   EXPECT_EQ(OnStats("amount > 10", a, 0), Verdict::kNever);    // no rows
+  EXPECT_EQ(OnStats("amount > -5", a), Verdict::kAlways);      // constants fold: -5, 2 * 3
+  EXPECT_EQ(OnStats("amount > 2 * 3", a), Verdict::kNever);
 }
 
 TEST(ExprPrune, NullsFollowThreeValuedLogic) {
@@ -95,12 +97,21 @@ TEST(ExprPrune, StringDateAndTimestampStatistics) {
       Stats("day", int64_t{18262}, int64_t{18292}, 0),                  // 2020-01-01..31
       Stats("at", int64_t{1577836800000}, int64_t{1577923199999}, 0)};  // 2020-01-01 (ms)
   EXPECT_EQ(OnStats("name >= 'c'", s), Verdict::kNever);
-  EXPECT_EQ(OnStats("name LIKE 'c%'", s), Verdict::kMaybe);
+  EXPECT_EQ(OnStats("name LIKE 'c%'", s), Verdict::kNever);  // [c, d) misses [apple, banana]
+  EXPECT_EQ(OnStats("name LIKE 'b%'", s), Verdict::kMaybe);
+  EXPECT_EQ(OnStats("name LIKE 'ban_na'", s), Verdict::kMaybe);
+  EXPECT_EQ(OnStats("name LIKE 'banana!'", s), Verdict::kNever);
+  EXPECT_EQ(OnStats("name LIKE 'a%'", s), Verdict::kMaybe);
+  EXPECT_EQ(OnStats("name LIKE 'ap%' ESCAPE '!'", s), Verdict::kMaybe);  // not analysed
+  EXPECT_EQ(OnStats("name NOT LIKE 'c%'", s), Verdict::kMaybe);
+  EXPECT_EQ(OnStats("starts_with(name, 'bz')", s), Verdict::kNever);
+  EXPECT_EQ(OnStats("starts_with(name, 'ap')", s), Verdict::kMaybe);
   EXPECT_EQ(OnStats("day > '2020-02-01'", s), Verdict::kNever);
   EXPECT_EQ(OnStats("day BETWEEN DATE '2019-12-01' AND '2020-03-01'", s), Verdict::kAlways);
   EXPECT_EQ(OnStats("at >= TIMESTAMP '2020-01-02'", s), Verdict::kNever);
   EXPECT_EQ(OnStats("at < day + 1", s), Verdict::kMaybe);
   EXPECT_EQ(OnStats("at < DATE '2020-01-02'", s), Verdict::kAlways);
+  EXPECT_EQ(OnStats("at > now() - INTERVAL 1 DAY", s), Verdict::kAlways);  // now() = 1970
   std::vector<ColumnStatistics> wrong_kind = {Stats("name", int64_t{1}, int64_t{2}, 0)};
   EXPECT_EQ(OnStats("name = 'zzz'", wrong_kind), Verdict::kMaybe);
 }
@@ -113,6 +124,15 @@ TEST(ExprPrune, PartitionValuesAreExact) {
   EXPECT_EQ(OnPartition("upper(region) LIKE 'E%' AND year(day) = 2020", eu), Verdict::kAlways);
   EXPECT_EQ(OnPartition("day + INTERVAL 1 MONTH < now()", eu), Verdict::kNever);  // now() = 1970
   EXPECT_EQ(OnPartition("amount > 1", eu), Verdict::kMaybe);
+  // Partition columns are constants beside a column with statistics too.
+  auto filter = Filter::Bind("amount > year(day) AND region = 'eu'", Sales());
+  ASSERT_TRUE(filter.ok());
+  EXPECT_EQ(VerdictForStatistics(**filter,
+                                 {Stats("amount", int64_t{0}, int64_t{100}, 0),
+                                  Stats("day", int64_t{18262}, int64_t{18262}, 0),
+                                  Stats("region", std::string("eu"), std::string("eu"), 0)},
+                                 10, {}),
+            Verdict::kNever);
   std::vector<PartitionValue> null_region = {{"region", std::monostate{}}};
   EXPECT_EQ(OnPartition("region IS NULL", null_region), Verdict::kAlways);
   EXPECT_EQ(OnPartition("region = 'eu' OR region <> 'eu'", null_region), Verdict::kNever);

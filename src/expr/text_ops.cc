@@ -37,12 +37,15 @@ uint32_t LowerOf(uint32_t c) {
   if (c == 0x178) return 0xFF;
   if ((c >= 0x391 && c <= 0x3A9 && c != 0x3A2) || (c >= 0x410 && c <= 0x42F)) return c + 32;
   if (c >= 0x400 && c <= 0x40F) return c + 80;
+  if (c == 0x1E9E) return 0xDF;  // capital sharp s
   return c;
 }
 
 uint32_t UpperOf(uint32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
   if (c == 0xFF) return 0x178;
+  if (c == 0xDF) return 0x1E9E;  // sharp s: the one-character capital, as DuckDB (utf8proc)
+  if (c == 0x3C2) return 0x3A3;  // final sigma
   if ((c >= 0x101 && c <= 0x137) || (c >= 0x14B && c <= 0x177)) return (c & 1) ? c - 1 : c;
   if ((c >= 0x13A && c <= 0x148) || (c >= 0x17A && c <= 0x17E)) return (c & 1) ? c : c - 1;
   if ((c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) || (c >= 0x430 && c <= 0x44F)) return c - 32;
@@ -102,10 +105,10 @@ std::string_view Substring(std::string_view text, int64_t start, int64_t length)
   if (start < 0) start = n + start + 1;
   int64_t begin = start, end = 0;
   if (length >= 0) {
-    end = length > INT64_MAX - begin ? INT64_MAX : begin + length;
+    if (__builtin_add_overflow(begin, length, &end)) end = INT64_MAX;
   } else {
     end = begin;
-    begin = begin + length;
+    if (__builtin_add_overflow(begin, length, &begin)) begin = INT64_MIN;
   }
   begin = std::max<int64_t>(begin, 1);
   end = std::min<int64_t>(end, n + 1);

@@ -8,7 +8,8 @@
 namespace s3c::expr {
 
 // Case mapping for ASCII, Latin-1, Latin Extended-A, basic Greek and Cyrillic letters (the
-// simple one-to-one Unicode mappings); other characters and invalid bytes are kept as they are.
+// simple one-to-one Unicode mappings, as DuckDB's utf8proc: upper('ß') is 'ẞ', upper('ς') is
+// 'Σ'); other characters and invalid bytes are kept as they are.
 void AppendLower(std::string_view text, std::string* out);
 void AppendUpper(std::string_view text, std::string* out);
 

@@ -10,20 +10,28 @@
 //   cmp      := = | == | <> | != | < | <= | > | >=
 //   concat   := sum (|| sum)* ;  sum := prod ((+|-) prod)* ;  prod := unary ((*|/|//|%) unary)*
 //   unary    := - unary | postfix ;  postfix := primary (:: type)*
-//   primary  := literal | column | ( expr ) | CAST(expr AS type) | CASE ... END
-//             | function(args) | EXTRACT(field FROM expr)
+//   primary  := literal | column | ( expr ) | CAST(expr AS type) | function(args)
+//             | EXTRACT(part FROM expr) | CURRENT_DATE | CURRENT_TIMESTAMP
+//             | CASE [expr] (WHEN expr THEN expr)+ [ELSE expr] END
 //   literal  := 12 | 1.5 | 1e3 | 'text' | DATE 'YYYY-MM-DD' | TIMESTAMP 'YYYY-MM-DD HH:MM[:SS[.f]]'
 //             | INTERVAL 'n unit' | INTERVAL n unit | NULL | TRUE | FALSE
+//             (units: year month week day hour minute second, singular or plural)
 //   type     := BOOLEAN | TINYINT | SMALLINT | INTEGER | INT | BIGINT | FLOAT | REAL | DOUBLE
 //             | VARCHAR | TEXT | STRING | DATE | TIMESTAMP
 //   functions: lower upper length substr/substring trim starts_with ends_with contains
-//              regexp_matches concat date_trunc date_part year month day hour now current_date
-//              coalesce (and EXTRACT)
+//              regexp_matches (RE2, constant pattern) concat date_trunc date_part year month day
+//              hour now current_date coalesce; parts: year quarter month week day hour minute
+//              second dow doy
+//   comments: -- to the end of the line
 //
 // Types follow DuckDB: integers (any width) evaluate as int64 and widen to double beside a
 // float; `/` on integers gives a double, `//` is integer division (NULL on zero), `%` on zero is
 // NULL; a string literal compared with a number, date or timestamp is cast to that type when
-// bound; date vs timestamp compares as timestamps; NaN equals NaN and sorts above every number.
+// bound; date vs timestamp compares as timestamps; NaN equals NaN and sorts above every number;
+// date +/- integer is a date, date - date an integer, date or timestamp +/- INTERVAL a timestamp.
+// Differences from DuckDB, each named in tests/differential/expr_differential_test.cc: literals
+// with a fraction are doubles (DuckDB: DECIMAL), integer overflow is an error, every operand is
+// evaluated on every row (no short-circuit), case mapping covers Latin, Greek and Cyrillic only.
 // NULL follows SQL three-valued logic; a filter keeps only rows where the predicate is TRUE.
 //
 // Thread-safety: a Filter is immutable after Bind and may be shared by any number of threads;
