@@ -74,5 +74,14 @@ TEST(PartitionFilterTest, ConstraintsFromTopLevelTerms) {
   EXPECT_EQ(flipped->at("x").upper->text, "9");
 }
 
+// year(x) binds as date_part('year', x): a type error must point at the one written argument
+// (it once read past the end of the argument list).
+TEST(PartitionFilterTest, YearOfAStringPointsAtItsArgument) {
+  auto f = Filter::Bind("year(region) = 2024", PartitionSchema());
+  ASSERT_FALSE(f.ok());
+  EXPECT_NE(f.status().message().find("argument 1 of year at 1:6"), std::string::npos)
+      << f.status().message();
+}
+
 }  // namespace
 }  // namespace s3c::expr
