@@ -36,6 +36,9 @@ class RequestCounter {
   int64_t pages_ = 0;
 };
 
+// Keys of a probe: one LIST page.
+constexpr uint64_t kProbeKeys = 1000;
+
 class Walker {
  public:
   Walker(ObjectStore& store, const Partitioning& partitioning, const PartitionPruner& pruner,
@@ -62,9 +65,25 @@ class Walker {
     });
   }
 
-  Status ListFlat(const std::string& prefix) {
+  // The first kProbeKeys objects under `prefix` (one request for them).
+  Status ListFlatPage(const std::string& prefix, std::vector<ObjectInfo>* out) {
     ListOptions options;
     options.prefix = prefix;
+    options.max_keys = kProbeKeys;
+    RequestCounter count(&out_.stats.list_requests);
+    return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
+      count.Page();
+      for (const ObjectInfo& o : page) {
+        if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) out->push_back(o);
+      }
+      return Status::OK();
+    });
+  }
+
+  Status ListFlat(const std::string& prefix, const std::string& start_after = "") {
+    ListOptions options;
+    options.prefix = prefix;
+    options.start_after = start_after;
     RequestCounter count(&out_.stats.list_requests);
     return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
       count.Page();
@@ -93,13 +112,15 @@ class Walker {
     }
   }
 
-  // True when a level's folders carry a key the filter reads.
-  bool ReadsKeyOf(size_t level, const std::vector<std::string>& folders,
-                  const std::string& parent) const {
-    for (const std::string& folder : folders) {
-      std::string name = folder.substr(parent.size());
-      if (!name.empty() && name.back() == '/') name.pop_back();
-      for (const auto& v : FolderPartitionValues(partitioning_, level, name)) {
+  // True when the keys below `parent` show, at `level`, a folder carrying a key the filter
+  // reads.
+  bool ReadsKeyBelow(size_t level, const std::vector<ObjectInfo>& keys,
+                     const std::string& parent) const {
+    for (const ObjectInfo& o : keys) {
+      std::string_view rest = std::string_view(o.key).substr(parent.size());
+      size_t slash = rest.find('/');
+      if (slash == std::string_view::npos) continue;  // a file, not a folder
+      for (const auto& v : FolderPartitionValues(partitioning_, level, rest.substr(0, slash))) {
         if (pruner_.columns.count(v.name) > 0) return true;
       }
     }
@@ -183,30 +204,26 @@ class Walker {
     std::vector<std::string> folders;
     std::vector<Branch> next;
     for (; !frontier.empty(); frontier = std::move(next), next.clear(), ++level) {
-      // Probe the first branch's level: walk on only if its folders carry a key we filter on.
-      files.clear();
-      folders.clear();
-      S3C_RETURN_IF_ERROR(ListLevel(frontier[0].prefix, &files, &folders));
-      if (!ReadsKeyOf(level, folders, frontier[0].prefix)) {
-        // Below here the filter cannot prune: list each branch flat (the probe's files are
-        // already in hand; its subfolders, if any, are listed flat with it again).
-        if (folders.empty()) {
-          listed_.insert(listed_.end(), files.begin(), files.end());
-        } else {
-          S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix));
-        }
+      // Probe: one page of the first branch, flat. Its keys show the next level's key; when
+      // the page is the whole branch, the branch needs no other listing.
+      std::vector<ObjectInfo> probe;
+      S3C_RETURN_IF_ERROR(ListFlatPage(frontier[0].prefix, &probe));
+      const bool complete = probe.size() < kProbeKeys;
+      const bool filtered = ReadsKeyBelow(level, probe, frontier[0].prefix);
+      listed_.insert(listed_.end(), probe.begin(), probe.end());  // Finish drops duplicates
+      if (!filtered) {
+        // Below here the filter cannot prune: list each branch flat.
+        if (!complete) S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix, probe.back().key));
         for (size_t i = 1; i < frontier.size(); ++i) {
           S3C_RETURN_IF_ERROR(ListFlat(frontier[i].prefix));
         }
         return Status::OK();
       }
       ++out_.stats.levels_walked;
-      for (size_t i = 0; i < frontier.size(); ++i) {
-        if (i > 0) {
-          files.clear();
-          folders.clear();
-          S3C_RETURN_IF_ERROR(ListLevel(frontier[i].prefix, &files, &folders));
-        }
+      for (size_t i = complete ? 1 : 0; i < frontier.size(); ++i) {
+        files.clear();
+        folders.clear();
+        S3C_RETURN_IF_ERROR(ListLevel(frontier[i].prefix, &files, &folders));
         listed_.insert(listed_.end(), files.begin(), files.end());
         Descend(frontier[i], level, folders, &next);
       }
@@ -218,6 +235,12 @@ class Walker {
   Status Finish(const std::string& root) {
     std::sort(listed_.begin(), listed_.end(),
               [](const ObjectInfo& a, const ObjectInfo& b) { return a.key < b.key; });
+    // A probe's page may have been listed again by the walk below it.
+    listed_.erase(std::unique(listed_.begin(), listed_.end(),
+                              [](const ObjectInfo& a, const ObjectInfo& b) {
+                                return a.key == b.key;
+                              }),
+                  listed_.end());
     for (ObjectInfo& o : listed_) {
       if (pruner_.may_match) {
         std::string_view rel = o.key;

@@ -25,10 +25,16 @@ Result<DataRun> OpenDataRun(CliContext& ctx, const std::string& uri, const ReadF
   ctx.CountObjects(lake.listing.objects.size());
   run.listing = std::move(lake.listing);
   run.reader = std::move(lake.scan);
+  PruningReport& report = ctx.pruning().emplace();
+  report.plan = run.listing.listing.plan;
+  report.folders_pruned = run.listing.listing.folders_pruned;
+  report.objects_pruned = run.listing.listing.objects_pruned;
+  report.objects_filtered = run.listing.objects_filtered;
   return run;
 }
 
 Status FinishDataRun(CliContext& ctx, DataRun& run, int64_t rows_out) {
+  if (ctx.pruning()) ctx.pruning()->rows_filtered = run.reader->rows_filtered();
   if (run.quarantine) S3C_RETURN_IF_ERROR(run.quarantine->Close());
   if (ctx.options().quiet) return Status::OK();
   std::string line = fmt::format("s3c: {} rows from {} of {} object(s)", rows_out,

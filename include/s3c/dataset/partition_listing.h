@@ -2,8 +2,10 @@
 // (docs/architecture.md: dataset). A flat listing of a prefix returns every key below it, 1000
 // per request; a walk lists one folder level at a time with the '/' delimiter, decides from each
 // folder's partition value whether anything below it can match, and descends only into the
-// folders that may. The walk descends while the next level's key is a column the filter reads;
-// below that it lists the surviving folders flat.
+// folders that may. At each level the first folder is probed with one flat page: its keys show
+// the next level's key (and, when the page holds the whole folder, it needs no other listing).
+// The walk descends while that key is a column the filter reads; below that it lists the
+// surviving folders flat.
 //
 // Contract: a folder is skipped only when the pruner says no row with its partition values can
 // match, so the objects returned are a superset of those that hold matching rows (every object
