@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 namespace s3c::dataset {
 namespace {
@@ -112,19 +113,29 @@ class Walker {
     }
   }
 
-  // True when the keys below `parent` show, at `level`, a folder carrying a key the filter
-  // reads.
-  bool ReadsKeyBelow(size_t level, const std::vector<ObjectInfo>& keys,
-                     const std::string& parent) const {
+  // The partition keys the folders at `level` below `parent` carry, from the probe's keys.
+  std::set<std::string> KeysBelow(size_t level, const std::vector<ObjectInfo>& keys,
+                                  const std::string& parent) const {
+    std::set<std::string> names;
     for (const ObjectInfo& o : keys) {
       std::string_view rest = std::string_view(o.key).substr(parent.size());
       size_t slash = rest.find('/');
       if (slash == std::string_view::npos) continue;  // a file, not a folder
       for (const auto& v : FolderPartitionValues(partitioning_, level, rest.substr(0, slash))) {
-        if (pruner_.columns.count(v.name) > 0) return true;
+        names.insert(v.name);
       }
     }
-    return false;
+    return names;
+  }
+
+  // The folders the filter pins for the key of this level (Hive only), or null.
+  const std::vector<std::string>* PinnedFolders(const std::set<std::string>& keys) const {
+    if (keys.size() != 1 || partitioning_.kind != Partitioning::Kind::kHive) return nullptr;
+    const std::string prefix = *keys.begin() + "=";
+    for (const auto& group : pruner_.first_level) {
+      if (!group.empty() && group[0].compare(0, prefix.size(), prefix) == 0) return &group;
+    }
+    return nullptr;
   }
 
   // Lists root + "key=" from start-after "key=lower", stopping past "key=upper".
@@ -151,11 +162,11 @@ class Walker {
 
   Status Walk(const std::string& root) {
     // Shortcuts that skip listing the root; each is used only when it finds something.
-    if (!pruner_.first_level.empty()) {
+    for (const std::vector<std::string>& group : pruner_.first_level) {
       // Folders the filter names exactly: an object under any of them shows they are the
       // first level (a dataset's keys are uniform).
       std::vector<Branch> guesses;
-      for (const std::string& name : pruner_.first_level) {
+      for (const std::string& name : group) {
         Branch b{root + name + "/", FolderPartitionValues(partitioning_, 0, name)};
         if (b.known.empty() || !pruner_.may_match(b.known)) continue;
         guesses.push_back(std::move(b));
@@ -163,8 +174,8 @@ class Walker {
       size_t before = listed_.size();
       S3C_RETURN_IF_ERROR(WalkBelow(std::move(guesses), 1));
       if (listed_.size() > before) {
-        out_.stats.plan = fmt::format("{} prefix(es) from the filter, then {}",
-                                      pruner_.first_level.size(), WalkPlan());
+        out_.stats.plan =
+            fmt::format("{} prefix(es) from the filter, then {}", group.size(), WalkPlan());
         return Status::OK();
       }
     }
@@ -187,19 +198,27 @@ class Walker {
     listed_.insert(listed_.end(), files.begin(), files.end());
     std::vector<Branch> next;
     Descend(Branch{root, {}}, 0, folders, &next);
-    S3C_RETURN_IF_ERROR(WalkBelow(std::move(next), 1));
+    S3C_RETURN_IF_ERROR(WalkBelow(std::move(next), 1, root, folders.size()));
     out_.stats.plan = WalkPlan();
     return Status::OK();
   }
 
   std::string WalkPlan() const {
+    if (out_.stats.flat_instead_of_walk) {
+      return fmt::format("flat listing (cheaper than walking the {} folder(s) left)",
+                         out_.stats.folders_pruned);
+    }
     return fmt::format("walk {} folder level(s), {} folder(s) pruned", out_.stats.levels_walked,
                        out_.stats.folders_pruned);
   }
 
   // Walks the folders of `level` inside each branch of `frontier` while their key is one the
-  // filter reads; lists the branches flat below that.
-  Status WalkBelow(std::vector<Branch> frontier, size_t level) {
+  // filter reads; lists the branches flat below that. When the frontier is what survived of
+  // `siblings` folders of `parent` (0: unknown), a flat listing of `parent` is chosen instead
+  // when it is estimated to cost fewer requests than walking the survivors (the probe's size
+  // times the sibling count, 1000 keys per page): the objects are then dropped by their values.
+  Status WalkBelow(std::vector<Branch> frontier, size_t level, const std::string& parent = "",
+                   size_t siblings = 0) {
     std::vector<ObjectInfo> files;
     std::vector<std::string> folders;
     std::vector<Branch> next;
@@ -209,8 +228,18 @@ class Walker {
       std::vector<ObjectInfo> probe;
       S3C_RETURN_IF_ERROR(ListFlatPage(frontier[0].prefix, &probe));
       const bool complete = probe.size() < kProbeKeys;
-      const bool filtered = ReadsKeyBelow(level, probe, frontier[0].prefix);
+      const std::set<std::string> keys = KeysBelow(level, probe, frontier[0].prefix);
+      bool filtered = false;
+      for (const auto& k : keys) filtered = filtered || pruner_.columns.count(k) > 0;
       listed_.insert(listed_.end(), probe.begin(), probe.end());  // Finish drops duplicates
+      if (siblings > 0 && complete) {
+        uint64_t flat_pages = (siblings * probe.size() + kProbeKeys - 1) / kProbeKeys;
+        if (flat_pages + 1 < frontier.size()) {
+          out_.stats.flat_instead_of_walk = true;
+          return ListFlat(parent);
+        }
+      }
+      siblings = 0;  // deeper levels come from many parents: no estimate there
       if (!filtered) {
         // Below here the filter cannot prune: list each branch flat.
         if (!complete) S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix, probe.back().key));
@@ -220,6 +249,15 @@ class Walker {
         return Status::OK();
       }
       ++out_.stats.levels_walked;
+      if (const std::vector<std::string>* pinned = PinnedFolders(keys)) {
+        // The filter names this level's folders exactly: go straight to them.
+        for (size_t i = complete ? 1 : 0; i < frontier.size(); ++i) {
+          std::vector<std::string> folders_of_branch;
+          for (const auto& name : *pinned) folders_of_branch.push_back(frontier[i].prefix + name + "/");
+          Descend(frontier[i], level, folders_of_branch, &next);
+        }
+        continue;
+      }
       for (size_t i = complete ? 1 : 0; i < frontier.size(); ++i) {
         files.clear();
         folders.clear();

@@ -63,23 +63,45 @@ TEST_F(PartitionListingTest, PrunesDayFoldersAndListsTheRestFlat) {
   EXPECT_EQ(listing->stats.levels_walked, 1);
 }
 
-TEST_F(PartitionListingTest, WalksDownToTheFilteredKey) {
+TEST_F(PartitionListingTest, ListsFlatWhenThatIsCheaperThanAWalk) {
+  // hour is the second key and every day survives the first level: walking 30 days costs 30
+  // requests, the whole lake flat (150 keys) one page by the estimate.
   auto listing = ListPartitioned(store_, "t/", Partitioning{}, OneOf("hour", {"2"}));
   ASSERT_TRUE(listing.ok()) << listing.status().ToString();
   ASSERT_EQ(listing->objects.size(), 30u);
   for (const auto& o : listing->objects) EXPECT_NE(o.key.find("/hour=2/"), std::string::npos);
-  // The first day was probed flat (one page, the whole day): its other hours are dropped by
-  // their values; the 29 other days are walked with the delimiter.
-  EXPECT_EQ(listing->stats.folders_pruned, 87);
-  EXPECT_EQ(listing->stats.objects_pruned, 3);
+  EXPECT_TRUE(listing->stats.flat_instead_of_walk);
+  EXPECT_EQ(listing->stats.objects_pruned, 90);
+  // The root with the delimiter, the first day's probe, then the root flat (3 pages of 50).
+  EXPECT_EQ(listing->stats.list_requests, 1 + 1 + 3);
+}
+
+TEST(PartitionListingWalk, WalksDownToTheFilteredKeyWhenFoldersAreLarge) {
+  // 3 days x 4 hours x 300 files: a day is more than one probe page, so the walk goes on.
+  MemoryObjectStore store{"big"};
+  for (int d = 1; d <= 3; ++d) {
+    for (int h = 0; h < 4; ++h) {
+      for (int f = 0; f < 300; ++f) {
+        std::string key = "t/dt=" + std::to_string(d) + "/hour=" + std::to_string(h) + "/f" +
+                          std::to_string(f) + ".csv";
+        ASSERT_TRUE(store.Put(key, "v\n1\n").ok());
+      }
+    }
+  }
+  auto listing = ListPartitioned(store, "t/", Partitioning{}, OneOf("hour", {"2"}));
+  ASSERT_TRUE(listing.ok()) << listing.status().ToString();
+  EXPECT_EQ(listing->objects.size(), 900u);
+  EXPECT_FALSE(listing->stats.flat_instead_of_walk);
   EXPECT_EQ(listing->stats.levels_walked, 2);
-  // root + the first day flat + 29 days with the delimiter + the 29 surviving hour folders flat.
-  EXPECT_EQ(listing->stats.list_requests, 1 + 1 + 29 + 29);
+  EXPECT_EQ(listing->stats.folders_pruned, 9);
+  // root, the first day's probe page, the 3 days with the delimiter, the first hour=2 folder's
+  // probe (complete: 300 keys), the 2 other hour=2 folders flat.
+  EXPECT_EQ(listing->stats.list_requests, 1 + 1 + 3 + 1 + 2);
 }
 
 TEST_F(PartitionListingTest, FolderNamedByTheFilterIsListedDirectly) {
   PartitionPruner p = OneOf("dt", {"2024-04-07"});
-  p.first_level = {"dt=2024-04-07"};
+  p.first_level = {{"dt=2024-04-07"}};
   auto listing = ListPartitioned(store_, "t/", Partitioning{}, p);
   ASSERT_TRUE(listing.ok()) << listing.status().ToString();
   EXPECT_EQ(listing->objects.size(), 4u);
@@ -90,7 +112,7 @@ TEST_F(PartitionListingTest, FolderNamedByTheFilterIsListedDirectly) {
 
   // Two days of an IN list; one of them does not exist.
   PartitionPruner two = OneOf("dt", {"2024-04-07", "2024-05-01"});
-  two.first_level = {"dt=2024-04-07", "dt=2024-05-01"};
+  two.first_level = {{"dt=2024-04-07", "dt=2024-05-01"}};
   auto both = ListPartitioned(store_, "t/", Partitioning{}, two);
   ASSERT_TRUE(both.ok());
   EXPECT_EQ(both->objects.size(), 4u);
@@ -99,11 +121,11 @@ TEST_F(PartitionListingTest, FolderNamedByTheFilterIsListedDirectly) {
   // A guess that is not the first level (hour is the second): nothing there, so the root is
   // walked after all and the answer is complete.
   PartitionPruner wrong = OneOf("hour", {"1"});
-  wrong.first_level = {"hour=1"};
+  wrong.first_level = {{"hour=1"}};
   auto walked = ListPartitioned(store_, "t/", Partitioning{}, wrong);
   ASSERT_TRUE(walked.ok());
   EXPECT_EQ(walked->objects.size(), 30u);
-  EXPECT_EQ(walked->stats.list_requests, 1 + (1 + 1 + 29 + 29));
+  EXPECT_EQ(walked->stats.list_requests, 1 + (1 + 1 + 3));  // then as the flat case above
 }
 
 TEST_F(PartitionListingTest, NothingMatchesListsOnlyTheRoot) {

@@ -139,35 +139,35 @@ std::optional<std::string> FolderSpelling(const expr::ConstraintValue& v) {
 }
 
 // The first-level folders the filter pins (partition_listing.h PartitionPruner::first_level):
-// only when exactly one column has an equality or IN of literals, since which key comes first
-// is not known before listing (Hive), or is the template's first segment when it is one field.
-std::vector<std::string> FirstLevelFolders(const std::string& where,
-                                           const std::set<std::string>& columns,
-                                           const Partitioning& partitioning) {
+// one group per column with an equality or IN of literals (Hive: which key comes first is not
+// known before listing, so each is tried in turn), or the template's first segment when it is
+// one field.
+std::vector<std::vector<std::string>> FirstLevelFolders(const std::string& where,
+                                                        const std::set<std::string>& columns,
+                                                        const Partitioning& partitioning) {
   auto constraints = expr::ConstraintsOn(where, columns);
   if (!constraints.ok()) return {};
-  std::string key;
-  const std::vector<expr::ConstraintValue>* values = nullptr;
-  for (const auto& [name, c] : *constraints) {
-    if (!c.equals) continue;
-    if (values != nullptr) return {};  // two keys: their order is unknown
-    key = name;
-    values = &*c.equals;
+  const bool hive = partitioning.kind == Partitioning::Kind::kHive;
+  std::vector<std::vector<std::string>> groups;
+  for (const auto& [key, c] : *constraints) {
+    if (!c.equals || c.equals->size() > kMaxFirstLevelFolders) continue;
+    if (!hive) {
+      const auto& first = partitioning.segments.empty() ? std::vector<TemplatePart>{}
+                                                         : partitioning.segments[0];
+      if (first.size() != 1 || !first[0].is_field || first[0].text != key) continue;
+    }
+    std::vector<std::string> folders;
+    for (const auto& v : *c.equals) {
+      std::optional<std::string> spelled = FolderSpelling(v);
+      if (!spelled || (!hive && spelled->find_first_of("%/") != std::string::npos)) {
+        folders.clear();
+        break;
+      }
+      folders.push_back(hive ? key + "=" + *spelled : *spelled);
+    }
+    if (!folders.empty()) groups.push_back(std::move(folders));
   }
-  if (values == nullptr || values->size() > kMaxFirstLevelFolders) return {};
-  bool hive = partitioning.kind == Partitioning::Kind::kHive;
-  if (!hive) {
-    const auto& first = partitioning.segments.empty() ? std::vector<TemplatePart>{}
-                                                       : partitioning.segments[0];
-    if (first.size() != 1 || !first[0].is_field || first[0].text != key) return {};
-  }
-  std::vector<std::string> folders;
-  for (const auto& v : *values) {
-    std::optional<std::string> spelled = FolderSpelling(v);
-    if (!spelled || (!hive && spelled->find_first_of("%/") != std::string::npos)) return {};
-    folders.push_back(hive ? key + "=" + *spelled : *spelled);
-  }
-  return folders;
+  return groups;
 }
 
 // "YYYY-MM-DD" exactly: the spelling whose byte order is the date order.

@@ -65,20 +65,21 @@ TEST(PartitionPrunerTest, FirstLevelFoldersFromOneKeysEqualities) {
   auto first = [](const std::string& where, Partitioning p = {}) {
     auto pruner = MakePartitionPruner(where, p, {});
     EXPECT_TRUE(pruner.ok()) << pruner.status().ToString();
-    return pruner.ok() ? pruner->first_level : std::vector<std::string>{"error"};
+    return pruner.ok() ? pruner->first_level : std::vector<std::vector<std::string>>{{"error"}};
   };
-  using V = std::vector<std::string>;
-  EXPECT_EQ(first("dt = '2024-03-05' AND v > 1"), V{"dt=2024-03-05"});
-  EXPECT_EQ(first("dt IN (DATE '2024-03-05', '2024-03-07')"), (V{"dt=2024-03-05", "dt=2024-03-07"}));
-  EXPECT_EQ(first("n = 7"), V{"n=7"});
+  using V = std::vector<std::vector<std::string>>;
+  EXPECT_EQ(first("dt = '2024-03-05' AND v > 1"), (V{{"dt=2024-03-05"}}));
+  EXPECT_EQ(first("dt IN (DATE '2024-03-05', '2024-03-07')"), (V{{"dt=2024-03-05", "dt=2024-03-07"}}));
+  EXPECT_EQ(first("n = 7"), (V{{"n=7"}}));
   EXPECT_EQ(first("n = 007"), V{});  // a spelling that is not canonical: walk instead
-  EXPECT_EQ(first("path = 'a/b:c'"), V{"path=a%2Fb%3Ac"});
-  EXPECT_EQ(first("dt = '2024-03-05' AND region = 'eu'"), V{});  // which key is first?
+  EXPECT_EQ(first("path = 'a/b:c'"), (V{{"path=a%2Fb%3Ac"}}));
+  // Which key comes first is not known: each is tried in turn.
+  EXPECT_EQ(first("dt = '2024-03-05' AND region = 'eu'"), (V{{"dt=2024-03-05"}, {"region=eu"}}));
   EXPECT_EQ(first("dt = '2024-03-05' OR v = 1"), V{});
   EXPECT_EQ(first("dt > '2024-03-05'"), V{});
   auto tpl = ParsePartitioning("{year}/{month}");
   ASSERT_TRUE(tpl.ok());
-  EXPECT_EQ(first("year = 2024", *tpl), V{"2024"});
+  EXPECT_EQ(first("year = 2024", *tpl), (V{{"2024"}}));
   EXPECT_EQ(first("month = 3", *tpl), V{});  // not the first segment
   Partitioning none;
   none.kind = Partitioning::Kind::kNone;

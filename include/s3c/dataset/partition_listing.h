@@ -36,8 +36,9 @@ struct PartitionPruner {
   std::function<bool(const std::vector<RawPartitionValue>& known)> may_match;
   // Folder names (no '/') the filter pins the first level to, e.g. "dt=2024-03-05" for
   // dt = '2024-03-05': listed directly instead of the root (one request for one day of a
-  // thousand). Used only when one of them holds an object; else the root is walked.
-  std::vector<std::string> first_level;
+  // thousand). One group per key; the groups are tried in order and the first whose folders
+  // hold an object is used; when none does, the root is walked.
+  std::vector<std::vector<std::string>> first_level;
   // A range the filter puts on a key whose folder names sort like its values (dates written
   // YYYY-MM-DD, strings): the keys "key=lower" .. "key=upper" are listed flat from start-after
   // and the listing stops past the upper bound (a week of days in one request). Used only when
@@ -53,6 +54,7 @@ struct PartitionListingStats {
   int64_t folders_pruned = 0;     // partition folders skipped
   int64_t objects_pruned = 0;     // objects listed whose partition values rule them out
   int64_t levels_walked = 0;      // folder levels listed with the delimiter
+  bool flat_instead_of_walk = false;  // the cost estimate chose one flat listing of the root
   std::string plan;               // one line: how the listing went ("walk 2 levels, ...")
 };
 
