@@ -72,6 +72,18 @@ expect_rc 0 "partition types" -- "$S3C" read -q -o csv --partition-types "dt:str
   --where "dt LIKE '%-0_' AND region = 'eu' AND id < 100" "$L"
 expect_eq "partition types: rows" "$(tail -n +2 "$WORK/out" | wc -l)" 9
 
+# A template layout: fields in folders and in the file name; the file-name field prunes GETs.
+for m in 03 04; do
+  mkdir -p "$WORK/logs/2024/$m"
+  for p in a b; do printf 'v\n%s%s\n' "$m" "$p" > "$WORK/logs/2024/$m/events-$p.csv"; done
+done
+expect_rc 0 "upload the template layout" -- "$S3C" cp -q --recursive "$WORK/logs" "s3://$BUCKET/logs/"
+expect_rc 0 "read a template layout" -- "$S3C" read -q -o csv --stats "$WORK/tpl.json" \
+  --partitioning '{year}/{month}/events-{part}.csv' --where "part = 'b' AND month = '04'" \
+  "s3://$BUCKET/logs/"
+expect_eq "template: rows" "$(xargs < "$WORK/out")" "v,year,month,part 04b,2024,04,b"
+expect_eq "template: GetObject" "$(counts "$WORK/tpl.json" GetObject)" 1
+
 # Errors name what is wrong.
 expect_rc 2 "unknown column" -- "$S3C" read -q --where "regoin = 'eu'" "$L"
 expect_grep "unknown column: did you mean" 'unknown column "regoin" at 1:1 \(did you mean "region"\?\)' "$WORK/err"
