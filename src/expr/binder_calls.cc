@@ -57,8 +57,11 @@ bool DatePartOf(const std::string& name, DatePart* out) {
 }
 
 Status ArgTypeError(const Ast& ast, size_t index, ExprType got, std::string_view want) {
-  return InvalidArgumentError(fmt::format("argument {} of {} at {} must be {}, not {}", index + 1,
-                                          ast.text, PosText(ast.args[index]->pos), want,
+  // year(x) and the like bind as date_part('year', x): their one written argument is index 1.
+  size_t written = ast.args.size() == 1 ? 0 : index;
+  return InvalidArgumentError(fmt::format("argument {} of {} at {} must be {}, not {}",
+                                          written + 1, ast.text,
+                                          PosText(ast.args[written]->pos), want,
                                           ExprTypeName(got)));
 }
 

@@ -31,7 +31,7 @@ USES = {
     # A format never uses another format.
     **{f: {"common", "io", "codec", "columnar", "formats/common"} for f in FORMAT_MODULES},
     "formats": {"common", "io", "codec", "columnar", "formats/common", *FORMAT_MODULES},
-    "dataset": {"common", "io", "store", "codec", "columnar", *FORMATS_FAMILY},
+    "dataset": {"common", "io", "store", "codec", "columnar", "expr", *FORMATS_FAMILY},
     # The CLI sits on dataset, store and formats; common/io/columnar for Status, streams, batches.
     "cli": {"common", "io", "columnar", "dataset", "store", *FORMATS_FAMILY},
 }

@@ -5,9 +5,11 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "global_options.h"
+#include "stats_report.h"
 #include "s3c/common/clock.h"
 #include "s3c/common/env.h"
 #include "s3c/store/store_resolver.h"
@@ -24,6 +26,8 @@ class CliContext {
   void CountObjects(uint64_t n) { objects_.fetch_add(n, std::memory_order_relaxed); }
   uint64_t objects() const { return objects_.load(); }
   MonoTime started() const { return started_; }
+  // What a data command's listing and filter skipped (--stats); unset for other commands.
+  std::optional<PruningReport>& pruning() { return pruning_; }
 
   // The location of a URI ("s3://bucket/key", "file:///path", a plain path, "mem://name/key",
   // "-"): StoreResolver::Resolve.
@@ -35,6 +39,7 @@ class CliContext {
   GlobalOptions options_;
   MonoTime started_;
   std::atomic<uint64_t> objects_{0};
+  std::optional<PruningReport> pruning_;
   std::unique_ptr<StoreResolver> resolver_;
 };
 

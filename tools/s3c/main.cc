@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
                          .count();
     s3c::Status st = WriteStatsFile(
         options.stats_file,
-        StatsJson(c.stores().RequestStatistics(), c.objects(), elapsed, exit_code));
+        StatsJson(c.stores().RequestStatistics(), c.objects(), elapsed, exit_code,
+                  c.pruning() ? &*c.pruning() : nullptr));
     if (!st.ok()) std::fprintf(stderr, "s3c: cannot write --stats: %s\n", st.ToString().c_str());
   }
   return exit_code;

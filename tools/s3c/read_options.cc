@@ -136,6 +136,7 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& f, const std::string& input_compress
   b->add_option("--max-errors", f.max_errors, "Fail after this many rejected rows (-1 = no limit)");
   b->add_option("--max-error-ratio", f.max_error_ratio, "Fail when rejected/read exceeds this");
   b->add_option("--quarantine", f.quarantine, "JSON Lines file or object for rejected rows");
+  AddLakeFlags(cmd, f);
 }
 
 Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& f) {
@@ -146,7 +147,6 @@ Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& f) {
   if (!f.compression.empty()) {
     S3C_ASSIGN_OR_RETURN(o.read.compression, ParseCodecName(f.compression));
   }
-  o.read.columns = SplitColumns(f.columns);
   o.read.parquet.binary_as_string = f.binary_as_string;
   S3C_RETURN_IF_ERROR(ApplyCsv(f, o.read.csv));
   S3C_ASSIGN_OR_RETURN(formats::InvalidUtf8Policy utf8,

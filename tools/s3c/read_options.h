@@ -10,7 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "s3c/common/clock.h"
 #include "s3c/dataset/dataset_reader.h"
+#include "s3c/dataset/lake_read.h"
 #include "s3c/formats/option_names.h"
 
 namespace CLI {
@@ -55,6 +57,16 @@ struct ReadFlags {
   int64_t max_errors = -1;
   double max_error_ratio = 1.0;
   std::string quarantine;      // URI of the JSON Lines file receiving rejected records
+  // Lake: row filter, partitions, listing filters and limits (lake_options.cc)
+  std::string where;
+  std::string partitioning = "hive";  // hive | none | a template
+  std::string partition_types;        // "day:date,hour:int"
+  std::vector<std::string> exclude;   // globs
+  std::string regex;
+  std::string min_size, max_size;     // byte sizes ("10MiB")
+  std::string modified_after, modified_before;  // dates, timestamps or ages ("7d")
+  int64_t max_files = -1;
+  std::string max_bytes;
 };
 
 // input_compression_flag: "--compression" for read/schema; convert uses
@@ -65,6 +77,14 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& flags,
 // InvalidArgument naming the flag when a value is not accepted. The quarantine callback is
 // not set here (the command owns the quarantine writer).
 Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& flags);
+
+// The lake flags (--where, --partitioning, --partition-types, --exclude, --regex, sizes,
+// modified times, --max-files, --max-bytes), added by AddReadFlags.
+void AddLakeFlags(CLI::App& cmd, ReadFlags& flags);
+
+// BuildReadOptions plus the lake flags and --columns; `now` fixes now() / current_date and the
+// ages of --modified-after / --modified-before for the run.
+Result<dataset::LakeReadOptions> BuildLakeReadOptions(const ReadFlags& flags, WallTime now);
 
 // `result`, with its error message prefixed by `prefix` (e.g. "--header: "): the library's
 // vocabulary errors quote the value, the CLI names the flag.

@@ -1,23 +1,23 @@
-// ResolveDatasetInput and QuarantineSink (dataset_input.h).
-#include "dataset_input.h"
+// ResolveDatasetInput and QuarantineSink (dataset/dataset_input.h).
+#include "s3c/dataset/dataset_input.h"
 
 #include <fmt/format.h>
 
 #include "s3c/common/json_escape.h"
 #include "s3c/dataset/discovery.h"
 
-namespace s3c::cli {
+namespace s3c::dataset {
 
-Result<DatasetInput> ResolveDatasetInput(CliContext& ctx, const std::string& uri) {
+Result<DatasetInput> ResolveDatasetInput(StoreResolver& stores, const std::string& uri) {
   StoreLocation loc;
   std::string key;
-  if (dataset::HasGlobChars(uri) && uri.find("://") == std::string::npos) {
+  if (HasGlobChars(uri) && uri.find("://") == std::string::npos) {
     // A local glob: root the store at the literal folder before the first wildcard.
-    std::string folder = dataset::GlobListPrefix(uri);
-    S3C_ASSIGN_OR_RETURN(loc, ctx.Resolve(folder.empty() ? "." : folder));
+    std::string folder = GlobListPrefix(uri);
+    S3C_ASSIGN_OR_RETURN(loc, stores.Resolve(folder.empty() ? "." : folder));
     key = uri.substr(folder.size());
   } else {
-    S3C_ASSIGN_OR_RETURN(loc, ctx.Resolve(uri));
+    S3C_ASSIGN_OR_RETURN(loc, stores.Resolve(uri));
     if (loc.is_stdio()) {
       return InvalidArgumentError(
           "reading data from standard input or a device is not supported; give a file");
@@ -26,14 +26,13 @@ Result<DatasetInput> ResolveDatasetInput(CliContext& ctx, const std::string& uri
   }
   DatasetInput input;
   input.store = loc.store;
-  S3C_ASSIGN_OR_RETURN(input.objects, dataset::DiscoverObjects(*loc.store, key));
-  ctx.CountObjects(input.objects.size());
+  input.key = std::move(key);
   return input;
 }
 
-Result<std::unique_ptr<QuarantineSink>> QuarantineSink::Open(CliContext& ctx,
+Result<std::unique_ptr<QuarantineSink>> QuarantineSink::Open(StoreResolver& stores,
                                                              const std::string& uri) {
-  S3C_ASSIGN_OR_RETURN(StoreLocation loc, ctx.Resolve(uri));
+  S3C_ASSIGN_OR_RETURN(StoreLocation loc, stores.Resolve(uri));
   if (loc.is_stdio() || loc.folder_like) {
     return InvalidArgumentError(fmt::format("--quarantine needs a file or object, got {}", uri));
   }
@@ -53,4 +52,4 @@ Status QuarantineSink::Add(const formats::RejectedRecord& r) {
 
 Status QuarantineSink::Close() { return out_->Close(); }
 
-}  // namespace s3c::cli
+}  // namespace s3c::dataset
