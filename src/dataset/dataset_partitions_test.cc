@@ -1,6 +1,8 @@
 // DatasetReader with partition and virtual columns (dataset_reader.h, partitioning.h).
 #include <gtest/gtest.h>
 
+#include "dataset/dataset_test_util.h"
+
 #include "s3c/columnar/pretty_print.h"
 #include "s3c/dataset/dataset_reader.h"
 #include "s3c/dataset/discovery.h"
@@ -8,20 +10,6 @@
 
 namespace s3c::dataset {
 namespace {
-
-// Every batch as one line per column, or "error: ..." at the first failure.
-std::string ReadAll(formats::BatchReader& reader) {
-  std::string out;
-  while (true) {
-    auto batch = reader.Next();
-    if (!batch.ok()) return out + "error: " + batch.status().ToString();
-    if (!*batch) break;
-    for (int c = 0; c < (*batch)->num_columns(); ++c) {
-      out += columnar::ToString(*(*batch)->column(c)) + "\n";
-    }
-  }
-  return out;
-}
 
 class DatasetPartitionsTest : public ::testing::Test {
  protected:
@@ -42,7 +30,7 @@ TEST_F(DatasetPartitionsTest, HiveColumnsFollowTheFilesColumns) {
   auto reader = Open("t/", {});
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
   EXPECT_EQ((*reader)->schema()->ToString(), "v: int64\ndt: date32[day]\nregion: string");
-  EXPECT_EQ(ReadAll(**reader),
+  EXPECT_EQ(ReadAllText(**reader),
             "[1, 2]\n[2024-03-05, 2024-03-05]\n[\"eu\", \"eu\"]\n"
             "[3]\n[2024-03-06]\n[\"us east\"]\n"
             "[4]\n[2024-03-07]\n[null]\n");
@@ -68,7 +56,7 @@ TEST_F(DatasetPartitionsTest, TemplateBelowTheRootPrefix) {
   auto reader = Open("logs/", options);
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
   EXPECT_EQ((*reader)->schema()->ToString(), "v: int64\nyear: int64\nmonth: string\npart: string");
-  EXPECT_EQ(ReadAll(**reader), "[1]\n[2024]\n[\"03\"]\n[\"a\"]\n[2]\n[2024]\n[\"04\"]\n[\"b\"]\n");
+  EXPECT_EQ(ReadAllText(**reader), "[1]\n[2024]\n[\"03\"]\n[\"a\"]\n[2]\n[2024]\n[\"04\"]\n[\"b\"]\n");
 }
 
 TEST_F(DatasetPartitionsTest, FileColumnMustAgreeWithTheFolder) {
@@ -76,12 +64,12 @@ TEST_F(DatasetPartitionsTest, FileColumnMustAgreeWithTheFolder) {
   auto agree = Open("t/", {});
   ASSERT_TRUE(agree.ok()) << agree.status().ToString();
   EXPECT_EQ((*agree)->schema()->ToString(), "v: int64\nk: int64");
-  EXPECT_EQ(ReadAll(**agree), "[1, 2]\n[5, 5]\n");
+  EXPECT_EQ(ReadAllText(**agree), "[1, 2]\n[5, 5]\n");
 
   Put("u/k=5/a.csv", "v,k\n1,5\n2,6\n");
   auto differ = Open("u/", {});
   ASSERT_TRUE(differ.ok());
-  EXPECT_EQ(ReadAll(**differ),
+  EXPECT_EQ(ReadAllText(**differ),
             "error: DataLoss: mem://lake/u/k=5/a.csv: column 'k' of the file is also a "
             "partition key, and row 2 of the batch holds 6 where the folder says "
             "k='5'");
@@ -95,7 +83,7 @@ TEST_F(DatasetPartitionsTest, VirtualColumnsFromTheListing) {
   auto reader = Open("t/", options);
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
   EXPECT_EQ((*reader)->schema()->ToString(), "v: int64\n_key: string not null\n_size: int64 not null");
-  EXPECT_EQ(ReadAll(**reader), "[1]\n[\"t/a.csv\"]\n[4]\n[2]\n[\"t/b.csv\"]\n[4]\n");
+  EXPECT_EQ(ReadAllText(**reader), "[1]\n[\"t/a.csv\"]\n[4]\n[2]\n[\"t/b.csv\"]\n[4]\n");
   options.virtual_columns = {"_path"};
   auto bad = Open("t/", options);
   ASSERT_FALSE(bad.ok());

@@ -97,7 +97,7 @@ Status DatasetReader::OpenNext() {
   S3C_ASSIGN_OR_RETURN(current_, OpenAt(store_, objects_[index], options_));
   // Drift of a later object relative to the dataset schema; columns it adds cannot be read.
   S3C_ASSIGN_OR_RETURN(formats::SchemaUnion united,
-                       formats::UnionSchemas({{"dataset", WithExtra(*file_schema_, {})},
+                       formats::UnionSchemas({{"dataset", file_schema_},
                                               {store_.UriFor(objects_[index].key),
                                                current_->schema()}}));
   for (const formats::SchemaDrift& d : united.drift) {

@@ -3,26 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include "dataset/dataset_test_util.h"
+
 #include "s3c/columnar/pretty_print.h"
 #include "s3c/dataset/discovery.h"
 #include "s3c/store/memory_object_store.h"
 
 namespace s3c::dataset {
 namespace {
-
-std::string ReadAll(formats::BatchReader& reader) {
-  std::string out;
-  while (true) {
-    auto batch = reader.Next();
-    if (!batch.ok()) return out + "error: " + batch.status().ToString();
-    if (!*batch) break;
-    if ((*batch)->num_rows() == 0) continue;
-    for (int c = 0; c < (*batch)->num_columns(); ++c) {
-      out += columnar::ToString(*(*batch)->column(c)) + "\n";
-    }
-  }
-  return out;
-}
 
 class DatasetScanTest : public ::testing::Test {
  protected:
@@ -43,7 +31,7 @@ TEST_F(DatasetScanTest, FiltersRowsOnFileAndPartitionColumns) {
   auto scan = Open(o);
   ASSERT_TRUE(scan.ok()) << scan.status().ToString();
   EXPECT_EQ((*scan)->schema()->ToString(), "id: int64\nname: string\ndt: date32[day]");
-  EXPECT_EQ(ReadAll(**scan), "[1]\n[\"ann\"]\n[2024-03-05]\n[5]\n[\"eve\"]\n[2024-03-06]\n");
+  EXPECT_EQ(ReadAllText(**scan), "[1]\n[\"ann\"]\n[2024-03-05]\n[5]\n[\"eve\"]\n[2024-03-06]\n");
   EXPECT_EQ((*scan)->rows_filtered(), 3);
   EXPECT_EQ((*scan)->rows_read(), 5);
 }
@@ -55,7 +43,7 @@ TEST_F(DatasetScanTest, ProjectsInTheOrderAskedWithVirtualColumns) {
   auto scan = Open(o);
   ASSERT_TRUE(scan.ok()) << scan.status().ToString();
   EXPECT_EQ((*scan)->schema()->ToString(), "_key: string not null\ndt: date32[day]\nname: string");
-  EXPECT_EQ(ReadAll(**scan),
+  EXPECT_EQ(ReadAllText(**scan),
             "[\"t/dt=2024-03-05/a.csv\", \"t/dt=2024-03-05/a.csv\", \"t/dt=2024-03-05/a.csv\"]\n"
             "[2024-03-05, 2024-03-05, 2024-03-05]\n[\"ann\", \"bob\", \"cy\"]\n");
 }
@@ -66,7 +54,7 @@ TEST_F(DatasetScanTest, VirtualColumnsOnlyForTheFilterStayOut) {
   auto scan = Open(o);
   ASSERT_TRUE(scan.ok()) << scan.status().ToString();
   EXPECT_EQ((*scan)->schema()->ToString(), "id: int64\nname: string\ndt: date32[day]");
-  EXPECT_EQ(ReadAll(**scan), "[4, 5]\n[\"dee\", \"eve\"]\n[2024-03-06, 2024-03-06]\n");
+  EXPECT_EQ(ReadAllText(**scan), "[4, 5]\n[\"dee\", \"eve\"]\n[2024-03-06, 2024-03-06]\n");
 }
 
 TEST_F(DatasetScanTest, ErrorsNameWhatIsWrong) {

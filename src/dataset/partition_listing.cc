@@ -66,30 +66,21 @@ class Walker {
     });
   }
 
-  // The first kProbeKeys objects under `prefix` (one request for them).
-  Status ListFlatPage(const std::string& prefix, std::vector<ObjectInfo>* out) {
+  // Lists `root` flat: the plan without a pruner.
+  Status ListAll(const std::string& root) { return ListFlat(root, &listed_); }
+
+  // Lists `prefix` flat into `out` (from after `start_after`; at most `max_keys`, 0 = all).
+  Status ListFlat(const std::string& prefix, std::vector<ObjectInfo>* out,
+                  const std::string& start_after = "", uint64_t max_keys = 0) {
     ListOptions options;
     options.prefix = prefix;
-    options.max_keys = kProbeKeys;
+    options.start_after = start_after;
+    options.max_keys = max_keys;
     RequestCounter count(&out_.stats.list_requests);
     return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
       count.Page();
       for (const ObjectInfo& o : page) {
         if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) out->push_back(o);
-      }
-      return Status::OK();
-    });
-  }
-
-  Status ListFlat(const std::string& prefix, const std::string& start_after = "") {
-    ListOptions options;
-    options.prefix = prefix;
-    options.start_after = start_after;
-    RequestCounter count(&out_.stats.list_requests);
-    return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
-      count.Page();
-      for (const ObjectInfo& o : page) {
-        if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) listed_.push_back(o);
       }
       return Status::OK();
     });
@@ -226,7 +217,7 @@ class Walker {
       // Probe: one page of the first branch, flat. Its keys show the next level's key; when
       // the page is the whole branch, the branch needs no other listing.
       std::vector<ObjectInfo> probe;
-      S3C_RETURN_IF_ERROR(ListFlatPage(frontier[0].prefix, &probe));
+      S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix, &probe, "", kProbeKeys));
       const bool complete = probe.size() < kProbeKeys;
       const std::set<std::string> keys = KeysBelow(level, probe, frontier[0].prefix);
       bool filtered = false;
@@ -236,15 +227,17 @@ class Walker {
         uint64_t flat_pages = (siblings * probe.size() + kProbeKeys - 1) / kProbeKeys;
         if (flat_pages + 1 < frontier.size()) {
           out_.stats.flat_instead_of_walk = true;
-          return ListFlat(parent);
+          return ListFlat(parent, &listed_);
         }
       }
       siblings = 0;  // deeper levels come from many parents: no estimate there
       if (!filtered) {
         // Below here the filter cannot prune: list each branch flat.
-        if (!complete) S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix, probe.back().key));
+        if (!complete) {
+          S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix, &listed_, probe.back().key));
+        }
         for (size_t i = 1; i < frontier.size(); ++i) {
-          S3C_RETURN_IF_ERROR(ListFlat(frontier[i].prefix));
+          S3C_RETURN_IF_ERROR(ListFlat(frontier[i].prefix, &listed_));
         }
         return Status::OK();
       }
@@ -316,7 +309,7 @@ Result<PartitionListing> ListPartitioned(ObjectStore& store, const std::string& 
   }
   Walker walker(store, partitioning, pruner, skip_hidden);
   if (!pruner.may_match || partitioning.kind == Partitioning::Kind::kNone) {
-    S3C_RETURN_IF_ERROR(walker.ListFlat(root));
+    S3C_RETURN_IF_ERROR(walker.ListAll(root));
     S3C_RETURN_IF_ERROR(walker.Finish(root));
     PartitionListing out = walker.Take();
     out.stats.plan = "flat listing";

@@ -142,14 +142,13 @@ std::optional<std::string> FolderSpelling(const expr::ConstraintValue& v) {
 // one group per column with an equality or IN of literals (Hive: which key comes first is not
 // known before listing, so each is tried in turn), or the template's first segment when it is
 // one field.
-std::vector<std::vector<std::string>> FirstLevelFolders(const std::string& where,
-                                                        const std::set<std::string>& columns,
+using Constraints = std::map<std::string, expr::ColumnConstraint>;
+
+std::vector<std::vector<std::string>> FirstLevelFolders(const Constraints& constraints,
                                                         const Partitioning& partitioning) {
-  auto constraints = expr::ConstraintsOn(where, columns);
-  if (!constraints.ok()) return {};
   const bool hive = partitioning.kind == Partitioning::Kind::kHive;
   std::vector<std::vector<std::string>> groups;
-  for (const auto& [key, c] : *constraints) {
+  for (const auto& [key, c] : constraints) {
     if (!c.equals || c.equals->size() > kMaxFirstLevelFolders) continue;
     if (!hive) {
       const auto& first = partitioning.segments.empty() ? std::vector<TemplatePart>{}
@@ -189,12 +188,9 @@ bool SortsLikeItsValue(const expr::ConstraintValue& v) {
 
 // The range of PartitionPruner::first_level_range: one column bounded on both sides by
 // literals that sort like their values (Hive layouts only).
-std::optional<PartitionPruner::Range> FirstLevelRange(const std::string& where,
-                                                      const std::set<std::string>& columns) {
-  auto constraints = expr::ConstraintsOn(where, columns);
-  if (!constraints.ok()) return std::nullopt;
+std::optional<PartitionPruner::Range> FirstLevelRange(const Constraints& constraints) {
   std::optional<PartitionPruner::Range> range;
-  for (const auto& [name, c] : *constraints) {
+  for (const auto& [name, c] : constraints) {
     if (!c.lower || !c.upper) continue;
     if (range || !SortsLikeItsValue(*c.lower) || !SortsLikeItsValue(*c.upper)) {
       return std::nullopt;
@@ -211,11 +207,13 @@ Result<PartitionPruner> MakePartitionPruner(const std::string& where,
                                             const expr::EvalContext& context) {
   PartitionPruner pruner;
   S3C_ASSIGN_OR_RETURN(pruner.columns, expr::ColumnsRead(where));
+  // The text parsed above, so this cannot fail.
+  S3C_ASSIGN_OR_RETURN(Constraints constraints, expr::ConstraintsOn(where, pruner.columns));
   if (partitioning.kind != Partitioning::Kind::kNone) {
-    pruner.first_level = FirstLevelFolders(where, pruner.columns, partitioning);
+    pruner.first_level = FirstLevelFolders(constraints, partitioning);
   }
   if (partitioning.kind == Partitioning::Kind::kHive) {
-    pruner.first_level_range = FirstLevelRange(where, pruner.columns);
+    pruner.first_level_range = FirstLevelRange(constraints);
   }
   auto state = std::make_shared<Pruner>(where, partitioning, context);
   pruner.may_match = [state](const std::vector<RawPartitionValue>& known) {

@@ -4,7 +4,6 @@
 #include <set>
 
 #include "s3c/common/strings.h"
-#include "s3c/dataset/partition_listing.h"
 #include "s3c/dataset/partitioning.h"
 
 namespace s3c::dataset {

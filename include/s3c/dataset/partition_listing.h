@@ -70,9 +70,4 @@ Result<PartitionListing> ListPartitioned(ObjectStore& store, const std::string& 
                                          const Partitioning& partitioning,
                                          const PartitionPruner& pruner, bool skip_hidden = true);
 
-// The partition values a folder name carries at `level` (0 = first folder below the root):
-// Hive "k=v" (any level), a template's segment `level`; empty when the folder carries none.
-std::vector<RawPartitionValue> FolderPartitionValues(const Partitioning& partitioning,
-                                                     size_t level, std::string_view folder);
-
 }  // namespace s3c::dataset

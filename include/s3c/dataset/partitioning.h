@@ -75,6 +75,11 @@ struct RawPartitionValue {
 Result<std::vector<RawPartitionValue>> ExtractPartitionValues(const Partitioning& partitioning,
                                                               std::string_view relative_key);
 
+// The partition values a folder name carries at `level` (0 = first folder below the root):
+// Hive "k=v" (any level), a template's segment `level`; empty when the folder carries none.
+std::vector<RawPartitionValue> FolderPartitionValues(const Partitioning& partitioning,
+                                                     size_t level, std::string_view folder);
+
 // The type a value gets on its own (DuckDB's autocast, above); the null type for NULL.
 columnar::DataType ClassifyPartitionValue(std::string_view text);
 
