@@ -11,29 +11,19 @@
 #include <memory>
 #include <string>
 
-#include "s3c/auth/credentials.h"
 #include "s3c/common/clock.h"
+#include "s3c/common/env.h"
 #include "s3c/common/secret.h"
 #include "s3c/common/strings.h"
 #include "s3c/formats/parquet/parquet_reader.h"
-#include "s3c/http/http_client.h"
 #include "s3c/io/local_file.h"
 #include "s3c/s3/request_stats.h"
-#include "s3c/s3/s3_client.h"
+#include "s3c/s3/s3_stack.h"
 #include "s3c/store/s3_object_store.h"
 
 namespace {
 
 using namespace s3c;
-
-class FixedCredentials final : public CredentialsProvider {
- public:
-  explicit FixedCredentials(Credentials c) : c_(std::move(c)) {}
-  Result<Credentials> GetCredentials() override { return c_; }
-
- private:
-  Credentials c_;
-};
 
 std::map<std::string, std::string> ReadEnvFile(const std::string& path) {
   std::map<std::string, std::string> out;
@@ -67,38 +57,29 @@ int main(int argc, char** argv) {
   }
 
   RequestStats stats;
-  std::unique_ptr<CredentialsProvider> creds;
-  std::unique_ptr<HttpClient> http;
-  std::unique_ptr<S3Client> client;
+  // No config files and no metadata service: the keys come from ENV_FILE only.
+  const MapEnv no_aws_env({{"AWS_CONFIG_FILE", "/nonexistent/config"},
+                           {"AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials"},
+                           {"AWS_EC2_METADATA_DISABLED", "true"}});
+  std::unique_ptr<S3Stack> stack;
   std::unique_ptr<S3ObjectStore> store;
   std::shared_ptr<RandomAccessFile> file;
   const MonoTime start = SystemClock::Instance().MonotonicNow();
   if (s3) {
     if (argc < 4) return 2;
     auto env = ReadEnvFile(argv[2]);
-    Credentials c;
-    c.access_key_id = env["AWS_ACCESS_KEY_ID"];
-    c.secret_access_key = SecretString(env["AWS_SECRET_ACCESS_KEY"]);
-    c.provider = "bench";
-    creds = std::make_unique<FixedCredentials>(std::move(c));
-    auto h = MakeCurlHttpClient(HttpClientOptions{});
-    if (!h.ok()) return Fail(h.status());
-    http = std::move(*h);
-    S3ClientOptions copts;
-    copts.region = env.count("AWS_DEFAULT_REGION") ? env["AWS_DEFAULT_REGION"] : "us-east-1";
-    copts.endpoint_url = env["S3_ENDPOINT"];
-    copts.addressing = AddressingStyle::kPath;
-    S3ClientDeps deps;
-    deps.http = http.get();
-    deps.credentials = creds.get();
-    deps.clock = &SystemClock::Instance();
-    deps.sleeper = &SystemSleeper::Instance();
-    deps.random = &SystemRandom::Instance();
-    deps.stats = &stats;
-    auto cl = S3Client::Make(copts, deps);
-    if (!cl.ok()) return Fail(cl.status());
-    client = std::move(*cl);
-    auto st = S3ObjectStore::Make(client.get(), env["S3_BUCKET"]);
+    S3StackOptions sopts;
+    sopts.access_key_id = env["AWS_ACCESS_KEY_ID"];
+    sopts.secret_access_key = SecretString(env["AWS_SECRET_ACCESS_KEY"]);
+    sopts.region = env.count("AWS_DEFAULT_REGION") ? env["AWS_DEFAULT_REGION"] : "us-east-1";
+    sopts.endpoint_url = env["S3_ENDPOINT"];
+    sopts.url_style = "path";
+    auto made = S3Stack::Make(sopts, no_aws_env, &stats);
+    if (!made.ok()) return Fail(made.status());
+    stack = std::move(*made);
+    auto client = stack->client();
+    if (!client.ok()) return Fail(client.status());
+    auto st = S3ObjectStore::Make(*client, env["S3_BUCKET"]);
     if (!st.ok()) return Fail(st.status());
     store = std::move(*st);
     auto listed = store->ListAll(ListOptions{argv[3], "", "", 1});

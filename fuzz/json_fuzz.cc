@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "formats/json/json_parser.h"
 #include "s3c/columnar/compare.h"
+#include "s3c/common/json_parser.h"
 #include "s3c/formats/json/json_reader.h"
 #include "s3c/formats/json/json_writer.h"
 #include "s3c/io/local_file.h"
@@ -25,9 +25,9 @@ void Check(bool ok, const char* what, const std::string& detail) {
 }
 
 void CheckError(const Status& s) {
-  bool positioned = s.code() == StatusCode::kDataLoss &&
-                    (s.message().find("byte offset ") != std::string::npos ||
-                     s.message().find("bad records") != std::string::npos);
+  bool positioned =
+      s.code() == StatusCode::kDataLoss && (s.message().find("byte offset ") != std::string::npos ||
+                                            s.message().find("bad records") != std::string::npos);
   Check(positioned || s.code() == StatusCode::kResourceExhausted, "error kind", s.ToString());
 }
 
@@ -86,8 +86,8 @@ JsonFuzzOutcome RunJsonFuzzInput(const uint8_t* data, size_t size) {
   uint8_t flags = data[0];
   std::string body(reinterpret_cast<const char*>(data + 1), size - 1);
 
-  formats::json_internal::JsonValue v;
-  Status parsed = formats::json_internal::ParseJsonText(body, &v, "fuzz", 64);
+  JsonValue v;
+  Status parsed = ParseJsonText(body, &v, "fuzz", JsonParseOptions{.max_depth = 64});
   if (!parsed.ok()) CheckError(parsed);
 
   formats::JsonReadOptions o;

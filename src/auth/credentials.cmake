@@ -8,7 +8,7 @@ set(S3C_AUTH_CREDENTIALS_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/ecs_credentials_provider.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/env_credentials_provider.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/imds_credentials_provider.cc
-  ${CMAKE_CURRENT_SOURCE_DIR}/json_value.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/credential_json.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/process_credentials_provider.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/profile_credentials_provider.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/remote_call.cc
@@ -27,7 +27,7 @@ set(S3C_AUTH_CREDENTIALS_TESTS
   ${CMAKE_CURRENT_SOURCE_DIR}/ecs_credentials_provider_test.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/env_credentials_provider_test.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/imds_credentials_provider_test.cc
-  ${CMAKE_CURRENT_SOURCE_DIR}/json_value_test.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/credential_json_test.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/process_credentials_provider_test.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/profile_credentials_provider_test.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/shared_config_test.cc

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "auth/json_value.h"
+#include "auth/credential_json.h"
 #include "auth/remote_call.h"
 #include "auth/text_file.h"
 #include "s3c/common/strings.h"
@@ -107,7 +107,7 @@ Result<Credentials> EcsCredentialsProvider::GetCredentials() {
                                                                      kEcsName, "GET credentials"));
   if (resp.status < 200 || resp.status >= 300) {
     std::string code, message;
-    if (auto doc = auth_internal::JsonValue::Parse(resp.body); doc.ok()) {
+    if (auto doc = auth_internal::ParseCredentialJson(resp.body); doc.ok()) {
       code = doc->GetString("code").value_or(doc->GetString("Code").value_or(""));
       message = doc->GetString("message").value_or(doc->GetString("Message").value_or(""));
     }

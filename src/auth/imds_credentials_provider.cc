@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "auth/json_value.h"
+#include "auth/credential_json.h"
 #include "auth/remote_call.h"
 #include "s3c/common/strings.h"
 
@@ -144,7 +144,7 @@ Result<Credentials> ImdsCredentialsProvider::GetCredentials() {
   if (!IsOk(resp.status)) {
     return ImdsHttpError("GET credentials", creds_url, resp, options_.imds_attempts);
   }
-  if (auto doc = auth_internal::JsonValue::Parse(resp.body); doc.ok()) {
+  if (auto doc = auth_internal::ParseCredentialJson(resp.body); doc.ok()) {
     std::string code = doc->GetString("Code").value_or("Success");
     if (code != "Success") {
       return UnavailableError(

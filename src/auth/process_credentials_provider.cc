@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "auth/json_value.h"
+#include "auth/credential_json.h"
 #include "auth/remote_call.h"
 #include "s3c/common/strings.h"
 
@@ -74,12 +74,12 @@ Result<Credentials> ProcessCredentialsProvider::GetCredentials() {
   if (run->truncated) {
     return UnauthenticatedError(fmt::format("{} printed more than {} bytes", what, kMaxOutput));
   }
-  auto doc = auth_internal::JsonValue::Parse(run->out);
-  if (!doc.ok() || !doc->is_object()) {
+  auto doc = auth_internal::ParseCredentialJson(run->out);
+  if (!doc.ok() || doc->kind != JsonValue::Kind::kObject) {
     return UnauthenticatedError(fmt::format("{} did not print a JSON object ({})", what,
                                             doc.ok() ? "not an object" : doc.status().message()));
   }
-  const auth_internal::JsonValue* version = doc->Find("Version");
+  const JsonValue* version = doc->Find("Version");
   if (version == nullptr || version->AsInt64() != 1) {
     return UnauthenticatedError(fmt::format("{} printed a document without \"Version\": 1", what));
   }

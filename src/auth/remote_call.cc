@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "auth/json_value.h"
+#include "auth/credential_json.h"
 #include "s3c/common/strings.h"
 #include "s3c/common/time_format.h"
 
@@ -82,12 +82,12 @@ std::optional<WallTime> ParseExpiration(std::string_view text) {
 }
 
 Result<Credentials> ParseCredentialsJson(std::string_view body, std::string_view provider) {
-  auto doc = JsonValue::Parse(body);
+  auto doc = ParseCredentialJson(body);
   if (!doc.ok()) {
     return UnauthenticatedError(fmt::format("{}: credentials response is not valid JSON ({})",
                                             provider, doc.status().message()));
   }
-  if (!doc->is_object()) {
+  if (doc->kind != JsonValue::Kind::kObject) {
     return UnauthenticatedError(
         fmt::format("{}: credentials response is not a JSON object", provider));
   }

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "auth/json_value.h"
+#include "auth/credential_json.h"
 #include "auth/remote_call.h"
 #include "auth/sha1.h"
 #include "auth/text_file.h"
@@ -11,7 +11,7 @@
 
 namespace s3c {
 
-using auth_internal::JsonValue;
+using auth_internal::ParseCredentialJson;
 
 SsoCredentialsProvider::SsoCredentialsProvider(const Env& env, Clock& clock, HttpClient* http,
                                                CredentialsOptions options, SsoParams params)
@@ -42,8 +42,8 @@ Result<std::string> SsoCredentialsProvider::LoadToken() const {
     }
     return LoginError(text.status().message());
   }
-  auto doc = JsonValue::Parse(*text);
-  if (!doc.ok() || !doc->is_object()) {
+  auto doc = ParseCredentialJson(*text);
+  if (!doc.ok() || doc->kind != JsonValue::Kind::kObject) {
     return LoginError(fmt::format("the SSO token cache {} is not valid JSON", path));
   }
   auto token = doc->GetString("accessToken");
@@ -86,7 +86,7 @@ Result<Credentials> SsoCredentialsProvider::GetCredentials() {
   std::string url = req.url;
   S3C_ASSIGN_OR_RETURN(HttpResponse resp, auth_internal::SendRequest(http_, std::move(req), name,
                                                                      "GetRoleCredentials"));
-  auto doc = JsonValue::Parse(resp.body);
+  auto doc = ParseCredentialJson(resp.body);
   if (resp.status < 200 || resp.status >= 300) {
     std::string code = resp.headers.Get("x-amzn-ErrorType");
     code = code.substr(0, code.find(':'));

@@ -39,17 +39,27 @@ void SetBitsTo(uint8_t* bits, int64_t offset, int64_t length, bool value) {
 
 void CopyBitmap(const uint8_t* src, int64_t src_offset, int64_t length, uint8_t* dst,
                 int64_t dst_offset) {
-  if ((src_offset & 7) == 0 && (dst_offset & 7) == 0) {
-    int64_t bytes = length >> 3;
-    std::memcpy(dst + (dst_offset >> 3), src + (src_offset >> 3), static_cast<size_t>(bytes));
-    for (int64_t i = bytes * 8; i < length; ++i) {
-      SetBitTo(dst, dst_offset + i, GetBit(src, src_offset + i));
-    }
-    return;
-  }
-  for (int64_t i = 0; i < length; ++i) {
+  int64_t i = 0;
+  // Bit by bit until the destination is byte-aligned.
+  while (i < length && ((dst_offset + i) & 7) != 0) {
     SetBitTo(dst, dst_offset + i, GetBit(src, src_offset + i));
+    ++i;
   }
+  const int shift = static_cast<int>((src_offset + i) & 7);
+  if (shift == 0) {
+    int64_t bytes = (length - i) >> 3;
+    std::memcpy(dst + ((dst_offset + i) >> 3), src + ((src_offset + i) >> 3),
+                static_cast<size_t>(bytes));
+    i += bytes * 8;
+  } else {
+    // Each destination byte joins the high bits of one source byte with the low bits of the
+    // next; that next byte holds bits of the range, so it is never read past the source's end.
+    for (; i + 8 <= length; i += 8) {
+      const uint8_t* s = src + ((src_offset + i) >> 3);
+      dst[(dst_offset + i) >> 3] = static_cast<uint8_t>((s[0] >> shift) | (s[1] << (8 - shift)));
+    }
+  }
+  for (; i < length; ++i) SetBitTo(dst, dst_offset + i, GetBit(src, src_offset + i));
 }
 
 }  // namespace s3c::columnar::bit_util

@@ -22,6 +22,36 @@ size_t InferenceSample(size_t objects, int64_t infer_files) {
   return std::min(objects, static_cast<size_t>(std::max<int64_t>(1, infer_files)));
 }
 
+// The partition and virtual columns of `objects` (dataset_reader.h).
+Result<PartitionTable> ObjectColumnsOf(const std::vector<ObjectInfo>& objects,
+                                       const DatasetReadOptions& options) {
+  const bool hive = options.partitioning.kind == Partitioning::Kind::kHive;
+  S3C_ASSIGN_OR_RETURN(PartitionTable table,
+                       BuildPartitionTable(options.partitioning, hive ? "" : options.root_prefix,
+                                           objects));
+  S3C_RETURN_IF_ERROR(AddVirtualColumns(options.virtual_columns, objects, &table));
+  return table;
+}
+
+// `files` without the columns named like one of `extra` (those are read as partitions).
+std::shared_ptr<formats::Schema> WithoutExtraNames(const formats::Schema& files,
+                                                   const std::vector<columnar::Field>& extra) {
+  std::vector<columnar::Field> kept;
+  for (const auto& f : files.fields()) {
+    bool taken = false;
+    for (const auto& e : extra) taken = taken || e.name() == f.name();
+    if (!taken) kept.push_back(f);
+  }
+  return columnar::MakeSchema(std::move(kept), files.metadata());
+}
+
+std::shared_ptr<formats::Schema> WithExtra(const formats::Schema& files,
+                                           const std::vector<columnar::Field>& extra) {
+  std::vector<columnar::Field> all = files.fields();
+  all.insert(all.end(), extra.begin(), extra.end());
+  return columnar::MakeSchema(std::move(all), files.metadata());
+}
+
 }  // namespace
 
 DatasetReader::DatasetReader(ObjectStore& store, std::vector<ObjectInfo> objects,
@@ -44,7 +74,9 @@ Result<std::unique_ptr<DatasetReader>> DatasetReader::Open(ObjectStore& store,
     reader->opened_.push_back(std::move(r));
   }
   S3C_ASSIGN_OR_RETURN(formats::SchemaUnion united, formats::UnionSchemas(schemas));
-  reader->schema_ = united.schema;
+  S3C_ASSIGN_OR_RETURN(reader->extra_, ObjectColumnsOf(reader->objects_, reader->options_));
+  reader->file_schema_ = WithoutExtraNames(*united.schema, reader->extra_.fields);
+  reader->schema_ = WithExtra(*reader->file_schema_, reader->extra_.fields);
   reader->drift_ = std::move(united.drift);
   return reader;
 }
@@ -65,10 +97,13 @@ Status DatasetReader::OpenNext() {
   S3C_ASSIGN_OR_RETURN(current_, OpenAt(store_, objects_[index], options_));
   // Drift of a later object relative to the dataset schema; columns it adds cannot be read.
   S3C_ASSIGN_OR_RETURN(formats::SchemaUnion united,
-                       formats::UnionSchemas({{"dataset", schema_},
+                       formats::UnionSchemas({{"dataset", file_schema_},
                                               {store_.UriFor(objects_[index].key),
                                                current_->schema()}}));
   for (const formats::SchemaDrift& d : united.drift) {
+    bool is_extra = false;
+    for (const auto& e : extra_.fields) is_extra = is_extra || e.name() == d.column;
+    if (is_extra) continue;  // read as the partition column (checked against it in Align)
     if (d.kind == formats::SchemaDrift::Kind::kColumnAdded) {
       // Data that does not fit the dataset's schema: a data error (exit 5), never dropped.
       return DataLossError(fmt::format(
@@ -84,10 +119,18 @@ Status DatasetReader::OpenNext() {
 Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Align(
     const formats::RecordBatch& batch) const {
   const std::string& object = objects_[current_index_].key;
+  const std::vector<PartitionValue>& extra = extra_.values[current_index_];
+  for (size_t i = 0; i < extra_.fields.size(); ++i) {
+    std::shared_ptr<columnar::Array> same_name = batch.GetColumnByName(extra_.fields[i].name());
+    if (same_name) {
+      S3C_RETURN_IF_ERROR(CheckColumnMatchesPartition(*same_name, extra_.fields[i], extra[i],
+                                                      store_.UriFor(object)));
+    }
+  }
   std::vector<std::shared_ptr<columnar::Array>> columns;
-  columns.reserve(static_cast<size_t>(schema_->num_fields()));
-  for (int i = 0; i < schema_->num_fields(); ++i) {
-    const columnar::Field& field = schema_->field(i);
+  columns.reserve(static_cast<size_t>(file_schema_->num_fields()));
+  for (int i = 0; i < file_schema_->num_fields(); ++i) {
+    const columnar::Field& field = file_schema_->field(i);
     std::shared_ptr<columnar::Array> column = batch.GetColumnByName(field.name());
     if (!column) {
       columns.push_back(columnar::MakeArrayOfNulls(field.type(), batch.num_rows()));
@@ -104,7 +147,10 @@ Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Align(
     }
     columns.push_back(std::move(column));
   }
-  return formats::RecordBatch::Make(schema_, std::move(columns), batch.num_rows());
+  S3C_ASSIGN_OR_RETURN(auto files,
+                       formats::RecordBatch::Make(file_schema_, std::move(columns), batch.num_rows()));
+  if (extra_.fields.empty()) return files;
+  return AppendPartitionColumns(*files, schema_, extra);
 }
 
 Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Next() {
@@ -119,7 +165,7 @@ Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Next() {
       if (!current_) return std::shared_ptr<formats::RecordBatch>();
       continue;
     }
-    if (batch->schema()->Equals(*schema_)) return batch;
+    if (extra_.fields.empty() && batch->schema()->Equals(*schema_)) return batch;
     return Align(*batch);
   }
 }
@@ -143,6 +189,8 @@ Result<DatasetSchema> InferDatasetSchema(ObjectStore& store, const std::vector<O
     out.files.push_back({store.UriFor(object.key), reader->schema()});
   }
   S3C_ASSIGN_OR_RETURN(out.united, formats::UnionSchemas(out.files));
+  S3C_ASSIGN_OR_RETURN(PartitionTable extra, ObjectColumnsOf(objects, options));
+  out.partitions = std::move(extra.fields);
   return out;
 }
 

@@ -2,25 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "dataset/dataset_test_util.h"
+
 #include "s3c/columnar/pretty_print.h"
 #include "s3c/dataset/discovery.h"
 #include "s3c/store/memory_object_store.h"
 
 namespace s3c::dataset {
 namespace {
-
-std::string ReadAllText(formats::BatchReader& reader) {
-  std::string out;
-  while (true) {
-    auto batch = reader.Next();
-    if (!batch.ok()) return "error: " + batch.status().ToString();
-    if (!*batch) break;
-    for (int c = 0; c < (*batch)->num_columns(); ++c) {
-      out += columnar::ToString(*(*batch)->column(c)) + "\n";
-    }
-  }
-  return out;
-}
 
 class DatasetReaderTest : public ::testing::Test {
  protected:

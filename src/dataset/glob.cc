@@ -1,6 +1,10 @@
 // Glob matching and listing prefixes (discovery.h).
 #include <string>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "s3c/dataset/discovery.h"
 
 namespace s3c::dataset {
@@ -101,6 +105,28 @@ bool GlobMatch(std::string_view pattern, std::string_view key) {
     return false;
   }
   return MatchSimple(pattern, key);
+}
+
+Result<std::vector<std::string>> ExpandGlobBraces(std::string_view pattern, size_t max) {
+  std::vector<std::string> done, todo{std::string(pattern)};
+  while (!todo.empty()) {
+    std::string p = std::move(todo.back());
+    todo.pop_back();
+    std::vector<std::string> expanded;
+    if (!ExpandBraces(p, &expanded)) {
+      done.push_back(std::move(p));
+    } else {
+      for (auto& e : expanded) todo.push_back(std::move(e));
+    }
+    if (done.size() + todo.size() > max) {
+      return InvalidArgumentError(fmt::format(
+          "glob '{}' expands to more than {} alternatives; use fewer {{a,b}} groups", pattern,
+          max));
+    }
+  }
+  std::sort(done.begin(), done.end());
+  done.erase(std::unique(done.begin(), done.end()), done.end());
+  return done;
 }
 
 std::string GlobListPrefix(std::string_view pattern) {

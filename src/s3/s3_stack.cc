@@ -7,6 +7,7 @@
 #include "s3c/auth/aws_config.h"
 #include "s3c/auth/credentials.h"
 #include "s3c/auth/default_credentials_chain.h"
+#include "s3c/auth/static_credentials_provider.h"
 #include "s3c/common/clock.h"
 #include "s3c/common/log.h"
 #include "s3c/http/http_client.h"
@@ -67,6 +68,20 @@ CredentialsProvider* S3Stack::credentials() {
   return client_ ? credentials_.get() : nullptr;
 }
 
+std::unique_ptr<CredentialsProvider> S3Stack::MakeCredentials(HttpClient* http) const {
+  if (!options_.no_sign_request &&
+      (!options_.access_key_id.empty() || !options_.secret_access_key.empty())) {
+    return std::make_unique<StaticCredentialsProvider>(options_.access_key_id,
+                                                       options_.secret_access_key,
+                                                       options_.session_token, "explicit keys");
+  }
+  DefaultCredentialsOptions cred_opts;
+  cred_opts.no_sign_request = options_.no_sign_request;
+  cred_opts.provider.profile = options_.profile;
+  cred_opts.provider.region = config_->Region();
+  return MakeDefaultCredentialsProvider(env_, SystemClock::Instance(), http, cred_opts);
+}
+
 Result<S3Client*> S3Stack::client() {
   std::lock_guard<std::mutex> lock(mu_);
   if (client_) return client_.get();
@@ -77,12 +92,7 @@ Result<S3Client*> S3Stack::client() {
   http_opts.max_in_flight = http_opts.max_connections;
   S3C_ASSIGN_OR_RETURN(std::unique_ptr<HttpClient> http, MakeCurlHttpClient(http_opts));
 
-  DefaultCredentialsOptions cred_opts;
-  cred_opts.no_sign_request = options_.no_sign_request;
-  cred_opts.provider.profile = options_.profile;
-  cred_opts.provider.region = config_->Region();
-  std::unique_ptr<CredentialsProvider> credentials =
-      MakeDefaultCredentialsProvider(env_, SystemClock::Instance(), http.get(), cred_opts);
+  std::unique_ptr<CredentialsProvider> credentials = MakeCredentials(http.get());
 
   S3ClientOptions s3_opts;
   s3_opts.region = config_->Region();

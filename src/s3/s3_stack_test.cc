@@ -105,6 +105,34 @@ TEST_F(S3StackTest, NoSignRequestUsesAnonymousCredentials) {
   EXPECT_TRUE(creds->anonymous);
 }
 
+TEST_F(S3StackTest, StaticKeysReplaceTheDefaultChain) {
+  // The environment names other keys: the explicit ones must win, without a chain lookup.
+  env_.Set("AWS_ACCESS_KEY_ID", "AKIDFROMENV");
+  env_.Set("AWS_SECRET_ACCESS_KEY", "env-secret");
+  S3StackOptions o;
+  o.access_key_id = "AKIDEXPLICIT";
+  o.secret_access_key = SecretString("explicit-secret");
+  o.session_token = SecretString("token-1");
+  auto stack = Make(o);
+  ASSERT_NE(stack, nullptr);
+  ASSERT_TRUE(stack->client().ok());
+  auto creds = stack->credentials()->GetCredentials();
+  ASSERT_TRUE(creds.ok()) << creds.status().ToString();
+  EXPECT_EQ(creds->access_key_id, "AKIDEXPLICIT");
+  EXPECT_EQ(creds->secret_access_key.Reveal(), "explicit-secret");
+  EXPECT_EQ(creds->session_token.Reveal(), "token-1");
+  EXPECT_FALSE(creds->anonymous);
+
+  // Half a pair is refused, not silently replaced by the environment's keys.
+  S3StackOptions half;
+  half.secret_access_key = SecretString("only-the-secret");
+  auto half_stack = Make(half);
+  ASSERT_NE(half_stack, nullptr);
+  ASSERT_TRUE(half_stack->client().ok());
+  EXPECT_EQ(half_stack->credentials()->GetCredentials().status().code(),
+            StatusCode::kInvalidArgument);
+}
+
 TEST_F(S3StackTest, VirtualStyleOnAnIpEndpointIsRefused) {
   for (const char* endpoint : {"http://127.0.0.1:7480", "http://[::1]/", "10.0.0.1"}) {
     S3StackOptions o;

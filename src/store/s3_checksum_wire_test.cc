@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "s3c/auth/crypto.h"
-#include "s3c/auth/static_credentials_provider.h"
-#include "s3c/common/clock.h"
+#include "s3c/common/crc32c.h"
 #include "s3c/common/strings.h"
-#include "s3c/http/http_client.h"
+#include "s3c/s3/s3_stack.h"
 #include "s3c/store/s3_object_store.h"
+#include "support/rgw_stack.h"
+#include "support/test_digest.h"
 #include "support/test_http_server.h"
 
 namespace s3c {
@@ -39,6 +39,13 @@ std::string Pattern(size_t n) {
   std::string s(n, '\0');
   for (size_t i = 0; i < n; ++i) s[i] = static_cast<char>((i * 131 + i / 977) & 0xff);
   return s;
+}
+
+// The x-amz-checksum-crc32c value, computed here: the big-endian CRC32C, base64.
+std::string Crc32cHeaderValue(uint32_t crc) {
+  std::string raw;
+  for (int shift = 24; shift >= 0; shift -= 8) raw.push_back(static_cast<char>(crc >> shift));
+  return Base64Encode(raw);
 }
 
 // The composite checksum computed here from the part bytes, independently of the client:
@@ -113,30 +120,26 @@ class CapturingS3 {
 class ChecksumWireTest : public ::testing::Test {
  protected:
   // A store writing parts of kPart bytes above kPart, with the given checksum mode.
-  std::unique_ptr<S3ObjectStore> Store(ChecksumMode mode) {
-    if (!http_) {
-      auto http = MakeCurlHttpClient(HttpClientOptions{});
-      EXPECT_TRUE(http.ok()) << http.status().ToString();
-      http_ = std::move(http).value();
-    }
-    S3ClientOptions o;
+  // `mode` is S3StackOptions::checksum ("md5", "crc32c", "when_required").
+  std::unique_ptr<S3ObjectStore> Store(const std::string& mode) {
+    S3StackOptions o;
     o.endpoint_url = s3_.server_.url();
+    o.region = "us-east-1";
+    o.url_style = "path";
     o.checksum = mode;
     o.max_attempts = 1;
-    S3ClientDeps deps;
-    deps.http = http_.get();
-    deps.credentials = &creds_;
-    deps.clock = &SystemClock::Instance();
-    deps.sleeper = &SystemSleeper::Instance();
-    deps.random = &SystemRandom::Instance();
-    auto client = S3Client::Make(o, deps);
+    o.access_key_id = "AKIDEXAMPLE";
+    o.secret_access_key = SecretString("secret");
+    auto stack = S3Stack::Make(o, testing::IsolatedAwsEnv(), nullptr);
+    EXPECT_TRUE(stack.ok()) << stack.status().ToString();
+    stacks_.push_back(std::move(stack).value());
+    auto client = stacks_.back()->client();
     EXPECT_TRUE(client.ok()) << client.status().ToString();
-    clients_.push_back(std::move(client).value());
     S3ObjectStoreOptions so;
     so.part_size = kPart;
     so.multipart_threshold = kPart;
     so.concurrency = 2;
-    auto store = S3ObjectStore::Make(clients_.back().get(), "bucket", so);
+    auto store = S3ObjectStore::Make(*client, "bucket", so);
     EXPECT_TRUE(store.ok()) << store.status().ToString();
     return std::move(store).value();
   }
@@ -149,9 +152,7 @@ class ChecksumWireTest : public ::testing::Test {
   }
 
   CapturingS3 s3_;
-  StaticCredentialsProvider creds_{"AKIDEXAMPLE", SecretString("secret"), SecretString(), "test"};
-  std::unique_ptr<HttpClient> http_;
-  std::vector<std::unique_ptr<S3Client>> clients_;  // one per Store(), outliving the stores
+  std::vector<std::unique_ptr<S3Stack>> stacks_;  // one per Store(), outliving the stores
 };
 
 TEST_F(ChecksumWireTest, Crc32cMultipartDeclaresSendsAndListsEveryPartChecksum) {
@@ -159,7 +160,7 @@ TEST_F(ChecksumWireTest, Crc32cMultipartDeclaresSendsAndListsEveryPartChecksum) 
   const std::vector<std::string> parts = {data.substr(0, kPart), data.substr(kPart, kPart),
                                           data.substr(2 * kPart)};
   s3_.SetComposite(ExpectedComposite(parts));
-  auto store = Store(ChecksumMode::kCrc32c);
+  auto store = Store("crc32c");
   Status s = Write(*store, "dir/obj.bin", data);
   ASSERT_TRUE(s.ok()) << s.ToString();
 
@@ -208,7 +209,7 @@ TEST_F(ChecksumWireTest, Crc32cMultipartFailsWhenTheStoresCompositeDiffers) {
   const std::string data = Pattern(2 * kPart + 10);
   // The composite of other part boundaries: what a store that assembled other bytes would say.
   s3_.SetComposite(ExpectedComposite({data.substr(0, kPart + 1), data.substr(kPart + 1)}));
-  auto store = Store(ChecksumMode::kCrc32c);
+  auto store = Store("crc32c");
   Status s = Write(*store, "bad.bin", data);
   EXPECT_EQ(s.code(), StatusCode::kDataLoss) << s.ToString();
   EXPECT_TRUE(Has(s.ToString(), "composite CRC32C")) << s.ToString();
@@ -217,7 +218,7 @@ TEST_F(ChecksumWireTest, Crc32cMultipartFailsWhenTheStoresCompositeDiffers) {
 
 TEST_F(ChecksumWireTest, Crc32cMultipartWithoutAStoreChecksumStillCompletes) {
   // A store that keeps no checksum (no <ChecksumCRC32C> in the answer) is not an error.
-  auto store = Store(ChecksumMode::kCrc32c);
+  auto store = Store("crc32c");
   Status s = Write(*store, "plain.bin", Pattern(kPart + 1));
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(s3_.Parts().size(), 2u);
@@ -225,9 +226,9 @@ TEST_F(ChecksumWireTest, Crc32cMultipartWithoutAStoreChecksumStillCompletes) {
 }
 
 TEST_F(ChecksumWireTest, Md5AndWhenRequiredMultipartDeclareNoAlgorithm) {
-  auto store = Store(ChecksumMode::kMd5);
+  auto store = Store("md5");
   ASSERT_TRUE(Write(*store, "m.bin", Pattern(kPart + 1)).ok());
-  auto when_required = Store(ChecksumMode::kWhenRequired);
+  auto when_required = Store("when_required");
   ASSERT_TRUE(Write(*when_required, "w.bin", Pattern(kPart + 1)).ok());
   std::vector<TestHttpRequest> creates = s3_.Creates();
   ASSERT_EQ(creates.size(), 2u);
@@ -239,7 +240,7 @@ TEST_F(ChecksumWireTest, Md5AndWhenRequiredMultipartDeclareNoAlgorithm) {
   for (const TestHttpRequest& r : parts) {
     EXPECT_EQ(Header(r, "x-amz-checksum-crc32c"), "<absent>");
     // Plain http: the signed SHA-256 of the body is the digest the server verifies.
-    EXPECT_EQ(Header(r, "x-amz-content-sha256"), HexEncode(Sha256(r.body)));
+    EXPECT_EQ(Header(r, "x-amz-content-sha256"), testing::Sha256Hex(r.body));
   }
   for (const TestHttpRequest& r : s3_.Completes()) {
     EXPECT_FALSE(Has(r.body, "Checksum")) << r.body;
@@ -248,9 +249,9 @@ TEST_F(ChecksumWireTest, Md5AndWhenRequiredMultipartDeclareNoAlgorithm) {
 
 TEST_F(ChecksumWireTest, SinglePutObjectCarriesTheModesChecksum) {
   const std::string data = Pattern(1000);
-  auto crc = Store(ChecksumMode::kCrc32c);
+  auto crc = Store("crc32c");
   ASSERT_TRUE(Write(*crc, "small-crc", data).ok());
-  auto md5 = Store(ChecksumMode::kMd5);
+  auto md5 = Store("md5");
   ASSERT_TRUE(Write(*md5, "small-md5", data).ok());
   std::vector<TestHttpRequest> reqs = s3_.server_.requests();
   ASSERT_EQ(reqs.size(), 2u);
@@ -264,7 +265,7 @@ TEST_F(ChecksumWireTest, SinglePutObjectCarriesTheModesChecksum) {
   // over https Content-MD5 is sent (s3_client_ops_test: PutObjectOverHttpsCarriesContentMd5...).
   EXPECT_EQ(reqs[1].target, "/bucket/small-md5");
   EXPECT_EQ(Header(reqs[1], "x-amz-checksum-crc32c"), "<absent>");
-  EXPECT_EQ(Header(reqs[1], "x-amz-content-sha256"), HexEncode(Sha256(data)));
+  EXPECT_EQ(Header(reqs[1], "x-amz-content-sha256"), testing::Sha256Hex(data));
 }
 
 }  // namespace

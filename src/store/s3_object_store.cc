@@ -168,6 +168,13 @@ Status S3ObjectStore::Copy(const std::string& src_key, const std::string& dst_ke
   return client_->CopyObject(bucket_, src_key, bucket_, dst_key);
 }
 
+Status S3ObjectStore::CopyFrom(const S3ObjectStore& source, const std::string& src_key,
+                               const std::string& dst_key, const std::optional<ObjectInfo>& known) {
+  std::optional<S3Object> known_source;
+  if (known) known_source = S3Object{src_key, known->size, known->etag, known->last_modified};
+  return client_->CopyObject(source.bucket_, src_key, bucket_, dst_key, known_source);
+}
+
 Status S3ObjectStore::DeleteMany(const std::vector<std::string>& keys) {
   std::vector<DeleteError> refused;
   for (size_t i = 0; i < keys.size(); i += kDeleteBatch) {

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "support/rgw_env.h"
-
 namespace s3c {
 namespace {
 
@@ -88,37 +86,6 @@ TEST(StoreUriTest, MemoryAndStdio) {
   EXPECT_NE(ErrorOf("mem://").find("space name is missing"), std::string::npos);
   EXPECT_NE(ErrorOf("mem:/x").find("mem://name/key"), std::string::npos);
   EXPECT_NE(ErrorOf("").find("empty location"), std::string::npos);
-}
-
-TEST(OpenObjectStoreTest, OpensLocalAndMemoryAndRefusesTheRest) {
-  testing::TempDir dir;
-  MemoryStoreRegistry registry;
-  StoreContext ctx;
-  ctx.memory = &registry;
-
-  auto mem = OpenObjectStore(Parse("mem://shared/k"), ctx);
-  ASSERT_TRUE(mem.ok()) << mem.status().ToString();
-  ASSERT_TRUE((*mem)->Put("k", "v").ok());
-  auto again = OpenObjectStore(Parse("mem://shared/"), ctx);
-  ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->Stat("k")->size, 1u);  // same named space
-  EXPECT_EQ((*again)->UriFor("k"), "mem://shared/k");
-
-  auto local = OpenObjectStore(Parse("file://" + dir.path() + "/sub/x.csv"), ctx);
-  ASSERT_TRUE(local.ok()) << local.status().ToString();
-  EXPECT_EQ((*local)->UriFor("x.csv"), "file://" + dir.path() + "/sub/x.csv");
-
-  EXPECT_EQ(OpenObjectStore(Parse("-"), ctx).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(OpenObjectStore(Parse("mem://x/"), StoreContext{}).status().code(),
-            StatusCode::kFailedPrecondition);
-  EXPECT_EQ(OpenObjectStore(Parse("s3://bucket/k"), ctx).status().code(),
-            StatusCode::kFailedPrecondition);  // no client configured
-  ctx.s3_client_for = [](const std::string& bucket) -> Result<S3Client*> {
-    return PermissionDeniedError("no credentials for " + bucket);
-  };
-  auto s3 = OpenObjectStore(Parse("s3://bucket/k"), ctx);
-  EXPECT_EQ(s3.status().code(), StatusCode::kPermissionDenied);
-  EXPECT_EQ(s3.status().message(), "no credentials for bucket");
 }
 
 }  // namespace

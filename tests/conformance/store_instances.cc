@@ -1,12 +1,11 @@
 #include "conformance/store_instances.h"
 
-#include "s3c/common/clock.h"
-#include "s3c/http/http_client.h"
-#include "s3c/s3/s3_client.h"
+#include "s3c/s3/request_stats.h"
+#include "s3c/s3/s3_stack.h"
 #include "s3c/store/local_object_store.h"
 #include "s3c/store/memory_object_store.h"
 #include "s3c/store/s3_object_store.h"
-#include "support/rgw_env.h"
+#include "support/rgw_stack.h"
 
 namespace s3c::testing {
 namespace {
@@ -38,48 +37,22 @@ class LocalInstance final : public StoreInstance {
   std::unique_ptr<LocalObjectStore> store_;
 };
 
-class FixedCredentials final : public CredentialsProvider {
- public:
-  explicit FixedCredentials(Credentials c) : c_(std::move(c)) {}
-  Result<Credentials> GetCredentials() override { return c_; }
-
- private:
-  Credentials c_;
-};
-
 class S3Instance final : public StoreInstance {
  public:
   static std::unique_ptr<S3Instance> Make(const RgwSettings& rgw, std::string* error) {
     auto inst = std::unique_ptr<S3Instance>(new S3Instance());
-    Credentials creds;
-    creds.access_key_id = rgw.access_key;
-    creds.secret_access_key = SecretString(rgw.secret_key);
-    creds.provider = "test";
-    inst->creds_ = std::make_unique<FixedCredentials>(std::move(creds));
-    auto http = MakeCurlHttpClient(HttpClientOptions{});
-    if (!http.ok()) return Fail(http.status(), error);
-    inst->http_ = std::move(*http);
-    S3ClientOptions options;
-    options.region = rgw.region.empty() ? "us-east-1" : rgw.region;
-    options.endpoint_url = rgw.endpoint;
-    options.addressing = AddressingStyle::kPath;
-    S3ClientDeps deps;
-    deps.http = inst->http_.get();
-    deps.credentials = inst->creds_.get();
-    deps.clock = &SystemClock::Instance();
-    deps.sleeper = &SystemSleeper::Instance();
-    deps.random = &SystemRandom::Instance();
-    deps.stats = &inst->stats_;
-    auto client = S3Client::Make(options, deps);
+    auto stack = S3Stack::Make(RgwStackOptions(rgw), IsolatedAwsEnv(), &inst->stats_);
+    if (!stack.ok()) return Fail(stack.status(), error);
+    inst->stack_ = std::move(*stack);
+    auto client = inst->stack_->client();
     if (!client.ok()) return Fail(client.status(), error);
-    inst->client_ = std::move(*client);
     S3ObjectStoreOptions store_options;
     store_options.list_page_size = static_cast<int>(kPageSize);
     store_options.part_size = kPartSize;
     store_options.multipart_threshold = kMultipartThreshold;
     store_options.read_chunk_size = kReadChunk;
     store_options.concurrency = 4;
-    auto store = S3ObjectStore::Make(inst->client_.get(), rgw.bucket, store_options);
+    auto store = S3ObjectStore::Make(*client, rgw.bucket, store_options);
     if (!store.ok()) return Fail(store.status(), error);
     inst->store_ = std::move(*store);
     inst->prefix_ = UniqueName("store") + "/";
@@ -107,9 +80,7 @@ class S3Instance final : public StoreInstance {
   }
 
   RequestStats stats_;
-  std::unique_ptr<CredentialsProvider> creds_;
-  std::unique_ptr<HttpClient> http_;
-  std::unique_ptr<S3Client> client_;
+  std::unique_ptr<S3Stack> stack_;  // counts into stats_
   std::unique_ptr<S3ObjectStore> store_;
   std::string prefix_;
 };

@@ -9,7 +9,7 @@ namespace s3c::cli {
 namespace {
 
 Status RunCat(CliContext& ctx, const std::string& uri) {
-  S3C_ASSIGN_OR_RETURN(Location loc, ctx.Resolve(uri));
+  S3C_ASSIGN_OR_RETURN(StoreLocation loc, ctx.Resolve(uri));
   if (loc.is_stdio() || loc.key.empty() || loc.folder_like) {
     return InvalidArgumentError(fmt::format("cat needs an object, got {}", uri));
   }

@@ -22,7 +22,7 @@ struct ConvertCommand {
   int level = -1;
   int64_t row_group_rows = 1 << 20;
   bool page_v2 = false;
-  std::string json_non_finite = "tokens";
+  std::string json_non_finite{formats::kDefaultNonFiniteFloats};
   ReadFlags flags;
 };
 
@@ -56,7 +56,7 @@ Result<formats::FormatWriteOptions> WriteOptionsFor(const ConvertCommand& cmd,
 }
 
 Status RunConvert(CliContext& ctx, const ConvertCommand& cmd) {
-  S3C_ASSIGN_OR_RETURN(Location dst, ctx.Resolve(cmd.dst));
+  S3C_ASSIGN_OR_RETURN(StoreLocation dst, ctx.Resolve(cmd.dst));
   if (!dst.is_stdio() && dst.folder_like) {
     return InvalidArgumentError(
         fmt::format("convert writes one file: {} names a folder; add a file name", cmd.dst));
@@ -109,7 +109,8 @@ void AddConvertCommand(CLI::App& app, CommandFn* chosen) {
   sub->add_option("--to", cmd->to, "csv, tsv, json, jsonl or parquet (default: from DST's name)");
   sub->add_option("--compression", cmd->compression,
                   "Text formats: gzip, bzip2, xz, zstd, lz4, snappy, none (default: from DST's "
-                  "name). Parquet: snappy (default), zstd, gzip, lz4_raw, brotli, none");
+                  "name). Parquet: " +
+                      std::string(formats::kParquetCodecWords) + " (default: snappy)");
   sub->add_option("--level", cmd->level, "Compression level (codec default when unset)");
   sub->add_option("--row-group-rows", cmd->row_group_rows, "Parquet rows per row group")
       ->capture_default_str();

@@ -1,17 +1,19 @@
 // s3c cp SRC DST [--recursive]: local -> S3, S3 -> local, S3 -> S3 (server-side copy), and '-'
 // for stdin/stdout. With --recursive, every object under SRC is copied below DST, keeping the
-// relative keys, with --concurrency transfers at once.
+// relative keys, with --concurrency transfers at once. The transfers themselves are the store's
+// (object_transfer.h, tree_transfer.h); this file renders progress and messages.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <atomic>
-#include <mutex>
-#include <thread>
+#include <algorithm>
+#include <cstdio>
 
 #include "commands.h"
 #include "interrupt.h"
 #include "output.h"
-#include "transfer.h"
+#include "progress.h"
+#include "s3c/store/object_transfer.h"
+#include "s3c/store/tree_transfer.h"
 
 namespace s3c::cli {
 namespace {
@@ -22,120 +24,70 @@ struct CpArgs {
   bool recursive = false;
 };
 
-std::string BaseName(const std::string& key) {
-  size_t slash = key.rfind('/');
-  return slash == std::string::npos ? key : key.substr(slash + 1);
+// Progress bar and Ctrl-C for the store's transfers.
+TransferCallbacks CallbacksFor(Progress& progress) {
+  TransferCallbacks cb;
+  cb.on_bytes = [&progress](uint64_t n) { progress.AddBytes(n); };
+  cb.on_totals = [&progress](uint64_t bytes, uint64_t objects) {
+    progress.AddTotals(bytes, objects);
+  };
+  cb.cancelled = [] { return Interrupted(); };
+  return cb;
 }
 
-// "a/b" + "c" = "a/b/c"; "" + "c" = "c"; "a/" + "c" = "a/c".
-std::string JoinKey(const std::string& prefix, const std::string& rest) {
-  if (prefix.empty() || prefix.back() == '/') return prefix + rest;
-  return prefix + "/" + rest;
-}
-
-Status CopyOne(CliContext& ctx, const Location& src, const Location& dst) {
+Status CopyOne(CliContext& ctx, const StoreLocation& src, const StoreLocation& dst) {
   if (src.folder_like || (!src.is_stdio() && src.key.empty())) {
     return InvalidArgumentError(
         fmt::format("{} is a folder or prefix: add --recursive to copy what is under it", src.uri));
   }
-  TransferItem item;
-  item.src_key = src.key;
-  // A download needs no HEAD: its first ranged GET returns the size and the ETag that pins the
-  // later ranges (one request fewer per object than the aws cli and rclone). A server-side copy
-  // needs the size first (single or multipart copy); a local Stat costs no request.
-  bool download = src.is_s3() && !dst.is_s3();
-  if (!src.is_stdio() && !download) {
-    S3C_ASSIGN_OR_RETURN(ObjectInfo info, src.store->Stat(src.key));
-    item.src_info = info;
-  }
-  if (dst.is_stdio()) {
-    item.dst_key = "-";
-  } else if (dst.folder_like || dst.key.empty()) {
-    item.dst_key = JoinKey(dst.key, src.is_stdio() ? "stdin" : BaseName(src.key));
-  } else {
-    item.dst_key = dst.key;
-  }
+  S3C_ASSIGN_OR_RETURN(TransferItem item, PlanObjectTransfer(src, dst));
   bool show = Progress::ShouldShow(ctx.options().quiet) && !dst.is_stdio();
   Progress progress(show, item.src_info ? item.src_info->size : 0, 1);
-  Status st = TransferObject(ctx, src, dst, item, progress);
+  Status st = TransferObject(src, dst, item, CallbacksFor(progress));
   progress.Finish();
   S3C_RETURN_IF_ERROR(st);
+  ctx.CountObjects(1);
   if (ctx.options().quiet || dst.is_stdio()) return Status::OK();
   return WriteStdout(fmt::format("copy: {} to {}\n", src.is_stdio() ? "-" : src.UriOf(src.key),
                                  dst.UriOf(item.dst_key)));
 }
 
-Result<std::vector<TransferItem>> PlanRecursive(const Location& src, const Location& dst) {
-  ListOptions opts;
-  opts.prefix = src.key;
-  // "s3://b/data" copies what is under "data/" (not "database/"), as the aws cli does.
-  if (!opts.prefix.empty() && opts.prefix.back() != '/') opts.prefix += '/';
-  std::vector<TransferItem> items;
-  S3C_RETURN_IF_ERROR(src.store->List(opts, [&](const std::vector<ObjectInfo>& page) {
-    for (const ObjectInfo& o : page) {
-      if (o.key.size() > opts.prefix.size() && o.key.back() == '/' && o.size == 0) {
-        continue;  // a "folder marker" object some tools create: nothing to copy
-      }
-      items.push_back({o.key, o, JoinKey(dst.key, o.key.substr(opts.prefix.size()))});
-    }
-    return Status::OK();
-  }));
-  if (items.empty()) return NotFoundError(fmt::format("nothing to copy under {}", src.uri));
-  return items;
-}
-
-Status CopyRecursive(CliContext& ctx, const Location& src, const Location& dst) {
+Status CopyRecursive(CliContext& ctx, const StoreLocation& src, const StoreLocation& dst) {
   if (src.is_stdio() || dst.is_stdio()) {
     return InvalidArgumentError("--recursive cannot read from or write to '-'");
   }
-  S3C_ASSIGN_OR_RETURN(std::vector<TransferItem> items, PlanRecursive(src, dst));
-  uint64_t total = 0;
-  for (const auto& it : items) total += it.src_info->size;
-  Progress progress(Progress::ShouldShow(ctx.options().quiet), total, items.size());
-
-  std::atomic<size_t> next{0};
-  std::atomic<size_t> failed{0};
-  std::mutex mu;
-  Status first_error;
-  auto worker = [&] {
-    for (size_t i = next++; i < items.size() && !Interrupted(); i = next++) {
-      Status st = TransferObject(ctx, src, dst, items[i], progress);
-      progress.AddObject();
-      std::lock_guard<std::mutex> lock(mu);
-      if (!st.ok()) {
-        ++failed;
-        if (first_error.ok()) first_error = st;
-        std::fprintf(stderr, "s3c: copy failed: %s\n", st.ToString().c_str());
-      } else if (!ctx.options().quiet && ctx.options().verbose > 0) {
-        std::fprintf(stderr, "copy: %s to %s\n", src.UriOf(items[i].src_key).c_str(),
-                     dst.UriOf(items[i].dst_key).c_str());
-      }
+  S3C_ASSIGN_OR_RETURN(TreeTransferPlan plan, PlanTreeTransfer(src, dst));
+  Progress progress(Progress::ShouldShow(ctx.options().quiet), plan.total_bytes,
+                    plan.items.size());
+  TransferCallbacks cb = CallbacksFor(progress);
+  bool verbose = !ctx.options().quiet && ctx.options().verbose > 0;
+  cb.on_object_done = [&](const TransferItem& item, const Status& st) {
+    progress.AddObject();
+    if (!st.ok()) {
+      std::fprintf(stderr, "s3c: copy failed: %s\n", st.ToString().c_str());
+      return;
+    }
+    ctx.CountObjects(1);
+    if (verbose) {
+      std::fprintf(stderr, "copy: %s to %s\n", src.UriOf(item.src_key).c_str(),
+                   dst.UriOf(item.dst_key).c_str());
     }
   };
-  // Parallel transfers; each S3 transfer drives its own requests through the shared HTTP event
-  // loop, so these threads mostly wait.
-  size_t workers = std::min<size_t>(static_cast<size_t>(ctx.options().concurrency), items.size());
-  std::vector<std::thread> threads;
-  for (size_t i = 0; i < workers; ++i) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
+  size_t workers = static_cast<size_t>(std::max(ctx.options().concurrency, 1));
+  Status st = TransferTree(src, dst, plan, workers, cb);
   progress.Finish();
   S3C_RETURN_IF_ERROR(CheckInterrupted());
-  if (failed > 0) {
-    Status st(first_error.code(), fmt::format("{} of {} objects failed to copy; first: {}",
-                                              failed.load(), items.size(), first_error.message()));
-    st.SetContext(first_error.context());
-    return st;
-  }
+  S3C_RETURN_IF_ERROR(st);
   if (!ctx.options().quiet) {
-    return WriteStdout(fmt::format("copied {} objects ({} bytes) from {} to {}\n", items.size(),
-                                   total, src.uri, dst.uri));
+    return WriteStdout(fmt::format("copied {} objects ({} bytes) from {} to {}\n",
+                                   plan.items.size(), plan.total_bytes, src.uri, dst.uri));
   }
   return Status::OK();
 }
 
 Status RunCp(CliContext& ctx, const CpArgs& args) {
-  S3C_ASSIGN_OR_RETURN(Location src, ctx.Resolve(args.src));
-  S3C_ASSIGN_OR_RETURN(Location dst, ctx.Resolve(args.dst));
+  S3C_ASSIGN_OR_RETURN(StoreLocation src, ctx.Resolve(args.src));
+  S3C_ASSIGN_OR_RETURN(StoreLocation dst, ctx.Resolve(args.dst));
   return args.recursive ? CopyRecursive(ctx, src, dst) : CopyOne(ctx, src, dst);
 }
 

@@ -1,21 +1,20 @@
 // s3c mb s3://bucket: creates a bucket in the configured region (succeeds if you own it).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "commands.h"
 #include "output.h"
-#include "s3c/s3/s3_client.h"
 
 namespace s3c::cli {
 namespace {
 
 Status RunMb(CliContext& ctx, const std::string& uri) {
-  S3C_ASSIGN_OR_RETURN(Location loc, ctx.Resolve(uri));
+  S3C_ASSIGN_OR_RETURN(StoreLocation loc, ctx.Resolve(uri));
   if (!loc.is_s3() || !loc.key.empty()) {
     return InvalidArgumentError(fmt::format("mb needs s3://BUCKET, got {}", uri));
   }
-  S3C_ASSIGN_OR_RETURN(S3Client * s3, ctx.s3());
-  S3C_RETURN_IF_ERROR(s3->CreateBucket(loc.bucket));
+  S3C_RETURN_IF_ERROR(ctx.stores().CreateBucket(loc.bucket));
   if (ctx.options().quiet) return Status::OK();
   return WriteStdout(fmt::format("make_bucket: {}\n", loc.bucket));
 }

@@ -34,6 +34,8 @@ Status RunRead(CliContext& ctx, const ReadCommand& cmd) {
   int64_t limit = cmd.limit >= 0 ? cmd.limit : (table ? kDefaultTableRows : -1);
   S3C_ASSIGN_OR_RETURN(DataRun run, OpenDataRun(ctx, cmd.uri, cmd.flags));
   std::shared_ptr<formats::Schema> schema = run.reader->schema();
+  // Pruning and listing filters left no object: no columns, nothing to print.
+  if (schema->num_fields() == 0) return FinishDataRun(ctx, run, 0);
   std::unique_ptr<formats::BatchWriter> writer;
   if (!table) {
     formats::FormatWriteOptions write_options;

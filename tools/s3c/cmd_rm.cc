@@ -15,7 +15,7 @@ struct RmArgs {
 };
 
 Status RunRm(CliContext& ctx, const RmArgs& args) {
-  S3C_ASSIGN_OR_RETURN(Location loc, ctx.Resolve(args.uri));
+  S3C_ASSIGN_OR_RETURN(StoreLocation loc, ctx.Resolve(args.uri));
   if (loc.is_stdio()) return InvalidArgumentError("rm cannot delete '-'");
   if (!args.recursive) {
     if (loc.key.empty() || loc.folder_like) {

@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "commands.h"
-#include "dataset_input.h"
 #include "output.h"
 #include "read_options.h"
+#include "s3c/formats/schema_json.h"
 
 namespace s3c::cli {
 namespace {
@@ -17,34 +17,6 @@ struct SchemaCommand {
   bool verbose = false;
   ReadFlags flags;
 };
-
-std::string ColumnsJson(const formats::Schema& schema) {
-  std::string out = "[";
-  for (int i = 0; i < schema.num_fields(); ++i) {
-    const columnar::Field& f = schema.field(i);
-    out += fmt::format("{}{{\"name\":{},\"type\":{},\"nullable\":{}}}", i ? "," : "",
-                       JsonQuote(f.name()), JsonQuote(f.type().ToString()),
-                       f.nullable() ? "true" : "false");
-  }
-  return out + "]";
-}
-
-std::string DriftJson(const std::vector<formats::SchemaDrift>& drift) {
-  std::string out = "[";
-  for (size_t i = 0; i < drift.size(); ++i) {
-    const formats::SchemaDrift& d = drift[i];
-    out += fmt::format("{}{{\"file\":{},\"column\":{},\"change\":\"{}\"", i ? "," : "",
-                       JsonQuote(d.file), JsonQuote(d.column), SchemaDriftKindName(d.kind));
-    if (d.kind == formats::SchemaDrift::Kind::kTypeWidened) {
-      out += fmt::format(",\"from\":{}", JsonQuote(d.from.ToString()));
-    }
-    if (d.kind != formats::SchemaDrift::Kind::kColumnMissing) {
-      out += fmt::format(",\"to\":{}", JsonQuote(d.to.ToString()));
-    }
-    out += "}";
-  }
-  return out + "]";
-}
 
 // Parquet details (physical and logical types, row groups, codecs, sizes) for --verbose.
 Result<std::string> ParquetDetails(ObjectStore& store, const ObjectInfo& object) {
@@ -58,24 +30,32 @@ Result<std::string> ParquetDetails(ObjectStore& store, const ObjectInfo& object)
 }
 
 Status RunSchema(CliContext& ctx, const SchemaCommand& cmd) {
-  S3C_ASSIGN_OR_RETURN(dataset::DatasetReadOptions options, BuildReadOptions(cmd.flags));
-  S3C_ASSIGN_OR_RETURN(DatasetInput input, ResolveDatasetInput(ctx, cmd.uri));
+  S3C_ASSIGN_OR_RETURN(dataset::LakeReadOptions lake_options,
+                       BuildLakeReadOptions(cmd.flags, SystemClock::Instance().Now()));
+  S3C_ASSIGN_OR_RETURN(dataset::LakeRead lake, dataset::ListLake(ctx.stores(), cmd.uri,
+                                                                 lake_options));
+  if (lake.listing.objects.empty()) {
+    return NotFoundError(fmt::format("{}: the filters leave no object", cmd.uri));
+  }
+  dataset::DatasetReadOptions& options = lake_options.scan.dataset;
+  options.root_prefix = lake.listing.root_prefix;
+  ObjectStore* store = lake.input.store;
   S3C_ASSIGN_OR_RETURN(dataset::DatasetSchema schema,
-                       dataset::InferDatasetSchema(*input.store, input.objects, options));
+                       dataset::InferDatasetSchema(*store, lake.listing.objects, options));
   const formats::Schema& united = *schema.united.schema;
+  const formats::Schema partitions(schema.partitions);
   if (cmd.json) {
-    std::string files = "[";
-    for (size_t i = 0; i < schema.files.size(); ++i) {
-      files += fmt::format("{}{{\"uri\":{},\"columns\":{}}}", i ? "," : "",
-                           JsonQuote(schema.files[i].file), ColumnsJson(*schema.files[i].schema));
-    }
-    files += "]";
     return WriteStdout(fmt::format(
-        "{{\"columns\":{},\"files\":{},\"drift\":{},\"objects_total\":{}}}\n",
-        ColumnsJson(united), files, DriftJson(schema.united.drift), schema.objects_total));
+        "{{\"columns\":{},\"partitions\":{},\"files\":{},\"drift\":{},\"objects_total\":{}}}\n",
+        formats::SchemaColumnsJson(united), formats::SchemaColumnsJson(partitions),
+        formats::NamedSchemasJson(schema.files), formats::SchemaDriftJson(schema.united.drift),
+        schema.objects_total));
   }
   std::string out;
   for (int i = 0; i < united.num_fields(); ++i) out += united.field(i).ToString() + "\n";
+  for (int i = 0; i < partitions.num_fields(); ++i) {
+    out += partitions.field(i).ToString() + " (partition)\n";
+  }
   if (static_cast<int64_t>(schema.files.size()) < schema.objects_total) {
     out += fmt::format("\nschemas of the first {} of {} files (--infer-files -1 reads all)\n",
                        schema.files.size(), schema.objects_total);
@@ -86,11 +66,11 @@ Status RunSchema(CliContext& ctx, const SchemaCommand& cmd) {
     for (const formats::SchemaDrift& d : schema.united.drift) out += "  " + d.ToString() + "\n";
   }
   if (cmd.verbose) {
-    for (const ObjectInfo& object : input.objects) {
+    for (const ObjectInfo& object : lake.listing.objects) {
       S3C_ASSIGN_OR_RETURN(formats::FileFormat format, dataset::FormatOf(object, options.format));
       if (format != formats::FileFormat::kParquet) continue;
-      S3C_ASSIGN_OR_RETURN(std::string details, ParquetDetails(*input.store, object));
-      out += "\n" + input.store->UriFor(object.key) + "\n" + details;
+      S3C_ASSIGN_OR_RETURN(std::string details, ParquetDetails(*store, object));
+      out += "\n" + store->UriFor(object.key) + "\n" + details;
     }
   }
   return WriteStdout(out);

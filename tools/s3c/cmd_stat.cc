@@ -15,7 +15,7 @@ struct StatArgs {
 };
 
 Status RunStat(CliContext& ctx, const StatArgs& args) {
-  S3C_ASSIGN_OR_RETURN(Location loc, ctx.Resolve(args.uri));
+  S3C_ASSIGN_OR_RETURN(StoreLocation loc, ctx.Resolve(args.uri));
   if (loc.is_stdio() || loc.key.empty()) {
     return InvalidArgumentError(fmt::format("stat needs an object, got {}", args.uri));
   }

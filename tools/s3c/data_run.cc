@@ -8,24 +8,33 @@
 namespace s3c::cli {
 
 Result<DataRun> OpenDataRun(CliContext& ctx, const std::string& uri, const ReadFlags& flags) {
-  S3C_ASSIGN_OR_RETURN(dataset::DatasetReadOptions options, BuildReadOptions(flags));
-  S3C_ASSIGN_OR_RETURN(DatasetInput input, ResolveDatasetInput(ctx, uri));
+  S3C_ASSIGN_OR_RETURN(dataset::LakeReadOptions options,
+                       BuildLakeReadOptions(flags, SystemClock::Instance().Now()));
   DataRun run;
-  run.objects = static_cast<int64_t>(input.objects.size());
   if (!flags.quarantine.empty()) {
-    S3C_ASSIGN_OR_RETURN(run.quarantine, QuarantineSink::Open(ctx, flags.quarantine));
-    QuarantineSink* sink = run.quarantine.get();
+    S3C_ASSIGN_OR_RETURN(run.quarantine,
+                         dataset::QuarantineSink::Open(ctx.stores(), flags.quarantine));
+    dataset::QuarantineSink* sink = run.quarantine.get();
     auto add = [sink](const formats::RejectedRecord& r) { return sink->Add(r); };
-    options.read.csv.bad_records.quarantine = add;
-    options.read.json.bad_records.quarantine = add;
+    options.scan.dataset.read.csv.bad_records.quarantine = add;
+    options.scan.dataset.read.json.bad_records.quarantine = add;
   }
-  S3C_ASSIGN_OR_RETURN(run.reader,
-                       dataset::DatasetReader::Open(*input.store, std::move(input.objects),
-                                                    std::move(options)));
+  S3C_ASSIGN_OR_RETURN(dataset::LakeRead lake,
+                       dataset::OpenLakeRead(ctx.stores(), uri, std::move(options)));
+  run.objects = static_cast<int64_t>(lake.listing.objects.size());
+  ctx.CountObjects(lake.listing.objects.size());
+  run.listing = std::move(lake.listing);
+  run.reader = std::move(lake.scan);
+  PruningReport& report = ctx.pruning().emplace();
+  report.plan = run.listing.listing.plan;
+  report.folders_pruned = run.listing.listing.folders_pruned;
+  report.objects_pruned = run.listing.listing.objects_pruned;
+  report.objects_filtered = run.listing.objects_filtered;
   return run;
 }
 
 Status FinishDataRun(CliContext& ctx, DataRun& run, int64_t rows_out) {
+  if (ctx.pruning()) ctx.pruning()->rows_filtered = run.reader->rows_filtered();
   if (run.quarantine) S3C_RETURN_IF_ERROR(run.quarantine->Close());
   if (ctx.options().quiet) return Status::OK();
   std::string line = fmt::format("s3c: {} rows from {} of {} object(s)", rows_out,
@@ -34,6 +43,9 @@ Status FinishDataRun(CliContext& ctx, DataRun& run, int64_t rows_out) {
   if (rejected > 0 || run.quarantine) {
     line += fmt::format(", {} rejected", rejected);
     if (run.quarantine) line += fmt::format(" ({} quarantined)", run.quarantine->count());
+  }
+  if (run.reader->rows_filtered() > 0) {
+    line += fmt::format(", {} filtered out", run.reader->rows_filtered());
   }
   std::fprintf(stderr, "%s\n", line.c_str());
   for (const formats::SchemaDrift& d : run.reader->drift()) {

@@ -82,7 +82,9 @@ int main(int argc, char** argv) {
                          s3c::SystemClock::Instance().MonotonicNow() - c.started())
                          .count();
     s3c::Status st = WriteStatsFile(
-        options.stats_file, StatsJson(c.stats().Snapshot(), c.objects(), elapsed, exit_code));
+        options.stats_file,
+        StatsJson(c.stores().RequestStatistics(), c.objects(), elapsed, exit_code,
+                  c.pruning() ? &*c.pruning() : nullptr));
     if (!st.ok()) std::fprintf(stderr, "s3c: cannot write --stats: %s\n", st.ToString().c_str());
   }
   return exit_code;

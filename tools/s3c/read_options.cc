@@ -98,16 +98,19 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& f, const std::string& input_compress
   g->add_option("--delimiter", f.delimiter, "One character; 'tab' or '\\t' for a tab");
   g->add_option("--quote", f.quote, "Quote character ('none' disables quoting)");
   g->add_option("--escape", f.escape, "Escape character, e.g. '\\' (default: doubled quotes)");
-  g->add_option("--header", f.header, "yes, no or auto")->capture_default_str();
+  g->add_option("--header", f.header, std::string(formats::kHeaderModeWords))
+      ->capture_default_str();
   g->add_option("--skip-rows", f.skip_rows, "Lines to drop before the header");
   g->add_option("--comment", f.comment, "Lines starting with this are skipped");
   // One value per --null (repeat the flag): a greedy list would swallow the URI after it.
   g->add_option("--null", f.null_strings, "A text that means null (repeatable; default: empty)")
       ->allow_extra_args(false);
-  g->add_option("--encoding", f.encoding, "auto, utf-8, utf-16le, utf-16be, latin-1, windows-1252")
+  g->add_option("--encoding", f.encoding, std::string(formats::kTextEncodingWords))
       ->capture_default_str();
-  g->add_option("--invalid-utf8", f.invalid_utf8, "error or replace")->capture_default_str();
-  g->add_option("--ragged", f.ragged, "Rows with too many/few fields: error, pad, truncate")
+  g->add_option("--invalid-utf8", f.invalid_utf8, std::string(formats::kInvalidUtf8PolicyWords))
+      ->capture_default_str();
+  g->add_option("--ragged", f.ragged,
+                "Rows with too many/few fields: " + std::string(formats::kRaggedPolicyWords))
       ->capture_default_str();
   g->add_flag("--trim", f.trim, "Strip spaces around unquoted fields");
   g->add_option("--threads", f.threads, "CSV parsing threads (0 = all cores)")->capture_default_str();
@@ -128,10 +131,12 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& f, const std::string& input_compress
       ->capture_default_str();
   s->add_flag("--infer-decimals", f.infer_decimals, "Infer decimal(p,s) instead of double");
   auto* b = cmd.add_option_group("Bad records");
-  b->add_option("--bad-records", f.bad_records, "fail, skip or quarantine")->capture_default_str();
+  b->add_option("--bad-records", f.bad_records, std::string(formats::kBadRecordPolicyWords))
+      ->capture_default_str();
   b->add_option("--max-errors", f.max_errors, "Fail after this many rejected rows (-1 = no limit)");
   b->add_option("--max-error-ratio", f.max_error_ratio, "Fail when rejected/read exceeds this");
   b->add_option("--quarantine", f.quarantine, "JSON Lines file or object for rejected rows");
+  AddLakeFlags(cmd, f);
 }
 
 Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& f) {
@@ -142,7 +147,6 @@ Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& f) {
   if (!f.compression.empty()) {
     S3C_ASSIGN_OR_RETURN(o.read.compression, ParseCodecName(f.compression));
   }
-  o.read.columns = SplitColumns(f.columns);
   o.read.parquet.binary_as_string = f.binary_as_string;
   S3C_RETURN_IF_ERROR(ApplyCsv(f, o.read.csv));
   S3C_ASSIGN_OR_RETURN(formats::InvalidUtf8Policy utf8,

@@ -1,7 +1,8 @@
 // The options `s3c read`, `s3c schema` and `s3c convert` share: format, compression,
 // projection, CSV dialect, text and JSON switches, schema, inference budget and the bad-record
-// policy (docs/cli.md). Kept as flag text here; BuildReadOptions maps each to the formats
-// registry's vocabulary (option_names.h) and prefixes its errors with the flag.
+// policy (docs/cli.md). Kept as flag text here, with the vocabulary's default words
+// (option_names.h); BuildReadOptions maps each to the formats registry's vocabulary and
+// prefixes its errors with the flag.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "s3c/common/clock.h"
 #include "s3c/dataset/dataset_reader.h"
+#include "s3c/dataset/lake_read.h"
+#include "s3c/formats/option_names.h"
 
 namespace CLI {
 class App;
@@ -25,13 +29,13 @@ struct ReadFlags {
   std::string delimiter;
   std::string quote;
   std::string escape;
-  std::string header = "yes";  // yes | no | auto
+  std::string header{formats::kDefaultHeaderMode};
   int64_t skip_rows = 0;
   std::string comment;
   std::vector<std::string> null_strings;
-  std::string encoding = "auto";  // auto utf-8 utf-16le utf-16be latin-1 windows-1252
-  std::string invalid_utf8 = "error";  // error | replace
-  std::string ragged = "error";        // error | pad | truncate
+  std::string encoding{formats::kDefaultTextEncoding};
+  std::string invalid_utf8{formats::kDefaultInvalidUtf8Policy};
+  std::string ragged{formats::kDefaultRaggedPolicy};
   bool trim = false;
   int threads = 1;
   // Text
@@ -49,10 +53,20 @@ struct ReadFlags {
   int64_t infer_files = 8;
   bool infer_decimals = false;
   // Bad records
-  std::string bad_records = "fail";  // fail | skip | quarantine
+  std::string bad_records{formats::kDefaultBadRecordPolicy};
   int64_t max_errors = -1;
   double max_error_ratio = 1.0;
   std::string quarantine;      // URI of the JSON Lines file receiving rejected records
+  // Lake: row filter, partitions, listing filters and limits (lake_options.cc)
+  std::string where;
+  std::string partitioning = "hive";  // hive | none | a template
+  std::string partition_types;        // "day:date,hour:int"
+  std::vector<std::string> exclude;   // globs
+  std::string regex;
+  std::string min_size, max_size;     // byte sizes ("10MiB")
+  std::string modified_after, modified_before;  // dates, timestamps or ages ("7d")
+  int64_t max_files = -1;
+  std::string max_bytes;
 };
 
 // input_compression_flag: "--compression" for read/schema; convert uses
@@ -63,6 +77,14 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& flags,
 // InvalidArgument naming the flag when a value is not accepted. The quarantine callback is
 // not set here (the command owns the quarantine writer).
 Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& flags);
+
+// The lake flags (--where, --partitioning, --partition-types, --exclude, --regex, sizes,
+// modified times, --max-files, --max-bytes), added by AddReadFlags.
+void AddLakeFlags(CLI::App& cmd, ReadFlags& flags);
+
+// BuildReadOptions plus the lake flags and --columns; `now` fixes now() / current_date and the
+// ages of --modified-after / --modified-before for the run.
+Result<dataset::LakeReadOptions> BuildLakeReadOptions(const ReadFlags& flags, WallTime now);
 
 // `result`, with its error message prefixed by `prefix` (e.g. "--header: "): the library's
 // vocabulary errors quote the value, the CLI names the flag.

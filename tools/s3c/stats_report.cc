@@ -6,18 +6,29 @@
 #include "s3c/io/local_file.h"
 
 namespace s3c::cli {
+namespace {
 
-std::string StatsJson(const RequestStatsSnapshot& s, uint64_t objects, double elapsed_seconds,
-                      int exit_code) {
+std::string PruningJson(const PruningReport& p) {
+  return fmt::format(
+      ",\"pruning\":{{\"plan\":{},\"folders_pruned\":{},\"objects_pruned\":{},"
+      "\"objects_filtered\":{},\"rows_filtered\":{}}}",
+      JsonQuote(p.plan), p.folders_pruned, p.objects_pruned, p.objects_filtered,
+      p.rows_filtered);
+}
+
+}  // namespace
+
+std::string StatsJson(const StoreRequestStats& s, uint64_t objects, double elapsed_seconds,
+                      int exit_code, const PruningReport* pruning) {
   std::string requests;
   for (const auto& [op, n] : s.requests) {
     requests += fmt::format("{}{}:{}", requests.empty() ? "" : ",", JsonQuote(op), n);
   }
   return fmt::format(
       "{{\"requests\":{{{}}},\"total_requests\":{},\"retries\":{},\"bytes_downloaded\":{},"
-      "\"bytes_uploaded\":{},\"objects\":{},\"elapsed_seconds\":{:.3f},\"exit_code\":{}}}\n",
-      requests, s.total_requests(), s.retries, s.bytes_downloaded, s.bytes_uploaded, objects,
-      elapsed_seconds, exit_code);
+      "\"bytes_uploaded\":{},\"objects\":{},\"elapsed_seconds\":{:.3f},\"exit_code\":{}{}}}\n",
+      requests, s.total_requests, s.retries, s.bytes_downloaded, s.bytes_uploaded, objects,
+      elapsed_seconds, exit_code, pruning == nullptr ? "" : PruningJson(*pruning));
 }
 
 Status WriteStatsFile(const std::string& path, const std::string& json) {

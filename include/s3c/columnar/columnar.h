@@ -16,4 +16,5 @@
 #include "s3c/columnar/record_batch.h"
 #include "s3c/columnar/schema.h"
 #include "s3c/columnar/statistics.h"
+#include "s3c/columnar/take.h"
 #include "s3c/columnar/validate.h"

@@ -1,5 +1,6 @@
 // JSON string literals (RFC 8259 section 7): the one escaper every module uses (CLI output,
-// pretty printing, the CSV writer's nested values, the JSON writers).
+// pretty printing, the CSV writer's nested values, the JSON writers), and the meaning of each
+// escape for the readers (JsonParser, the JSON reader's fast path).
 #pragma once
 
 #include <string>
@@ -23,5 +24,33 @@ enum class NonFiniteFloats { kTokens, kNull, kStrings };
 
 // Appends a non-finite `v` (NaN, +inf, -inf) spelled per `style`.
 void AppendJsonNonFinite(double v, NonFiniteFloats style, std::string* out);
+
+// What the character after a backslash means (RFC 8259 section 7): the byte a one-character
+// escape stands for ('"', '\\', '/', b, f, n, r, t), 0 for 'u' (four hex digits follow), -1
+// for anything else. JsonParser and the JSON reader's ScanString decode escapes through it.
+constexpr int SimpleEscapeValue(int c) {
+  switch (c) {
+    case '"':
+      return '"';
+    case '\\':
+      return '\\';
+    case '/':
+      return '/';
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    case 'n':
+      return '\n';
+    case 'r':
+      return '\r';
+    case 't':
+      return '\t';
+    case 'u':
+      return 0;
+    default:
+      return -1;
+  }
+}
 
 }  // namespace s3c

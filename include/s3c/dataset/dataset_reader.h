@@ -4,7 +4,10 @@
 // of the first `infer_files` objects; every object's batches are aligned to it: columns an
 // object lacks are null, narrower types are cast to the widened type. An object whose columns
 // do not fit (a column outside the dataset schema, or a value the cast rejects) is an error
-// naming the object and column: rows are never dropped silently.
+// naming the object and column: rows are never dropped silently. Partition and virtual columns
+// follow the files' columns; a file column with a partition's name must hold the folder's value
+// in every row (DataLoss naming the object, column and both values otherwise) and is read as the
+// partition column.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +17,7 @@
 #include <vector>
 
 #include "s3c/formats/format_registry.h"
+#include "s3c/dataset/partitioning.h"
 #include "s3c/formats/inference.h"
 #include "s3c/store/object_store.h"
 
@@ -23,7 +27,16 @@ struct DatasetReadOptions {
   std::optional<formats::FileFormat> format;  // nullopt: from each object's name
   formats::FormatReadOptions read;
   int64_t infer_files = 8;  // objects whose schemas make the dataset's schema; -1 = all
+  // Partition columns from the keys (dataset/partitioning.h), appended after the files'
+  // columns. Hive reads whole keys; a template matches keys below `root_prefix`.
+  Partitioning partitioning;
+  std::string root_prefix;
+  // Virtual columns from the listing, appended last, in this order: any of kVirtualColumns.
+  std::vector<std::string> virtual_columns;
 };
+
+// "_key" (string), "_size" (int64), "_last_modified" (timestamp[us, UTC]), "_etag" (string).
+inline constexpr const char* kVirtualColumns[] = {"_key", "_size", "_last_modified", "_etag"};
 
 // The format of one object: the explicit one, else from its name; InvalidArgument naming the
 // object when neither says.
@@ -66,6 +79,8 @@ class DatasetReader final : public formats::BatchReader {
 
   ObjectStore& store_;
   std::vector<ObjectInfo> objects_;
+  PartitionTable extra_;  // partition and virtual columns, per object
+  std::shared_ptr<formats::Schema> file_schema_;  // the files' columns (without extra_'s names)
   DatasetReadOptions options_;
   std::shared_ptr<formats::Schema> schema_;
   std::vector<formats::SchemaDrift> drift_;
@@ -85,6 +100,7 @@ struct DatasetSchema {
   std::vector<formats::NamedSchema> files;  // the objects sampled, in order
   formats::SchemaUnion united;
   int64_t objects_total = 0;                // objects given (files.size() or more)
+  std::vector<columnar::Field> partitions;  // partition and virtual columns, after united
 };
 Result<DatasetSchema> InferDatasetSchema(ObjectStore& store, const std::vector<ObjectInfo>& objects,
                                          const DatasetReadOptions& options);

@@ -23,21 +23,37 @@ namespace s3c::formats {
 // Error: "<what> takes one character, got '<value>'"; `what` names the option for the reader.
 Result<char> ParseDialectChar(std::string_view what, std::string_view value);
 
-// "yes", "no", "auto" (default "yes").
+// Each vocabulary below has its default word (kDefault...: the word for the library's default
+// value, the default a front end shows) and the list of its words for help texts and errors
+// (k...Words).
+
+// "yes", "no", "auto".
+inline constexpr std::string_view kDefaultHeaderMode = "yes";
+inline constexpr std::string_view kHeaderModeWords = "yes, no or auto";
 Result<csv::HeaderMode> ParseHeaderMode(std::string_view name);
-// "error", "pad" (missing fields become nulls), "truncate" (default "error").
+// "error", "pad" (missing fields become nulls), "truncate".
+inline constexpr std::string_view kDefaultRaggedPolicy = "error";
+inline constexpr std::string_view kRaggedPolicyWords = "error, pad or truncate";
 Result<csv::RaggedRowPolicy> ParseRaggedPolicy(std::string_view name);
 // "auto", "utf-8"/"utf8", "utf-16le"/"utf16le", "utf-16be"/"utf16be",
-// "latin-1"/"latin1"/"iso-8859-1", "windows-1252"/"cp1252" (default "auto").
+// "latin-1"/"latin1"/"iso-8859-1", "windows-1252"/"cp1252" (the words list the first spellings).
+inline constexpr std::string_view kDefaultTextEncoding = "auto";
+inline constexpr std::string_view kTextEncodingWords =
+    "auto, utf-8, utf-16le, utf-16be, latin-1, windows-1252";
 Result<TextEncoding> ParseTextEncoding(std::string_view name);
-// "error", "replace" (U+FFFD per bad sequence) (default "error").
+// "error", "replace" (U+FFFD per bad sequence).
+inline constexpr std::string_view kDefaultInvalidUtf8Policy = "error";
+inline constexpr std::string_view kInvalidUtf8PolicyWords = "error or replace";
 Result<InvalidUtf8Policy> ParseInvalidUtf8Policy(std::string_view name);
-// "fail", "skip", "quarantine" (default "fail"). Whether a quarantine destination is given is
-// the caller's check.
+// "fail", "skip", "quarantine". Whether a quarantine destination is given is the caller's
+// check.
+inline constexpr std::string_view kDefaultBadRecordPolicy = "fail";
+inline constexpr std::string_view kBadRecordPolicyWords = "fail, skip or quarantine";
 Result<BadRecordPolicy> ParseBadRecordPolicy(std::string_view name);
 // Parquet page compression: "snappy" (the writer's default), "zstd", "gzip", "lz4_raw" ("lz4"
 // is taken for it: Parquet's old LZ4 framing is deprecated), "brotli", "none"/"uncompressed".
 // Error: "<name>: Parquet codecs are snappy, zstd, gzip, lz4_raw, brotli, none".
+inline constexpr std::string_view kParquetCodecWords = "snappy, zstd, gzip, lz4_raw, brotli, none";
 Result<BlockCodec> ParseParquetCodec(std::string_view name);
 
 // A user schema for the CSV and JSON readers of `read` (csv::SchemaMode): kFull and kPartial
@@ -56,6 +72,7 @@ FormatFromNameResult OutputFormatFromName(std::string_view name);
 
 // How JSON output spells NaN and infinities: "tokens", "null" or "strings" (json_escape.h);
 // InvalidArgument listing them otherwise.
+inline constexpr std::string_view kDefaultNonFiniteFloats = "tokens";
 Result<NonFiniteFloats> ParseNonFiniteFloats(std::string_view name);
 
 }  // namespace s3c::formats

@@ -1,8 +1,8 @@
 // The one assembly of an S3 client from plain settings: the AWS config files and environment
 // (profile, region, endpoint, addressing style, max attempts, CA bundle), the libcurl HTTP
-// client, the default credentials chain (or anonymous credentials) and the S3Client over them.
-// Callers (the CLI, pipelines) map their own options to S3StackOptions and never name `auth` or
-// `http`.
+// client, the default credentials chain (or anonymous or explicit static credentials) and the
+// S3Client over them. Callers (the CLI, pipelines) map their own options to S3StackOptions and
+// never name `auth` or `http`.
 //
 // Ownership: the stack owns the HTTP client, the credentials provider and the S3Client; the
 // client and provider it hands out live as long as the stack. `env` and `stats` are not owned
@@ -22,6 +22,7 @@
 #include <string>
 
 #include "s3c/common/env.h"
+#include "s3c/common/secret.h"
 #include "s3c/common/status.h"
 
 namespace s3c {
@@ -33,19 +34,26 @@ class RequestStats;
 class S3Client;
 
 struct S3StackOptions {
-  std::string endpoint_url;  // "" = from the environment / config files, else AWS
-  std::string region;        // "" = from the environment / config files, else us-east-1
-  std::string profile;       // "" = $AWS_PROFILE, then "default"
+  std::string endpoint_url;      // "" = from the environment / config files, else AWS
+  std::string region;            // "" = from the environment / config files, else us-east-1
+  std::string profile;           // "" = $AWS_PROFILE, then "default"
   bool no_sign_request = false;  // anonymous, unsigned requests
   // "path", "virtual" or "auto" ("" = auto), spelled as in the config files' s3.addressing_style.
   // "auto" takes the profile's s3.addressing_style when it has one. Virtual style with an
   // endpoint whose host is an IP address is InvalidArgument (client()).
   std::string url_style = "auto";
-  size_t concurrency = 16;   // parts / ranges in flight per transfer; sizes the connection pool
-  int max_attempts = 0;      // 0 = AWS_MAX_ATTEMPTS / profile max_attempts, else 3
-  std::string checksum;      // "md5" ("" too), "crc32c" or "when_required"
-  uint64_t part_size = 0;    // multipart part size and threshold; 0 = the client's default
+  size_t concurrency = 16;  // parts / ranges in flight per transfer; sizes the connection pool
+  int max_attempts = 0;     // 0 = AWS_MAX_ATTEMPTS / profile max_attempts, else 3
+  std::string checksum;     // "md5" ("" too), "crc32c" or "when_required"
+  uint64_t part_size = 0;   // multipart part size and threshold; 0 = the client's default
   bool verify_tls = true;
+  // Explicit keys (a pipeline source's own keys, a test server's): when either key is set they
+  // are used instead of the default credentials chain, which is then never consulted
+  // (no environment, profile or metadata service lookup). Only one of the pair set is
+  // InvalidArgument on the first signed request. Ignored under no_sign_request.
+  std::string access_key_id;
+  SecretString secret_access_key;
+  SecretString session_token;  // for temporary keys; empty for long-term ones
 };
 
 class S3Stack {
@@ -68,6 +76,8 @@ class S3Stack {
  private:
   S3Stack(S3StackOptions options, const Env& env, std::unique_ptr<AwsConfig> config,
           RequestStats* stats);
+  // Static keys when the options give them, else the default chain (anonymous when unsigned).
+  std::unique_ptr<CredentialsProvider> MakeCredentials(HttpClient* http) const;
 
   const S3StackOptions options_;
   const Env& env_;

@@ -18,8 +18,9 @@
 //    that many are in flight and a full part is waiting, so memory stays near
 //    (concurrency + 1) x part_size. Close() completes the upload; a failure, Abort() or the
 //    destructor before Close() aborts it (AbortMultipartUpload).
-//  - Put: one PutObject. Copy: one CopyObject. DeleteMany: one DeleteObjects per 1000 keys;
-//    keys S3 refused are reported in the error message.
+//  - Put: one PutObject. Copy: one CopyObject; CopyFrom too, plus a HeadObject without `known`.
+//    DeleteMany: one DeleteObjects per 1000 keys; keys S3 refused are reported in the error
+//    message.
 // Write conditions map to If-None-Match: * / If-Match; a precondition failure (including
 // If-Match on a missing key, which AWS reports as 404) is FailedPrecondition.
 // Thread-safe (the client is); streams are not.
@@ -66,6 +67,12 @@ class S3ObjectStore final : public ObjectStore {
   Result<std::string> Put(const std::string& key, std::string data,
                           const WriteOptions& options = {}) override;
   Status Copy(const std::string& src_key, const std::string& dst_key) override;
+  // Server-side copy of `src_key` in `source`'s bucket (possibly another bucket; both stores
+  // must reach it through clients of the same credentials and endpoint) to `dst_key` here: one
+  // CopyObject, or a multipart copy above the single-copy limit. `known` (size and ETag from a
+  // listing or a Stat) saves the HeadObject the copy would otherwise send first.
+  Status CopyFrom(const S3ObjectStore& source, const std::string& src_key,
+                  const std::string& dst_key, const std::optional<ObjectInfo>& known);
   Status DeleteMany(const std::vector<std::string>& keys) override;
 
  private:

@@ -2,10 +2,10 @@
 
 #include <cstring>
 
-#include "formats/json/byte_source.h"
 #include "formats/json/json_convert.h"
-#include "formats/json/json_parser.h"
 #include "formats/json/json_scan.h"
+#include "s3c/common/byte_source.h"
+#include "s3c/common/json_parser.h"
 
 namespace s3c::formats::json_internal {
 namespace {
@@ -119,7 +119,7 @@ const char* FlatRecordParser::Nested(const char* p, const char* end, int col) {
   *tree = JsonValue();
   ByteSource bytes(std::string_view(p, static_cast<size_t>(end - p)));
   // The member sits one level below the record: its own levels count from 2.
-  JsonParser parser(&bytes, std::string(), max_depth_ - 1);
+  JsonParser parser(&bytes, std::string(), JsonParseOptions{.max_depth = max_depth_ - 1});
   if (!parser.ParseValue(tree).ok()) return nullptr;
   if (slot != nullptr) {
     const Column& column = columns_[static_cast<size_t>(col)];

@@ -17,8 +17,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "formats/json/json_value.h"
 #include "s3c/columnar/builder.h"
+#include "s3c/common/json_value.h"
 #include "s3c/formats/batch_io.h"
 #include "s3c/formats/inference.h"
 

@@ -5,10 +5,10 @@
 #include <cmath>
 #include <limits>
 
-#include "formats/json/json_parser.h"
 #include "s3c/columnar/builder_binary.h"
 #include "s3c/columnar/builder_nested.h"
 #include "s3c/columnar/builder_primitive.h"
+#include "s3c/common/json_parser.h"
 #include "s3c/common/strings.h"
 
 namespace s3c::formats::json_internal {
@@ -55,7 +55,8 @@ Status ConvertFloat(const JsonValue& v, const DataType& type, columnar::ArrayBui
   if (v.kind != Kind::kNumber) return Mismatch(v, type);
   using C = typename Tag::c_type;
   if (std::optional<double> token = NonFiniteTokenValue(v.text)) {
-    if (b != nullptr) static_cast<columnar::NumericBuilder<Tag>*>(b)->Append(static_cast<C>(*token));
+    if (b != nullptr)
+      static_cast<columnar::NumericBuilder<Tag>*>(b)->Append(static_cast<C>(*token));
     return Status::OK();
   }
   std::optional<double> d = ParseFloat64Text(v.text);

@@ -1,8 +1,8 @@
 // Conversion of JSON values into columnar builders, checked against the column type.
 #pragma once
 
-#include "formats/json/json_value.h"
 #include "s3c/columnar/builder.h"
+#include "s3c/common/json_value.h"
 #include "s3c/formats/inference.h"
 
 namespace s3c::formats::json_internal {

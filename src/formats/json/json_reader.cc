@@ -171,7 +171,7 @@ Result<std::shared_ptr<RecordBatch>> JsonBatchReader::Next() {
   const int n = schema_->num_fields();
   std::vector<std::unique_ptr<columnar::ArrayBuilder>> builders;
   for (const Field& f : schema_->fields()) builders.push_back(columnar::MakeBuilder(f.type()));
-  std::vector<const json_internal::JsonValue*> slots(static_cast<size_t>(n));
+  std::vector<const JsonValue*> slots(static_cast<size_t>(n));
   ColumnValues columns;
   int64_t rows = 0;
   int64_t flat_rows = 0;

@@ -2,12 +2,14 @@
 // p (< end) and returns the position after the token, or nullptr when [p, end) does not hold a
 // complete valid token; the caller then hands the record to JsonParser, which reports the error
 // (or, when the token only ran past the buffered bytes, parses it after reading more).
-// Accepts and decodes exactly what JsonParser does (RFC 8259 sections 6 and 7; UTF-8 per
-// RFC 3629 section 4; a lone surrogate escape decodes to U+FFFD).
+// Accepts and decodes exactly what JsonParser (s3c/common/json_parser.h) does (RFC 8259
+// sections 6 and 7; UTF-8 per RFC 3629 section 4; a lone surrogate escape decodes to U+FFFD).
 #pragma once
 
 #include <string>
 #include <string_view>
+
+#include "s3c/common/json_escape.h"
 
 namespace s3c::formats::json_internal {
 
@@ -18,23 +20,5 @@ const char* ScanString(const char* p, const char* end, std::string* scratch, std
 // p at '-' or a digit. *integral: the number has neither fraction nor exponent. A number that
 // reaches `end` is incomplete (more digits may follow) and gives nullptr.
 const char* ScanNumber(const char* p, const char* end, bool* integral);
-
-// What the character after a backslash means (RFC 8259 section 7): the byte a one-character
-// escape stands for ('"', '\\', '/', b, f, n, r, t), 0 for 'u' (four hex digits follow), -1
-// for anything else. Both JsonParser and ScanString decode escapes through it.
-constexpr int SimpleEscapeValue(int c) {
-  switch (c) {
-    case '"': return '"';
-    case '\\': return '\\';
-    case '/': return '/';
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'n': return '\n';
-    case 'r': return '\r';
-    case 't': return '\t';
-    case 'u': return 0;
-    default: return -1;
-  }
-}
 
 }  // namespace s3c::formats::json_internal

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "formats/json/json_parser.h"
+#include "s3c/common/json_parser.h"
 
 namespace s3c::formats::json_internal {
 namespace {

@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "formats/json/json_value.h"
 #include "s3c/columnar/data_type.h"
+#include "s3c/common/json_value.h"
 #include "s3c/formats/inference.h"
 
 namespace s3c::formats::json_internal {

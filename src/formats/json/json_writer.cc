@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "formats/json/json_parser.h"
 #include "formats/json/value_text.h"
+#include "s3c/common/json_escape.h"
 
 namespace s3c::formats {
 namespace {
@@ -15,7 +15,7 @@ class JsonBatchWriter final : public BatchWriter {
       : out_(std::move(out)), schema_(std::move(schema)), options_(options) {
     for (const auto& f : schema_->fields()) {
       std::string key;
-      json_internal::AppendJsonString(f.name(), &key);
+      AppendJsonString(f.name(), &key);
       key.push_back(':');
       keys_.push_back(std::move(key));
     }

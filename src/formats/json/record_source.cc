@@ -6,14 +6,15 @@ namespace s3c::formats::json_internal {
 
 RecordSource::RecordSource(std::unique_ptr<InputStream> input, const JsonReadOptions& options)
     : input_(std::move(input)),
-      src_(input_.get()),
-      parser_(&src_, options.object_name, options.max_depth),
+      src_([in = input_.get()](char* dst, size_t max) { return in->Read(dst, max); }),
+      parser_(&src_, options.object_name,
+              JsonParseOptions{.max_depth = options.max_depth,
+                               .non_finite_tokens = options.non_finite_tokens}),
       format_(options.format),
       recover_(options.bad_records.policy != BadRecordPolicy::kFail),
       keep_raw_(options.bad_records.policy == BadRecordPolicy::kQuarantine),
       max_record_bytes_(options.max_record_bytes) {
   src_.set_max_marked(static_cast<size_t>(options.max_record_bytes));
-  parser_.AllowNonFiniteTokens(options.non_finite_tokens);
 }
 
 Status RecordSource::Start() {

@@ -7,9 +7,9 @@
 #include <memory>
 #include <string>
 
-#include "formats/json/byte_source.h"
 #include "formats/json/flat_record.h"
-#include "formats/json/json_parser.h"
+#include "s3c/common/byte_source.h"
+#include "s3c/common/json_parser.h"
 #include "s3c/formats/batch_io.h"
 #include "s3c/formats/json/json_reader.h"
 

@@ -5,11 +5,11 @@
 #include <charconv>
 #include <cmath>
 
-#include "formats/json/json_parser.h"
-#include "s3c/common/civil_date.h"
 #include "s3c/columnar/array_binary.h"
 #include "s3c/columnar/array_nested.h"
 #include "s3c/columnar/array_primitive.h"
+#include "s3c/common/civil_date.h"
+#include "s3c/common/json_escape.h"
 #include "s3c/common/strings.h"
 
 namespace s3c::formats::json_internal {

@@ -8,15 +8,22 @@
 namespace s3c::formats {
 namespace {
 
-// Keeps the Parquet file reader alive as long as the batches it hands out.
+// Keeps the Parquet file reader alive as long as the batches it hands out. Row groups are
+// chosen at the first Next(), not at open: a predicate whose binding needs the schemas of
+// opened files (a dataset's filter) still prunes the row groups of those files.
 class ParquetBatchReader final : public BatchReader {
  public:
-  ParquetBatchReader(std::unique_ptr<parquet::ParquetFileReader> file,
-                     std::unique_ptr<BatchReader> batches)
-      : file_(std::move(file)), batches_(std::move(batches)) {}
-  std::shared_ptr<Schema> schema() const override { return batches_->schema(); }
-  Result<std::shared_ptr<RecordBatch>> Next() override { return batches_->Next(); }
-  int64_t rows_read() const override { return batches_->rows_read(); }
+  explicit ParquetBatchReader(std::unique_ptr<parquet::ParquetFileReader> file)
+      : file_(std::move(file)) {}
+  std::shared_ptr<Schema> schema() const override { return file_->schema(); }
+  Result<std::shared_ptr<RecordBatch>> Next() override {
+    if (!batches_) {
+      S3C_ASSIGN_OR_RETURN(batches_, file_->ReadBatches());
+    }
+    return batches_->Next();
+  }
+  int64_t rows_read() const override { return batches_ ? batches_->rows_read() : 0; }
+  int64_t rows_rejected() const override { return batches_ ? batches_->rows_rejected() : 0; }
 
  private:
   std::unique_ptr<parquet::ParquetFileReader> file_;
@@ -36,9 +43,7 @@ Result<std::unique_ptr<BatchReader>> OpenParquet(const ReadSource& source,
   parquet_options.columns = options.columns;
   S3C_ASSIGN_OR_RETURN(auto reader,
                        parquet::ParquetFileReader::Open(std::move(file), parquet_options));
-  S3C_ASSIGN_OR_RETURN(auto batches, reader->ReadBatches());
-  return std::unique_ptr<BatchReader>(
-      new ParquetBatchReader(std::move(reader), std::move(batches)));
+  return std::unique_ptr<BatchReader>(new ParquetBatchReader(std::move(reader)));
 }
 
 Result<std::unique_ptr<BatchReader>> OpenRowText(const ReadSource& source, FileFormat format,

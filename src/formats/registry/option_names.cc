@@ -37,7 +37,7 @@ Result<csv::HeaderMode> ParseHeaderMode(std::string_view name) {
       {"auto", csv::HeaderMode::kAuto},
   }};
   if (auto v = Lookup(kNames, name)) return *v;
-  return InvalidArgumentError(fmt::format("'{}' is not yes, no or auto", name));
+  return InvalidArgumentError(fmt::format("'{}' is not {}", name, kHeaderModeWords));
 }
 
 Result<csv::RaggedRowPolicy> ParseRaggedPolicy(std::string_view name) {
@@ -47,7 +47,7 @@ Result<csv::RaggedRowPolicy> ParseRaggedPolicy(std::string_view name) {
       {"truncate", csv::RaggedRowPolicy::kTruncate},
   }};
   if (auto v = Lookup(kNames, name)) return *v;
-  return InvalidArgumentError(fmt::format("'{}' is not error, pad or truncate", name));
+  return InvalidArgumentError(fmt::format("'{}' is not {}", name, kRaggedPolicyWords));
 }
 
 Result<TextEncoding> ParseTextEncoding(std::string_view name) {
@@ -67,14 +67,13 @@ Result<TextEncoding> ParseTextEncoding(std::string_view name) {
   }};
   std::string lower = ToLower(name);
   if (auto v = Lookup(kNames, lower)) return *v;
-  return InvalidArgumentError(fmt::format(
-      "'{}' is not one of auto, utf-8, utf-16le, utf-16be, latin-1, windows-1252", name));
+  return InvalidArgumentError(fmt::format("'{}' is not one of {}", name, kTextEncodingWords));
 }
 
 Result<InvalidUtf8Policy> ParseInvalidUtf8Policy(std::string_view name) {
   if (name == "error") return InvalidUtf8Policy::kError;
   if (name == "replace") return InvalidUtf8Policy::kReplace;
-  return InvalidArgumentError(fmt::format("'{}' is not error or replace", name));
+  return InvalidArgumentError(fmt::format("'{}' is not {}", name, kInvalidUtf8PolicyWords));
 }
 
 Result<BadRecordPolicy> ParseBadRecordPolicy(std::string_view name) {
@@ -84,7 +83,7 @@ Result<BadRecordPolicy> ParseBadRecordPolicy(std::string_view name) {
       {"quarantine", BadRecordPolicy::kQuarantine},
   }};
   if (auto v = Lookup(kNames, name)) return *v;
-  return InvalidArgumentError(fmt::format("'{}' is not fail, skip or quarantine", name));
+  return InvalidArgumentError(fmt::format("'{}' is not {}", name, kBadRecordPolicyWords));
 }
 
 Result<BlockCodec> ParseParquetCodec(std::string_view name) {
@@ -96,7 +95,7 @@ Result<BlockCodec> ParseParquetCodec(std::string_view name) {
   }};
   if (auto v = Lookup(kNames, name)) return *v;
   return InvalidArgumentError(
-      fmt::format("{}: Parquet codecs are snappy, zstd, gzip, lz4_raw, brotli, none", name));
+      fmt::format("{}: Parquet codecs are {}", name, kParquetCodecWords));
 }
 
 void SetReadSchema(csv::SchemaMode mode, std::shared_ptr<columnar::Schema> schema,

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "s3c/formats/json/json_writer.h"
 #include "s3c/formats/schema_spec.h"
 
 namespace s3c::formats {
@@ -97,6 +98,18 @@ TEST(OptionNames, ParquetCodec) {
             "ZSTD: Parquet codecs are snappy, zstd, gzip, lz4_raw, brotli, none");
   EXPECT_EQ(ErrorOf(ParseParquetCodec("bzip2")),
             "bzip2: Parquet codecs are snappy, zstd, gzip, lz4_raw, brotli, none");
+}
+
+// Each default word parses to the value the library uses when the option is not given, so a
+// front end that shows and passes the default word changes nothing.
+TEST(OptionNames, DefaultWordsAreTheLibraryDefaults) {
+  const csv::CsvReadOptions csv;
+  EXPECT_EQ(*ParseHeaderMode(kDefaultHeaderMode), csv.header);
+  EXPECT_EQ(*ParseRaggedPolicy(kDefaultRaggedPolicy), csv.ragged);
+  EXPECT_EQ(*ParseTextEncoding(kDefaultTextEncoding), csv.encoding);
+  EXPECT_EQ(*ParseInvalidUtf8Policy(kDefaultInvalidUtf8Policy), csv.invalid_utf8);
+  EXPECT_EQ(*ParseBadRecordPolicy(kDefaultBadRecordPolicy), csv.bad_records.policy);
+  EXPECT_EQ(*ParseNonFiniteFloats(kDefaultNonFiniteFloats), JsonWriteOptions{}.non_finite);
 }
 
 TEST(OptionNames, ReadSchemaReachesCsvAndJson) {

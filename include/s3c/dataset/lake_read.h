@@ -1,0 +1,44 @@
+// One read of a lake, from a URI to rows: resolve the URI to a store (dataset_input.h), list it
+// with partition pruning, object filters and limits (discovery.h), and scan what is left with
+// the row filter and projection (dataset_scan.h). The CLI's read, convert and schema commands
+// and the pipelines call this; none of them lists or filters by itself.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "s3c/dataset/dataset_input.h"
+#include "s3c/dataset/dataset_scan.h"
+#include "s3c/dataset/discovery.h"
+#include "s3c/dataset/object_filters.h"
+
+namespace s3c::dataset {
+
+struct LakeReadOptions {
+  // Format, read options, partitioning and root; columns; where; now() (root_prefix is set
+  // from the listing).
+  ScanOptions scan;
+  ObjectFilterOptions objects;  // listing filters
+  ObjectLimits limits;          // checked before any data is read
+  bool prune_partitions = true;  // partition pruning from scan.where while listing
+};
+
+struct LakeRead {
+  DatasetInput input;
+  DiscoveredDataset listing;
+  // Over the listed objects; over none when pruning or filters left none (it then has an empty
+  // schema and no rows).
+  std::unique_ptr<DatasetScan> scan;
+};
+
+// Errors: a bad URI, filter text that does not parse, a bad --regex, a listing that finds
+// nothing (NotFound; an empty result after pruning or filtering is not an error), limits
+// exceeded (FailedPrecondition, before any data GET), and DatasetScan::Open's.
+Result<LakeRead> OpenLakeRead(StoreResolver& stores, const std::string& uri,
+                              LakeReadOptions options);
+
+// The listing alone (for `s3c ls --where` and `s3c schema`): what OpenLakeRead would read.
+Result<LakeRead> ListLake(StoreResolver& stores, const std::string& uri,
+                          const LakeReadOptions& options);
+
+}  // namespace s3c::dataset

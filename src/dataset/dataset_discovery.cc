@@ -1,0 +1,80 @@
+// DiscoverDataset (dataset/discovery.h).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "s3c/common/strings.h"
+#include "s3c/dataset/discovery.h"
+
+namespace s3c::dataset {
+namespace {
+
+void AddListing(PartitionListing listing, DiscoveredDataset* out) {
+  out->listing.list_requests += listing.stats.list_requests;
+  out->listing.folders_pruned += listing.stats.folders_pruned;
+  out->listing.objects_pruned += listing.stats.objects_pruned;
+  out->listing.levels_walked = std::max(out->listing.levels_walked, listing.stats.levels_walked);
+  if (!out->listing.plan.empty()) out->listing.plan += "; ";
+  out->listing.plan += listing.stats.plan;
+  for (ObjectInfo& o : listing.objects) out->objects.push_back(std::move(o));
+}
+
+// The literal prefixes of a glob's alternatives, without those another one already covers.
+Result<std::vector<std::string>> GlobPrefixes(std::string_view pattern, size_t max) {
+  S3C_ASSIGN_OR_RETURN(auto alternatives, ExpandGlobBraces(pattern, max));
+  std::vector<std::string> prefixes;
+  for (const auto& a : alternatives) prefixes.push_back(GlobListPrefix(a));
+  std::sort(prefixes.begin(), prefixes.end());
+  std::vector<std::string> kept;
+  for (auto& p : prefixes) {
+    if (!kept.empty() && StartsWith(p, kept.back())) continue;  // sorted: a cover comes first
+    kept.push_back(std::move(p));
+  }
+  return kept;
+}
+
+}  // namespace
+
+Result<DiscoveredDataset> DiscoverDataset(ObjectStore& store, std::string_view key,
+                                          const DiscoveryOptions& options) {
+  DiscoveredDataset out;
+  const std::string where = store.UriFor(std::string(key));
+  if (HasGlobChars(key)) {
+    out.root_prefix = GlobListPrefix(key);
+    S3C_ASSIGN_OR_RETURN(auto prefixes, GlobPrefixes(key, options.max_prefixes));
+    for (const std::string& prefix : prefixes) {
+      S3C_ASSIGN_OR_RETURN(auto listing,
+                           ListPartitioned(store, prefix, options.partitioning, options.pruner,
+                                           /*skip_hidden=*/false));
+      std::erase_if(listing.objects, [&](const ObjectInfo& o) {
+        return o.key.back() == '/' || !GlobMatch(key, o.key);
+      });
+      AddListing(std::move(listing), &out);
+    }
+  } else if (key.empty() || key.back() == '/') {
+    out.root_prefix = std::string(key);
+    S3C_ASSIGN_OR_RETURN(auto listing, ListPartitioned(store, out.root_prefix,
+                                                       options.partitioning, options.pruner));
+    AddListing(std::move(listing), &out);
+  } else {
+    Result<ObjectInfo> one = store.Stat(std::string(key));
+    if (one.ok()) {
+      out.objects.push_back(*one);
+    } else if (one.status().code() != StatusCode::kNotFound) {
+      return one.status();
+    } else {
+      out.root_prefix = std::string(key) + "/";
+      S3C_ASSIGN_OR_RETURN(auto listing, ListPartitioned(store, out.root_prefix,
+                                                         options.partitioning, options.pruner));
+      AddListing(std::move(listing), &out);
+    }
+  }
+  if (out.objects.empty() && out.listing.folders_pruned == 0 && out.listing.objects_pruned == 0) {
+    return NotFoundError(fmt::format("{}: no object matches", where));
+  }
+  if (options.filter != nullptr) out.objects_filtered = options.filter->Apply(&out.objects);
+  S3C_RETURN_IF_ERROR(CheckObjectLimits(out.objects, options.limits, where));
+  return out;
+}
+
+}  // namespace s3c::dataset

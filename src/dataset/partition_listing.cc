@@ -1,0 +1,323 @@
+// ListPartitioned (dataset/partition_listing.h).
+#include "s3c/dataset/partition_listing.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace s3c::dataset {
+namespace {
+
+// A folder still to list, with the partition values of the folders above it.
+struct Branch {
+  std::string prefix;
+  std::vector<RawPartitionValue> known;
+};
+
+// Folder markers, and (with skip_hidden) files hidden by the Spark/Hive convention (_SUCCESS,
+// .crc).
+bool Skipped(const std::string& key, bool skip_hidden) {
+  if (key.empty() || key.back() == '/') return true;
+  size_t slash = key.rfind('/');
+  char first = key[slash == std::string::npos ? 0 : slash + 1];
+  return skip_hidden && (first == '_' || first == '.');
+}
+
+// Counts the LIST requests of one listing: one per page, and one for a listing that came back
+// empty (the store makes no page callback for it).
+class RequestCounter {
+ public:
+  explicit RequestCounter(int64_t* total) : total_(total) {}
+  ~RequestCounter() { *total_ += pages_ > 0 ? pages_ : 1; }
+  void Page() { ++pages_; }
+
+ private:
+  int64_t* total_;
+  int64_t pages_ = 0;
+};
+
+// Keys of a probe: one LIST page.
+constexpr uint64_t kProbeKeys = 1000;
+
+class Walker {
+ public:
+  Walker(ObjectStore& store, const Partitioning& partitioning, const PartitionPruner& pruner,
+         bool skip_hidden)
+      : store_(store), partitioning_(partitioning), pruner_(pruner), skip_hidden_(skip_hidden) {}
+
+  // Lists `prefix` with the delimiter: its files and its subfolders (full prefixes).
+  Status ListLevel(const std::string& prefix, std::vector<ObjectInfo>* files,
+                   std::vector<std::string>* folders) {
+    ListOptions options;
+    options.prefix = prefix;
+    options.delimiter = "/";
+    RequestCounter count(&out_.stats.list_requests);
+    return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
+      count.Page();
+      for (const ObjectInfo& o : page) {
+        if (o.is_prefix) {
+          folders->push_back(o.key);
+        } else if (!Skipped(o.key, skip_hidden_)) {
+          files->push_back(o);
+        }
+      }
+      return Status::OK();
+    });
+  }
+
+  // Lists `root` flat: the plan without a pruner.
+  Status ListAll(const std::string& root) { return ListFlat(root, &listed_); }
+
+  // Lists `prefix` flat into `out` (from after `start_after`; at most `max_keys`, 0 = all).
+  Status ListFlat(const std::string& prefix, std::vector<ObjectInfo>* out,
+                  const std::string& start_after = "", uint64_t max_keys = 0) {
+    ListOptions options;
+    options.prefix = prefix;
+    options.start_after = start_after;
+    options.max_keys = max_keys;
+    RequestCounter count(&out_.stats.list_requests);
+    return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
+      count.Page();
+      for (const ObjectInfo& o : page) {
+        if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) out->push_back(o);
+      }
+      return Status::OK();
+    });
+  }
+
+  // The subfolders of one listed level that may match, as branches one level down.
+  void Descend(const Branch& parent, size_t level, const std::vector<std::string>& folders,
+               std::vector<Branch>* next) {
+    for (const std::string& folder : folders) {
+      std::string name = folder.substr(parent.prefix.size());
+      if (!name.empty() && name.back() == '/') name.pop_back();
+      Branch child{folder, parent.known};
+      for (auto& v : FolderPartitionValues(partitioning_, level, name)) {
+        child.known.push_back(std::move(v));
+      }
+      if (child.known.size() > parent.known.size() && !pruner_.may_match(child.known)) {
+        ++out_.stats.folders_pruned;
+        continue;
+      }
+      next->push_back(std::move(child));
+    }
+  }
+
+  // The partition keys the folders at `level` below `parent` carry, from the probe's keys.
+  std::set<std::string> KeysBelow(size_t level, const std::vector<ObjectInfo>& keys,
+                                  const std::string& parent) const {
+    std::set<std::string> names;
+    for (const ObjectInfo& o : keys) {
+      std::string_view rest = std::string_view(o.key).substr(parent.size());
+      size_t slash = rest.find('/');
+      if (slash == std::string_view::npos) continue;  // a file, not a folder
+      for (const auto& v : FolderPartitionValues(partitioning_, level, rest.substr(0, slash))) {
+        names.insert(v.name);
+      }
+    }
+    return names;
+  }
+
+  // The folders the filter pins for the key of this level (Hive only), or null.
+  const std::vector<std::string>* PinnedFolders(const std::set<std::string>& keys) const {
+    if (keys.size() != 1 || partitioning_.kind != Partitioning::Kind::kHive) return nullptr;
+    const std::string prefix = *keys.begin() + "=";
+    for (const auto& group : pruner_.first_level) {
+      if (!group.empty() && group[0].compare(0, prefix.size(), prefix) == 0) return &group;
+    }
+    return nullptr;
+  }
+
+  // Lists root + "key=" from start-after "key=lower", stopping past "key=upper".
+  Status ListRange(const std::string& root, const PartitionPruner::Range& range) {
+    ListOptions options;
+    options.prefix = root + range.key + "=";
+    options.start_after = options.prefix + range.lower;  // before "key=lower/..."
+    const std::string stop = options.prefix + range.upper + "/";
+    const Status past_end = CancelledError("past the upper bound");
+    RequestCounter count(&out_.stats.list_requests);
+    Status st = store_.List(options, [&](const std::vector<ObjectInfo>& page) {
+      count.Page();
+      for (const ObjectInfo& o : page) {
+        // Keys of "key=upper/" sort before stop + '\xff'; anything beyond is another folder.
+        if (o.key.compare(0, stop.size(), stop) > 0) return past_end;
+        if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) listed_.push_back(o);
+      }
+      return Status::OK();
+    });
+    return st.code() == StatusCode::kCancelled && st.message() == past_end.message()
+               ? Status::OK()
+               : st;
+  }
+
+  Status Walk(const std::string& root) {
+    // Shortcuts that skip listing the root; each is used only when it finds something.
+    for (const std::vector<std::string>& group : pruner_.first_level) {
+      // Folders the filter names exactly: an object under any of them shows they are the
+      // first level (a dataset's keys are uniform).
+      std::vector<Branch> guesses;
+      for (const std::string& name : group) {
+        Branch b{root + name + "/", FolderPartitionValues(partitioning_, 0, name)};
+        if (b.known.empty() || !pruner_.may_match(b.known)) continue;
+        guesses.push_back(std::move(b));
+      }
+      size_t before = listed_.size();
+      S3C_RETURN_IF_ERROR(WalkBelow(std::move(guesses), 1));
+      if (listed_.size() > before) {
+        out_.stats.plan =
+            fmt::format("{} prefix(es) from the filter, then {}", group.size(), WalkPlan());
+        return Status::OK();
+      }
+    }
+    if (pruner_.first_level_range) {
+      int64_t requests_before = out_.stats.list_requests;
+      size_t before = listed_.size();
+      S3C_RETURN_IF_ERROR(ListRange(root, *pruner_.first_level_range));
+      if (listed_.size() > before) {
+        out_.stats.plan = fmt::format(
+            "range of {} listed from start-after ({} request(s))", pruner_.first_level_range->key,
+            out_.stats.list_requests - requests_before);
+        return Status::OK();
+      }
+    }
+    // The root is listed with the delimiter: its folders show the first key.
+    std::vector<ObjectInfo> files;
+    std::vector<std::string> folders;
+    S3C_RETURN_IF_ERROR(ListLevel(root, &files, &folders));
+    ++out_.stats.levels_walked;
+    listed_.insert(listed_.end(), files.begin(), files.end());
+    std::vector<Branch> next;
+    Descend(Branch{root, {}}, 0, folders, &next);
+    S3C_RETURN_IF_ERROR(WalkBelow(std::move(next), 1, root, folders.size()));
+    out_.stats.plan = WalkPlan();
+    return Status::OK();
+  }
+
+  std::string WalkPlan() const {
+    if (out_.stats.flat_instead_of_walk) {
+      return fmt::format("flat listing (cheaper than walking the {} folder(s) left)",
+                         out_.stats.folders_pruned);
+    }
+    return fmt::format("walk {} folder level(s), {} folder(s) pruned", out_.stats.levels_walked,
+                       out_.stats.folders_pruned);
+  }
+
+  // Walks the folders of `level` inside each branch of `frontier` while their key is one the
+  // filter reads; lists the branches flat below that. When the frontier is what survived of
+  // `siblings` folders of `parent` (0: unknown), a flat listing of `parent` is chosen instead
+  // when it is estimated to cost fewer requests than walking the survivors (the probe's size
+  // times the sibling count, 1000 keys per page): the objects are then dropped by their values.
+  Status WalkBelow(std::vector<Branch> frontier, size_t level, const std::string& parent = "",
+                   size_t siblings = 0) {
+    std::vector<ObjectInfo> files;
+    std::vector<std::string> folders;
+    std::vector<Branch> next;
+    for (; !frontier.empty(); frontier = std::move(next), next.clear(), ++level) {
+      // Probe: one page of the first branch, flat. Its keys show the next level's key; when
+      // the page is the whole branch, the branch needs no other listing.
+      std::vector<ObjectInfo> probe;
+      S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix, &probe, "", kProbeKeys));
+      const bool complete = probe.size() < kProbeKeys;
+      const std::set<std::string> keys = KeysBelow(level, probe, frontier[0].prefix);
+      bool filtered = false;
+      for (const auto& k : keys) filtered = filtered || pruner_.columns.count(k) > 0;
+      listed_.insert(listed_.end(), probe.begin(), probe.end());  // Finish drops duplicates
+      if (siblings > 0 && complete) {
+        uint64_t flat_pages = (siblings * probe.size() + kProbeKeys - 1) / kProbeKeys;
+        if (flat_pages + 1 < frontier.size()) {
+          out_.stats.flat_instead_of_walk = true;
+          return ListFlat(parent, &listed_);
+        }
+      }
+      siblings = 0;  // deeper levels come from many parents: no estimate there
+      if (!filtered) {
+        // Below here the filter cannot prune: list each branch flat.
+        if (!complete) {
+          S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix, &listed_, probe.back().key));
+        }
+        for (size_t i = 1; i < frontier.size(); ++i) {
+          S3C_RETURN_IF_ERROR(ListFlat(frontier[i].prefix, &listed_));
+        }
+        return Status::OK();
+      }
+      ++out_.stats.levels_walked;
+      if (const std::vector<std::string>* pinned = PinnedFolders(keys)) {
+        // The filter names this level's folders exactly: go straight to them.
+        for (size_t i = complete ? 1 : 0; i < frontier.size(); ++i) {
+          std::vector<std::string> folders_of_branch;
+          for (const auto& name : *pinned) folders_of_branch.push_back(frontier[i].prefix + name + "/");
+          Descend(frontier[i], level, folders_of_branch, &next);
+        }
+        continue;
+      }
+      for (size_t i = complete ? 1 : 0; i < frontier.size(); ++i) {
+        files.clear();
+        folders.clear();
+        S3C_RETURN_IF_ERROR(ListLevel(frontier[i].prefix, &files, &folders));
+        listed_.insert(listed_.end(), files.begin(), files.end());
+        Descend(frontier[i], level, folders, &next);
+      }
+    }
+    return Status::OK();
+  }
+
+  // Keeps the listed objects whose own partition values (folders and file name) may match.
+  Status Finish(const std::string& root) {
+    std::sort(listed_.begin(), listed_.end(),
+              [](const ObjectInfo& a, const ObjectInfo& b) { return a.key < b.key; });
+    // A probe's page may have been listed again by the walk below it.
+    listed_.erase(std::unique(listed_.begin(), listed_.end(),
+                              [](const ObjectInfo& a, const ObjectInfo& b) {
+                                return a.key == b.key;
+                              }),
+                  listed_.end());
+    for (ObjectInfo& o : listed_) {
+      if (pruner_.may_match) {
+        std::string_view rel = o.key;
+        if (partitioning_.kind == Partitioning::Kind::kTemplate) rel.remove_prefix(root.size());
+        auto values = ExtractPartitionValues(partitioning_, rel);
+        // A key the layout does not fit is kept: reading it reports the mismatch.
+        if (values.ok() && !values->empty() && !pruner_.may_match(*values)) {
+          ++out_.stats.objects_pruned;
+          continue;
+        }
+      }
+      out_.objects.push_back(std::move(o));
+    }
+    return Status::OK();
+  }
+
+  PartitionListing Take() { return std::move(out_); }
+
+ private:
+  ObjectStore& store_;
+  const Partitioning& partitioning_;
+  const PartitionPruner& pruner_;
+  const bool skip_hidden_;
+  std::vector<ObjectInfo> listed_;
+  PartitionListing out_;
+};
+
+}  // namespace
+
+Result<PartitionListing> ListPartitioned(ObjectStore& store, const std::string& root,
+                                         const Partitioning& partitioning,
+                                         const PartitionPruner& pruner, bool skip_hidden) {
+  if (!root.empty() && root.back() != '/') {
+    return InvalidArgumentError(fmt::format("partition listing root '{}' must end in '/'", root));
+  }
+  Walker walker(store, partitioning, pruner, skip_hidden);
+  if (!pruner.may_match || partitioning.kind == Partitioning::Kind::kNone) {
+    S3C_RETURN_IF_ERROR(walker.ListAll(root));
+    S3C_RETURN_IF_ERROR(walker.Finish(root));
+    PartitionListing out = walker.Take();
+    out.stats.plan = "flat listing";
+    return out;
+  }
+  S3C_RETURN_IF_ERROR(walker.Walk(root));
+  S3C_RETURN_IF_ERROR(walker.Finish(root));
+  return walker.Take();
+}
+
+}  // namespace s3c::dataset
