@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
+#include <algorithm>
 #include <mutex>
 
-#include "worker_threads.h"
+#include "s3c/common/executor.h"
 
 namespace s3c {
 
@@ -37,24 +37,34 @@ Status TransferTree(const StoreLocation& src, const StoreLocation& dst,
                     const TransferCallbacks& callbacks) {
   const std::vector<TransferItem>& items = plan.items;
   auto cancelled = [&callbacks] { return callbacks.cancelled && callbacks.cancelled(); };
-  std::atomic<size_t> next{0};
   std::mutex mu;  // serializes on_object_done and guards the counts below
   size_t failed = 0;
   Status first_error;
-  auto work = [&] {
-    for (size_t i = next++; i < items.size() && !cancelled(); i = next++) {
-      Status st = TransferObject(src, dst, items[i], callbacks);
-      std::lock_guard<std::mutex> lock(mu);
-      if (!st.ok()) {
-        ++failed;
-        if (first_error.ok()) first_error = st;
-      }
-      if (callbacks.on_object_done) callbacks.on_object_done(items[i], st);
+  auto transfer = [&](const TransferItem& item) {
+    if (cancelled()) return Status::OK();
+    Status st = TransferObject(src, dst, item, callbacks);
+    std::lock_guard<std::mutex> lock(mu);
+    if (!st.ok()) {
+      ++failed;
+      if (first_error.ok()) first_error = st;
     }
+    if (callbacks.on_object_done) callbacks.on_object_done(item, st);
+    return Status::OK();
   };
-  // Each S3 transfer drives its own requests through the shared HTTP event loop, so these
-  // workers mostly wait.
-  RunOnWorkerThreads(std::min(workers, items.size()), work);
+  const size_t concurrency = std::max<size_t>(1, std::min(workers, items.size()));
+  if (concurrency == 1) {
+    for (const TransferItem& item : items) (void)transfer(item);
+  } else {
+    // The workers block on their requests (each S3 transfer drives them through the shared HTTP
+    // event loop), so they get a pool of their own rather than the CPU pool: concurrency - 1
+    // threads, plus this thread, which runs items while it waits. Every item runs and every
+    // failure is counted: the tasks report OK to the group, which would otherwise drop the items
+    // not yet started after the first error.
+    Executor pool(static_cast<int>(concurrency - 1));
+    TaskGroup group(pool);
+    for (const TransferItem& item : items) group.Submit([&] { return transfer(item); });
+    (void)group.Wait();
+  }
   if (cancelled()) return CancelledError("transfer cancelled");
   if (failed == 0) return Status::OK();
   Status st(first_error.code(), fmt::format("{} of {} objects failed to copy; first: {}", failed,

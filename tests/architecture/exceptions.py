@@ -10,7 +10,6 @@ reason and a plan.
 # Reasons, shared by the entries they explain.
 CORPUS_TEST_MD5 = ("the Parquet corpus test takes MD5 from auth's crypto to match DuckDB's "
                    "md5(); a digest for tests belongs in tests/support")
-CP_WORKERS = ("x")
 CURL_EVENT_LOOP = ("the libcurl multi handle is driven by one thread for the client's life that "
                    "sleeps in curl_multi_poll and runs every transfer's callbacks; it is the I/O "
                    "side that completes asynchronous reads, and parking it on a CPU pool thread "
@@ -29,7 +28,6 @@ EXCEPTIONS = {
     # Threads outside the executor.
     ("thread", "src/http/curl_http_client.cc", "std::thread"): CURL_EVENT_LOOP,
     ("thread", "src/s3/timer_thread.h", "std::thread"): RETRY_TIMER,
-    ("thread", "src/store/worker_threads.cc", "std::thread"): CP_WORKERS,
     ("thread", "tools/s3c/progress.cc", "std::thread"): PROGRESS_TICKER,
     ("thread", "tools/s3c/progress.h", "std::thread"): PROGRESS_TICKER,
 }
