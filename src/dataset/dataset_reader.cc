@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <mutex>
+
+#include "dataset/object_pipeline.h"
 #include "s3c/columnar/cast.h"
 
 namespace s3c::dataset {
@@ -10,10 +13,11 @@ namespace {
 
 using formats::NamedSchema;
 
-Result<std::unique_ptr<formats::BatchReader>> OpenAt(ObjectStore& store, const ObjectInfo& object,
-                                                     const DatasetReadOptions& options) {
+Result<std::unique_ptr<formats::BatchReader>> OpenAt(
+    ObjectStore& store, const ObjectInfo& object, const DatasetReadOptions& options,
+    size_t readahead_bytes = ReadOptions{}.readahead_bytes) {
   S3C_ASSIGN_OR_RETURN(formats::FileFormat format, FormatOf(object, options.format));
-  return OpenObjectReader(store, object, format, options.read);
+  return OpenObjectReader(store, object, format, options.read, readahead_bytes);
 }
 
 // Objects whose schemas make the dataset's: the first infer_files (at least one), -1 = all.
@@ -56,7 +60,22 @@ std::shared_ptr<formats::Schema> WithExtra(const formats::Schema& files,
 
 DatasetReader::DatasetReader(ObjectStore& store, std::vector<ObjectInfo> objects,
                              DatasetReadOptions options)
-    : store_(store), objects_(std::move(objects)), options_(std::move(options)) {}
+    : store_(store), objects_(std::move(objects)), options_(std::move(options)) {
+  if (ReadsInParallel()) {
+    readahead_bytes_ = ResolvePipelineOptions(options_.parallel).read_ahead_bytes;
+    // The format readers run on pool threads: one quarantine call at a time. Wrapped before
+    // any reader is opened, since each keeps a copy of the options.
+    auto mu = std::make_shared<std::mutex>();
+    for (auto* sink : {&options_.read.csv.bad_records.quarantine,
+                       &options_.read.json.bad_records.quarantine}) {
+      if (!*sink) continue;
+      *sink = [mu, inner = std::move(*sink)](const formats::RejectedRecord& r) {
+        std::lock_guard<std::mutex> lock(*mu);
+        return inner(r);
+      };
+    }
+  }
+}
 
 DatasetReader::~DatasetReader() = default;
 
@@ -69,7 +88,7 @@ Result<std::unique_ptr<DatasetReader>> DatasetReader::Open(ObjectStore& store,
   const size_t sample = InferenceSample(reader->objects_.size(), reader->options_.infer_files);
   std::vector<NamedSchema> schemas;
   for (size_t i = 0; i < sample; ++i) {
-    S3C_ASSIGN_OR_RETURN(auto r, OpenAt(store, reader->objects_[i], reader->options_));
+    S3C_ASSIGN_OR_RETURN(auto r, OpenAt(store, reader->objects_[i], reader->options_, reader->readahead_bytes_));
     schemas.push_back({store.UriFor(reader->objects_[i].key), r->schema()});
     reader->opened_.push_back(std::move(r));
   }
@@ -78,6 +97,31 @@ Result<std::unique_ptr<DatasetReader>> DatasetReader::Open(ObjectStore& store,
   reader->file_schema_ = WithoutExtraNames(*united.schema, reader->extra_.fields);
   reader->schema_ = WithExtra(*reader->file_schema_, reader->extra_.fields);
   reader->drift_ = std::move(united.drift);
+  return reader;
+}
+
+Result<std::unique_ptr<formats::BatchReader>> DatasetReader::ReaderFor(
+    size_t index, std::vector<formats::SchemaDrift>* drift) {
+  if (index < opened_.size()) return std::move(opened_[index]);
+  S3C_ASSIGN_OR_RETURN(auto reader, OpenAt(store_, objects_[index], options_, readahead_bytes_));
+  // Drift of a later object relative to the dataset schema; columns it adds cannot be read.
+  S3C_ASSIGN_OR_RETURN(formats::SchemaUnion united,
+                       formats::UnionSchemas({{"dataset", file_schema_},
+                                              {store_.UriFor(objects_[index].key),
+                                               reader->schema()}}));
+  for (const formats::SchemaDrift& d : united.drift) {
+    bool is_extra = false;
+    for (const auto& e : extra_.fields) is_extra = is_extra || e.name() == d.column;
+    if (is_extra) continue;  // read as the partition column (checked against it in Align)
+    if (d.kind == formats::SchemaDrift::Kind::kColumnAdded) {
+      // Data that does not fit the dataset's schema: a data error (exit 5), never dropped.
+      return DataLossError(fmt::format(
+          "{}: column '{}' is not in the schema inferred from the first {} object(s); infer "
+          "from more objects or give a schema",
+          d.file, d.column, opened_.size()));
+    }
+    drift->push_back(d);
+  }
   return reader;
 }
 
@@ -90,36 +134,14 @@ Status DatasetReader::OpenNext() {
   if (static_cast<size_t>(next_object_) >= objects_.size()) return Status::OK();
   size_t index = static_cast<size_t>(next_object_++);
   current_index_ = index;
-  if (index < opened_.size()) {
-    current_ = std::move(opened_[index]);
-    return Status::OK();
-  }
-  S3C_ASSIGN_OR_RETURN(current_, OpenAt(store_, objects_[index], options_));
-  // Drift of a later object relative to the dataset schema; columns it adds cannot be read.
-  S3C_ASSIGN_OR_RETURN(formats::SchemaUnion united,
-                       formats::UnionSchemas({{"dataset", file_schema_},
-                                              {store_.UriFor(objects_[index].key),
-                                               current_->schema()}}));
-  for (const formats::SchemaDrift& d : united.drift) {
-    bool is_extra = false;
-    for (const auto& e : extra_.fields) is_extra = is_extra || e.name() == d.column;
-    if (is_extra) continue;  // read as the partition column (checked against it in Align)
-    if (d.kind == formats::SchemaDrift::Kind::kColumnAdded) {
-      // Data that does not fit the dataset's schema: a data error (exit 5), never dropped.
-      return DataLossError(fmt::format(
-          "{}: column '{}' is not in the schema inferred from the first {} object(s); infer "
-          "from more objects or give a schema",
-          d.file, d.column, opened_.size()));
-    }
-    drift_.push_back(d);
-  }
+  S3C_ASSIGN_OR_RETURN(current_, ReaderFor(index, &drift_));
   return Status::OK();
 }
 
 Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Align(
-    const formats::RecordBatch& batch) const {
-  const std::string& object = objects_[current_index_].key;
-  const std::vector<PartitionValue>& extra = extra_.values[current_index_];
+    const formats::RecordBatch& batch, size_t index) const {
+  const std::string& object = objects_[index].key;
+  const std::vector<PartitionValue>& extra = extra_.values[index];
   for (size_t i = 0; i < extra_.fields.size(); ++i) {
     std::shared_ptr<columnar::Array> same_name = batch.GetColumnByName(extra_.fields[i].name());
     if (same_name) {
@@ -153,7 +175,17 @@ Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Align(
   return AppendPartitionColumns(*files, schema_, extra);
 }
 
-Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Next() {
+Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Finish(
+    std::shared_ptr<formats::RecordBatch> batch, size_t index) const {
+  std::shared_ptr<formats::RecordBatch> aligned = std::move(batch);
+  if (!extra_.fields.empty() || !aligned->schema()->Equals(*schema_)) {
+    S3C_ASSIGN_OR_RETURN(aligned, Align(*aligned, index));
+  }
+  if (!transform_) return aligned;
+  return transform_(std::move(aligned));
+}
+
+Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::NextInOrder() {
   while (true) {
     if (!current_) {
       S3C_RETURN_IF_ERROR(OpenNext());
@@ -165,9 +197,16 @@ Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Next() {
       if (!current_) return std::shared_ptr<formats::RecordBatch>();
       continue;
     }
-    if (extra_.fields.empty() && batch->schema()->Equals(*schema_)) return batch;
-    return Align(*batch);
+    S3C_ASSIGN_OR_RETURN(auto out, Finish(std::move(batch), current_index_));
+    if (transform_ && out->num_rows() == 0) continue;
+    return out;
   }
+}
+
+Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Next() {
+  if (!ReadsInParallel()) return NextInOrder();
+  if (!pipeline_) StartPipeline();
+  return pipeline_->Next();
 }
 
 int64_t DatasetReader::rows_read() const {

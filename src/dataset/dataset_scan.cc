@@ -59,7 +59,8 @@ std::set<std::string> PartitionKeys(const std::vector<ObjectInfo>& objects,
 
 }  // namespace
 
-DatasetScan::~DatasetScan() = default;
+// The reader first: its threads run the transform, which uses the members below it.
+DatasetScan::~DatasetScan() { reader_.reset(); }
 
 const std::vector<formats::SchemaDrift>& DatasetScan::drift() const {
   static const std::vector<formats::SchemaDrift> kNone;
@@ -140,17 +141,19 @@ Result<std::unique_ptr<DatasetScan>> DatasetScan::Open(ObjectStore& store,
     fields.push_back(full.field(index));
   }
   scan->schema_ = columnar::MakeSchema(std::move(fields), full.metadata());
+  DatasetScan* self = scan.get();
+  scan->reader_->SetTransform([self](std::shared_ptr<formats::RecordBatch> batch) {
+    return self->FilterAndProject(std::move(batch));
+  });
   return scan;
 }
 
-Result<std::shared_ptr<formats::RecordBatch>> DatasetScan::Next() {
-  if (!reader_) return std::shared_ptr<formats::RecordBatch>();
-  S3C_ASSIGN_OR_RETURN(auto batch, reader_->Next());
-  if (!batch) return batch;
+Result<std::shared_ptr<formats::RecordBatch>> DatasetScan::FilterAndProject(
+    std::shared_ptr<formats::RecordBatch> batch) const {
   if (filter_) {
     S3C_ASSIGN_OR_RETURN(std::vector<int64_t> rows, expr::Select(*filter_, *batch, eval_));
     if (static_cast<int64_t>(rows.size()) != batch->num_rows()) {
-      rows_filtered_ += batch->num_rows() - static_cast<int64_t>(rows.size());
+      rows_filtered_.fetch_add(batch->num_rows() - static_cast<int64_t>(rows.size()));
       S3C_ASSIGN_OR_RETURN(batch, columnar::Take(*batch, rows));
     }
   }
@@ -158,6 +161,11 @@ Result<std::shared_ptr<formats::RecordBatch>> DatasetScan::Next() {
   columns.reserve(output_.size());
   for (int i : output_) columns.push_back(batch->column(i));
   return formats::RecordBatch::Make(schema_, std::move(columns), batch->num_rows());
+}
+
+Result<std::shared_ptr<formats::RecordBatch>> DatasetScan::Next() {
+  if (!reader_) return std::shared_ptr<formats::RecordBatch>();
+  return reader_->Next();
 }
 
 }  // namespace s3c::dataset

@@ -20,13 +20,14 @@ Result<formats::FileFormat> FormatOf(const ObjectInfo& object,
 
 Result<std::unique_ptr<formats::BatchReader>> OpenObjectReader(
     ObjectStore& store, const ObjectInfo& object, formats::FileFormat format,
-    const formats::FormatReadOptions& options) {
+    const formats::FormatReadOptions& options, size_t readahead_bytes) {
   formats::ReadSource source;
   source.name = store.UriFor(object.key);
   ObjectStore* s = &store;
   ObjectInfo info = object;
-  source.open_input = [s, info]() {
+  source.open_input = [s, info, readahead_bytes]() {
     ReadOptions read;
+    read.readahead_bytes = readahead_bytes;
     read.if_match = info.etag;  // one version of the object from the first byte to the last
     return s->OpenInput(info.key, read);
   };

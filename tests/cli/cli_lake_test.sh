@@ -120,5 +120,27 @@ expect_eq "schema --json partitions" \
   "$(python3 -c 'import json,sys; print([c["name"] for c in json.load(open(sys.argv[1]))["partitions"]])' "$WORK/out")" \
   "['dt', 'region']"
 
+# The parallel scan: the same rows in the same order whatever the settings; the --stats "scan"
+# counters show each setting's effect (their bounds are exact; how high they get is timing).
+scan() {
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["scan"][sys.argv[2]])' "$1" "$2"
+}
+expect_rc 0 "one object after another" -- "$S3C" read -q -o csv --objects-in-flight 1 \
+  --stats "$WORK/seq.json" "$L"
+cp "$WORK/out" "$WORK/seq.csv"
+expect_eq "sequential: no pipeline" "$(scan "$WORK/seq.json" peak_objects_in_flight)" 0
+expect_rc 0 "two objects in flight, one decoding" -- "$S3C" read -q -o csv --objects-in-flight 2 \
+  --decode-threads 1 --memory 64KiB --stats "$WORK/par.json" "$L"
+expect_eq "parallel: same rows in the same order" "$(cmp -s "$WORK/out" "$WORK/seq.csv" && echo same)" same
+expect_eq "parallel: at most 2 in flight, exactly 1 decoding, within 64KiB" \
+  "$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["scan"]; print(1 <= s["peak_objects_in_flight"] <= 2, s["peak_decoding"], s["peak_memory_bytes"] <= 65536)' "$WORK/par.json")" \
+  "True 1 True"
+expect_eq "parallel: the same GETs" "$(counts "$WORK/par.json" ListObjectsV2 GetObject)" "1 60"
+expect_rc 0 "unordered" -- "$S3C" read -q -o csv --unordered --decode-threads 2 --stats "$WORK/un.json" "$L"
+expect_eq "unordered: the same rows" "$(sort "$WORK/out" | md5sum)" "$(sort "$WORK/seq.csv" | md5sum)"
+expect_eq "unordered: at most 2 decoding" "$(scan "$WORK/un.json" peak_decoding | awk '{print ($1 >= 1 && $1 <= 2)}')" 1
+expect_rc 2 "bad --memory" -- "$S3C" read -q --memory lots "$L"
+expect_grep "bad --memory: message" "--memory lots: give a size such as 500, 64KiB or 10MiB" "$WORK/err"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

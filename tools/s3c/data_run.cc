@@ -34,7 +34,10 @@ Result<DataRun> OpenDataRun(CliContext& ctx, const std::string& uri, const ReadF
 }
 
 Status FinishDataRun(CliContext& ctx, DataRun& run, int64_t rows_out) {
-  if (ctx.pruning()) ctx.pruning()->rows_filtered = run.reader->rows_filtered();
+  if (ctx.pruning()) {
+    ctx.pruning()->rows_filtered = run.reader->rows_filtered();
+    ctx.pruning()->scan = run.reader->pipeline_stats();
+  }
   if (run.quarantine) S3C_RETURN_IF_ERROR(run.quarantine->Close());
   if (ctx.options().quiet) return Status::OK();
   std::string line = fmt::format("s3c: {} rows from {} of {} object(s)", rows_out,

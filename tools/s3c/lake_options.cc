@@ -52,6 +52,18 @@ void AddLakeFlags(CLI::App& cmd, ReadFlags& f) {
                 "Fail before reading if the listing finds more objects than this");
   g->add_option("--max-bytes", f.max_bytes,
                 "Fail before reading if the objects found hold more than this (e.g. 10GiB)");
+  auto* p = cmd.add_option_group("Lake: parallel scan");
+  p->add_option("--objects-in-flight", f.objects_in_flight,
+                "Objects read at once (default: twice the cores, at least 4; 1 = one after "
+                "another)")
+      ->check(CLI::NonNegativeNumber);
+  p->add_option("--decode-threads", f.decode_threads,
+                "Objects decoded at once (default: the cores)")
+      ->check(CLI::NonNegativeNumber);
+  p->add_option("--memory", f.memory,
+                "Read-ahead and decoded rows held ahead of the output (default 256MiB)");
+  p->add_flag("--unordered", f.unordered,
+              "Output rows as objects produce them instead of in object order");
 }
 
 Result<dataset::LakeReadOptions> BuildLakeReadOptions(const ReadFlags& f, WallTime now) {
@@ -77,6 +89,12 @@ Result<dataset::LakeReadOptions> BuildLakeReadOptions(const ReadFlags& f, WallTi
                        InstantFlag("--modified-before", f.modified_before, now));
   if (f.max_files >= 0) o.limits.max_files = f.max_files;
   S3C_ASSIGN_OR_RETURN(o.limits.max_bytes, ByteSizeFlag("--max-bytes", f.max_bytes));
+  dataset::ParallelReadOptions& parallel = o.scan.dataset.parallel;
+  parallel.objects_in_flight = f.objects_in_flight;
+  parallel.decode_threads = f.decode_threads;
+  S3C_ASSIGN_OR_RETURN(std::optional<uint64_t> memory, ByteSizeFlag("--memory", f.memory));
+  parallel.memory_bytes = memory.value_or(0);
+  parallel.unordered = f.unordered;
   return o;
 }
 

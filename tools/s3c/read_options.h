@@ -67,6 +67,11 @@ struct ReadFlags {
   std::string modified_after, modified_before;  // dates, timestamps or ages ("7d")
   int64_t max_files = -1;
   std::string max_bytes;
+  // Lake: the parallel scan (0 = the default of dataset::ParallelReadOptions)
+  int objects_in_flight = 0;
+  int decode_threads = 0;
+  std::string memory;                 // byte size ("512MiB")
+  bool unordered = false;
 };
 
 // input_compression_flag: "--compression" for read/schema; convert uses

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,10 +19,25 @@
 
 #include "s3c/formats/format_registry.h"
 #include "s3c/dataset/partitioning.h"
+#include "s3c/dataset/read_pipeline_stats.h"
 #include "s3c/formats/inference.h"
 #include "s3c/store/object_store.h"
 
 namespace s3c::dataset {
+
+class ObjectPipeline;
+
+// How many objects are read at once (dataset_reader.h DatasetReader; the engine is
+// src/dataset/object_pipeline.h). 0 picks the default.
+struct ParallelReadOptions {
+  int objects_in_flight = 0;   // objects open and fetching at once; default 2 x cores, at least 4;
+                               // 1 reads one object after another on the caller's thread
+  int decode_threads = 0;      // objects decoding at once; default the cores
+  uint64_t memory_bytes = 0;   // read-ahead and decoded batches held ahead of the caller;
+                               // default 256 MiB
+  bool unordered = false;      // hand out batches as objects produce them (row order kept
+                               // within an object); default: object order, then row order
+};
 
 struct DatasetReadOptions {
   std::optional<formats::FileFormat> format;  // nullopt: from each object's name
@@ -33,6 +49,7 @@ struct DatasetReadOptions {
   std::string root_prefix;
   // Virtual columns from the listing, appended last, in this order: any of kVirtualColumns.
   std::vector<std::string> virtual_columns;
+  ParallelReadOptions parallel;
 };
 
 // "_key" (string), "_size" (int64), "_last_modified" (timestamp[us, UTC]), "_etag" (string).
@@ -44,16 +61,21 @@ Result<formats::FileFormat> FormatOf(const ObjectInfo& object,
                                      const std::optional<formats::FileFormat>& format);
 
 // A reader for one object of `store` (positional reads pinned to the object's ETag for
-// Parquet; a sequential stream for the text formats). `store` must outlive the reader; the
-// reader is not thread-safe (formats/batch_io.h).
+// Parquet; a sequential stream for the text formats, fetching up to `readahead_bytes` ahead).
+// `store` must outlive the reader; the reader is not thread-safe (formats/batch_io.h).
 Result<std::unique_ptr<formats::BatchReader>> OpenObjectReader(
     ObjectStore& store, const ObjectInfo& object, formats::FileFormat format,
-    const formats::FormatReadOptions& options);
+    const formats::FormatReadOptions& options,
+    size_t readahead_bytes = ReadOptions{}.readahead_bytes);
 
 // Not thread-safe: one thread at a time calls Next() and the accessors. `store` is held by
 // reference and must outlive the reader. Batches own their values and stay valid after the
-// reader is gone. Objects are read in the order given; the readers of the first infer_files
-// objects stay open from Open until they are read.
+// reader is gone. The readers of the first infer_files objects stay open from Open until they
+// are read. With more than one object and options.parallel.objects_in_flight above 1, objects
+// are read at once on other threads (ParallelReadOptions; the format readers run there, so a
+// quarantine callback in options.read is called from them, one call at a time); otherwise one
+// after another on the caller's thread. Either way the batches come in object order unless
+// `unordered`, and an object's error is returned when the reader reaches that object.
 class DatasetReader final : public formats::BatchReader {
  public:
   // objects must not be empty.
@@ -64,18 +86,46 @@ class DatasetReader final : public formats::BatchReader {
 
   std::shared_ptr<formats::Schema> schema() const override { return schema_; }
   Result<std::shared_ptr<formats::RecordBatch>> Next() override;
+  // Rows the format readers decoded and rejected so far (read at once: of the objects whose rows
+  // have all been handed out; exact once Next() returned the end).
   int64_t rows_read() const override;
   int64_t rows_rejected() const override;
 
   // Per-object schema changes seen so far (the first infer_files objects at Open, later ones
   // as they are opened).
   const std::vector<formats::SchemaDrift>& drift() const { return drift_; }
-  int64_t objects_read() const { return next_object_; }
+  // Objects whose rows have begun to be handed out (one after another: objects opened).
+  int64_t objects_read() const;
+
+  // Applied to every aligned batch on the thread that read it (a pool thread when objects are
+  // read at once), before the batch is handed out: the scan's filter and projection. Set before
+  // the first Next(); must be safe to call from several threads at once. A batch it returns with
+  // no rows is dropped.
+  using BatchTransform = std::function<Result<std::shared_ptr<formats::RecordBatch>>(
+      std::shared_ptr<formats::RecordBatch>)>;
+  void SetTransform(BatchTransform transform) { transform_ = std::move(transform); }
+
+  // The parallel read's counters (zero when objects are read one after another).
+  ObjectPipelineStats pipeline_stats() const;
 
  private:
+  class ObjectSource;
   DatasetReader(ObjectStore& store, std::vector<ObjectInfo> objects, DatasetReadOptions options);
   Status OpenNext();
-  Result<std::shared_ptr<formats::RecordBatch>> Align(const formats::RecordBatch& batch) const;
+  // The reader of object `index` (kept from inference, else opened) and the drift of a later
+  // object against the dataset's schema (appended to *drift).
+  Result<std::unique_ptr<formats::BatchReader>> ReaderFor(size_t index,
+                                                          std::vector<formats::SchemaDrift>* drift);
+  Result<std::shared_ptr<formats::RecordBatch>> Align(const formats::RecordBatch& batch,
+                                                      size_t index) const;
+  // Align, then the transform.
+  Result<std::shared_ptr<formats::RecordBatch>> Finish(std::shared_ptr<formats::RecordBatch> batch,
+                                                       size_t index) const;
+  bool ReadsInParallel() const {
+    return objects_.size() > 1 && options_.parallel.objects_in_flight != 1;
+  }
+  Result<std::shared_ptr<formats::RecordBatch>> NextInOrder();
+  void StartPipeline();
 
   ObjectStore& store_;
   std::vector<ObjectInfo> objects_;
@@ -88,9 +138,13 @@ class DatasetReader final : public formats::BatchReader {
   std::vector<std::unique_ptr<formats::BatchReader>> opened_;
   std::unique_ptr<formats::BatchReader> current_;
   size_t current_index_ = 0;
+  BatchTransform transform_;
+  size_t readahead_bytes_ = ReadOptions{}.readahead_bytes;  // of each object's stream
   int64_t next_object_ = 0;
   int64_t rows_done_ = 0;      // rows of readers already finished
   int64_t rejected_done_ = 0;
+  // Reading objects at once, else null. Last: destroyed first, since its threads use the rest.
+  std::unique_ptr<ObjectPipeline> pipeline_;
 };
 
 // The schemas of the first options.infer_files objects (-1: all) and their union with drift

@@ -11,6 +11,7 @@
 // their column chunks), so unselected columns are not decoded where the format allows it.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -28,7 +29,9 @@ struct ScanOptions {
   expr::EvalContext eval;            // now() and current_date for the whole run
 };
 
-// Not thread-safe (as DatasetReader). Batches may be empty when a filter keeps no row of one.
+// Not thread-safe (as DatasetReader). Batches that the filter empties are dropped. The filter and
+// projection run where the reader aligns its batches (on pool threads when objects are read at
+// once, ParallelReadOptions).
 class DatasetScan final : public formats::BatchReader {
  public:
   // Zero objects make a scan with an empty schema and no rows.
@@ -44,20 +47,26 @@ class DatasetScan final : public formats::BatchReader {
   int64_t rows_read() const override { return reader_ ? reader_->rows_read() : 0; }
   int64_t rows_rejected() const override { return reader_ ? reader_->rows_rejected() : 0; }
 
-  int64_t rows_filtered() const { return rows_filtered_; }  // rows the filter dropped
+  int64_t rows_filtered() const { return rows_filtered_.load(); }  // rows the filter dropped
+  ObjectPipelineStats pipeline_stats() const {
+    return reader_ ? reader_->pipeline_stats() : ObjectPipelineStats{};
+  }
   int64_t objects_read() const { return reader_ ? reader_->objects_read() : 0; }
   // Schema drift of the objects read so far (DatasetReader::drift).
   const std::vector<formats::SchemaDrift>& drift() const;
 
  private:
   DatasetScan() = default;
+  // The filter, then the output columns: DatasetReader's transform (any thread).
+  Result<std::shared_ptr<formats::RecordBatch>> FilterAndProject(
+      std::shared_ptr<formats::RecordBatch> batch) const;
 
   std::unique_ptr<DatasetReader> reader_;
   std::shared_ptr<const expr::Filter> filter_;  // null: no filter
   expr::EvalContext eval_;
   std::vector<int> output_;                     // reader column index per output column
   std::shared_ptr<formats::Schema> schema_;
-  int64_t rows_filtered_ = 0;
+  mutable std::atomic<int64_t> rows_filtered_{0};
 };
 
 }  // namespace s3c::dataset
