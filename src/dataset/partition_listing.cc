@@ -4,7 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <set>
+
+#include "s3c/common/executor.h"
 
 namespace s3c::dataset {
 namespace {
@@ -28,17 +32,19 @@ bool Skipped(const std::string& key, bool skip_hidden) {
 // empty (the store makes no page callback for it).
 class RequestCounter {
  public:
-  explicit RequestCounter(int64_t* total) : total_(total) {}
-  ~RequestCounter() { *total_ += pages_ > 0 ? pages_ : 1; }
+  explicit RequestCounter(std::atomic<int64_t>* total) : total_(total) {}
+  ~RequestCounter() { total_->fetch_add(pages_ > 0 ? pages_ : 1); }
   void Page() { ++pages_; }
 
  private:
-  int64_t* total_;
+  std::atomic<int64_t>* total_;
   int64_t pages_ = 0;
 };
 
 // Keys of a probe: one LIST page.
 constexpr uint64_t kProbeKeys = 1000;
+// Folder listings of one level in flight at once.
+constexpr size_t kListingsAtOnce = 8;
 
 class Walker {
  public:
@@ -52,7 +58,7 @@ class Walker {
     ListOptions options;
     options.prefix = prefix;
     options.delimiter = "/";
-    RequestCounter count(&out_.stats.list_requests);
+    RequestCounter count(&list_requests_);
     return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
       count.Page();
       for (const ObjectInfo& o : page) {
@@ -66,6 +72,17 @@ class Walker {
     });
   }
 
+  // Runs list(i) for the branches i in [first, n), up to kListingsAtOnce at once; the first
+  // error wins. LISTs wait on the server, not the CPU: they get a pool of their own (as the
+  // tree transfers do), plus this thread.
+  static Status ForEachBranch(size_t first, size_t n, const std::function<Status(size_t)>& list) {
+    if (n <= first + 1) return n == first + 1 ? list(first) : Status::OK();
+    Executor pool(static_cast<int>(std::min(kListingsAtOnce, n - first) - 1));
+    TaskGroup group(pool);
+    for (size_t i = first; i < n; ++i) group.Submit([&list, i] { return list(i); });
+    return group.Wait();
+  }
+
   // Lists `root` flat: the plan without a pruner.
   Status ListAll(const std::string& root) { return ListFlat(root, &listed_); }
 
@@ -76,7 +93,7 @@ class Walker {
     options.prefix = prefix;
     options.start_after = start_after;
     options.max_keys = max_keys;
-    RequestCounter count(&out_.stats.list_requests);
+    RequestCounter count(&list_requests_);
     return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
       count.Page();
       for (const ObjectInfo& o : page) {
@@ -136,7 +153,7 @@ class Walker {
     options.start_after = options.prefix + range.lower;  // before "key=lower/..."
     const std::string stop = options.prefix + range.upper + "/";
     const Status past_end = CancelledError("past the upper bound");
-    RequestCounter count(&out_.stats.list_requests);
+    RequestCounter count(&list_requests_);
     Status st = store_.List(options, [&](const std::vector<ObjectInfo>& page) {
       count.Page();
       for (const ObjectInfo& o : page) {
@@ -171,13 +188,13 @@ class Walker {
       }
     }
     if (pruner_.first_level_range) {
-      int64_t requests_before = out_.stats.list_requests;
+      int64_t requests_before = list_requests_.load();
       size_t before = listed_.size();
       S3C_RETURN_IF_ERROR(ListRange(root, *pruner_.first_level_range));
       if (listed_.size() > before) {
         out_.stats.plan = fmt::format(
             "range of {} listed from start-after ({} request(s))", pruner_.first_level_range->key,
-            out_.stats.list_requests - requests_before);
+            list_requests_.load() - requests_before);
         return Status::OK();
       }
     }
@@ -210,8 +227,6 @@ class Walker {
   // times the sibling count, 1000 keys per page): the objects are then dropped by their values.
   Status WalkBelow(std::vector<Branch> frontier, size_t level, const std::string& parent = "",
                    size_t siblings = 0) {
-    std::vector<ObjectInfo> files;
-    std::vector<std::string> folders;
     std::vector<Branch> next;
     for (; !frontier.empty(); frontier = std::move(next), next.clear(), ++level) {
       // Probe: one page of the first branch, flat. Its keys show the next level's key; when
@@ -236,9 +251,11 @@ class Walker {
         if (!complete) {
           S3C_RETURN_IF_ERROR(ListFlat(frontier[0].prefix, &listed_, probe.back().key));
         }
-        for (size_t i = 1; i < frontier.size(); ++i) {
-          S3C_RETURN_IF_ERROR(ListFlat(frontier[i].prefix, &listed_));
-        }
+        std::vector<std::vector<ObjectInfo>> below(frontier.size());
+        S3C_RETURN_IF_ERROR(ForEachBranch(1, frontier.size(), [&](size_t i) {
+          return ListFlat(frontier[i].prefix, &below[i]);
+        }));
+        for (auto& objects : below) listed_.insert(listed_.end(), objects.begin(), objects.end());
         return Status::OK();
       }
       ++out_.stats.levels_walked;
@@ -251,12 +268,16 @@ class Walker {
         }
         continue;
       }
+      // The branches of one level are listed at once, then descended in order (so the next
+      // level's first branch, which the probe lists, does not depend on timing).
+      std::vector<std::vector<ObjectInfo>> files(frontier.size());
+      std::vector<std::vector<std::string>> folders(frontier.size());
+      S3C_RETURN_IF_ERROR(ForEachBranch(complete ? 1 : 0, frontier.size(), [&](size_t i) {
+        return ListLevel(frontier[i].prefix, &files[i], &folders[i]);
+      }));
       for (size_t i = complete ? 1 : 0; i < frontier.size(); ++i) {
-        files.clear();
-        folders.clear();
-        S3C_RETURN_IF_ERROR(ListLevel(frontier[i].prefix, &files, &folders));
-        listed_.insert(listed_.end(), files.begin(), files.end());
-        Descend(frontier[i], level, folders, &next);
+        listed_.insert(listed_.end(), files[i].begin(), files[i].end());
+        Descend(frontier[i], level, folders[i], &next);
       }
     }
     return Status::OK();
@@ -288,7 +309,10 @@ class Walker {
     return Status::OK();
   }
 
-  PartitionListing Take() { return std::move(out_); }
+  PartitionListing Take() {
+    out_.stats.list_requests = list_requests_.load();
+    return std::move(out_);
+  }
 
  private:
   ObjectStore& store_;
@@ -297,6 +321,7 @@ class Walker {
   const bool skip_hidden_;
   std::vector<ObjectInfo> listed_;
   PartitionListing out_;
+  std::atomic<int64_t> list_requests_{0};  // LIST requests, from the listing threads
 };
 
 }  // namespace

@@ -11,7 +11,9 @@
 #include "s3c/dataset/lake_read.h"
 #include "support/duckdb_oracle.h"
 #include "support/duckdb_types.h"
+#include "s3c/store/tree_transfer.h"
 #include "support/rgw_env.h"
+#include "support/rgw_stack.h"
 
 namespace s3c::testing {
 namespace {
@@ -51,22 +53,21 @@ const std::vector<std::string> kFilters = {
     "region IN ('eu', 'asia') AND dt >= '2024-05-11'",
 };
 
-TEST(LakeWhereDifferential, FilteredRowsMatchDuckDbHivePartitioning) {
-  S3C_REQUIRE_DUCKDB();
-  TempDir dir;
-  const std::string root = dir.path() + "/lake";
-  ASSERT_TRUE(WriteLake(root).ok());
+// DuckDB's rows for every filter over the local lake at `root`.
+std::vector<Result<OracleTable>> DuckDbRows(const std::string& root) {
   std::vector<std::string> sqls;
   for (const std::string& f : kFilters) {
     sqls.push_back("SELECT * FROM read_csv(" + SqlQuote(root + "/**/*.csv") +
                    ", hive_partitioning = true, header = true, columns = {'id': 'BIGINT', "
                    "'amount': 'BIGINT', 'name': 'VARCHAR'}) WHERE " + f);
   }
-  auto duck = DuckDbQueries(sqls);
+  return DuckDbQueries(sqls);
+}
+
+// s3c's filtered read of `uri` (the lake, local or on S3) equals DuckDB's `duck`, rows and types.
+void ExpectSameRowsAsDuckDb(StoreResolver& stores, const std::string& uri,
+                            const std::vector<Result<OracleTable>>& duck) {
   ASSERT_EQ(duck.size(), kFilters.size());
-  MapEnv env;  // local files only: no AWS settings are read
-  auto stores = StoreResolver::Make({}, env);
-  ASSERT_TRUE(stores.ok()) << stores.status().ToString();
   for (size_t i = 0; i < kFilters.size(); ++i) {
     SCOPED_TRACE(kFilters[i]);
     ASSERT_TRUE(duck[i].ok()) << duck[i].status().ToString();
@@ -76,7 +77,7 @@ TEST(LakeWhereDifferential, FilteredRowsMatchDuckDbHivePartitioning) {
     options.scan.dataset.read.csv.schema = columnar::MakeSchema(
         {columnar::Field("id", columnar::Int64()), columnar::Field("amount", columnar::Int64()),
          columnar::Field("name", columnar::String())});
-    auto lake = dataset::OpenLakeRead(**stores, root + "/", options);
+    auto lake = dataset::OpenLakeRead(stores, uri, options);
     ASSERT_TRUE(lake.ok()) << lake.status().ToString();
     auto batches = ReadAll(*lake->scan);
     ASSERT_TRUE(batches.ok()) << batches.status().ToString();
@@ -89,6 +90,41 @@ TEST(LakeWhereDifferential, FilteredRowsMatchDuckDbHivePartitioning) {
       EXPECT_TRUE(TypesEqual(duck[i]->columns, *(*batches)[0]->schema()));
     }
   }
+}
+
+TEST(LakeWhereDifferential, FilteredRowsMatchDuckDbHivePartitioning) {
+  S3C_REQUIRE_DUCKDB();
+  TempDir dir;
+  const std::string root = dir.path() + "/lake";
+  ASSERT_TRUE(WriteLake(root).ok());
+  auto duck = DuckDbRows(root);
+  MapEnv env;  // local files only: no AWS settings are read
+  auto stores = StoreResolver::Make({}, env);
+  ASSERT_TRUE(stores.ok()) << stores.status().ToString();
+  ExpectSameRowsAsDuckDb(**stores, root + "/", duck);
+}
+
+// The same lake uploaded to the RGW server, read from there (pruned listing, objects read at
+// once), against DuckDB on the local copy.
+TEST(LakeWhereDifferential, FilteredRowsFromS3MatchDuckDbOnALocalCopy) {
+  S3C_REQUIRE_DUCKDB();
+  S3C_REQUIRE_RGW(rgw);
+  TempDir dir;
+  const std::string root = dir.path() + "/lake";
+  ASSERT_TRUE(WriteLake(root).ok());
+  StoreResolverOptions options;
+  options.s3 = RgwStackOptions(rgw);
+  auto stores = StoreResolver::Make(options, IsolatedAwsEnv());
+  ASSERT_TRUE(stores.ok()) << stores.status().ToString();
+  const std::string uri = "s3://" + rgw.bucket + "/" + UniqueName("lake") + "/";
+  auto from = (*stores)->Resolve(root + "/");
+  auto to = (*stores)->Resolve(uri);
+  ASSERT_TRUE(from.ok() && to.ok());
+  auto plan = PlanTreeTransfer(*from, *to);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  ASSERT_EQ(plan->items.size(), 36u);
+  ASSERT_TRUE(TransferTree(*from, *to, *plan, 8, {}).ok());
+  ExpectSameRowsAsDuckDb(**stores, uri, DuckDbRows(root));
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 // folders that may. At each level the first folder is probed with one flat page: its keys show
 // the next level's key (and, when the page holds the whole folder, it needs no other listing).
 // The walk descends while that key is a column the filter reads; below that it lists the
-// surviving folders flat.
+// surviving folders flat. The folders of one level (and the flat listings below it) are listed
+// up to 8 at once; the result does not depend on their timing.
 //
 // Contract: a folder is skipped only when the pruner says no row with its partition values can
 // match, so the objects returned are a superset of those that hold matching rows (every object
