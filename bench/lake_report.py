@@ -5,8 +5,8 @@
                                                    exit 1 when a run failed or counts differ
 
 Per case and tool: medians over the repeats of wall time and user+sys CPU (GNU time). DuckDB's
-wall time is its query alone and its CPU is less that of a DuckDB that only starts (the
-"duckdb startup" run). Peer (a) is `aws s3 cp --recursive` plus DuckDB on the download, summed;
+wall time is its query alone and its CPU is less that of a DuckDB that only starts (the median
+of the "duckdb startup" runs). Peer (a) is `aws s3 cp --recursive` plus DuckDB on the download, summed;
 (b) is DuckDB on the local files. Ratios are s3c / peer: below 1 means s3c took less.
 """
 import json
@@ -55,8 +55,8 @@ def measure(runs, startup_cpu):
 def summarize(meta, runs):
     failures = [f"{r['part']} {r['tool']} {r['step']} #{r['rep']}: {r['note']}"
                 for r in runs if r["exit_code"] != 0]
-    startup = [r for r in runs if r["part"] == "duckdb"]
-    startup_cpu = startup[0]["user_s"] + startup[0]["sys_s"] if startup else 0.0
+    startup = [r["user_s"] + r["sys_s"] for r in runs if r["part"] == "duckdb"]
+    startup_cpu = statistics.median(startup) if startup else 0.0
     by = {}
     for r in runs:
         if r["part"] != "duckdb" and r["exit_code"] == 0:
