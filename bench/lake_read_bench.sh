@@ -23,7 +23,8 @@
 # tools must agree, else the bench fails. Wall time, user+sys CPU and peak RSS come from GNU
 # time (the whole process tree). DuckDB's wall time is the query alone (measured in the process);
 # its CPU is the process's less that of a DuckDB that only starts (the median of 3 such runs).
-# Env knobs: LAKE_THREADS [1] (s3c --threads and DuckDB threads), S3C_SCAN_FLAGS (extra flags
+# Env knobs: LAKE_THREADS [the cores] (s3c --decode-threads, each object parsed on one of them,
+#   and DuckDB threads), S3C_SCAN_FLAGS (extra flags
 #   for every `s3c read`, e.g. "--objects-in-flight 8"), LAKE_DELAY_MS [30], OSD_STORE
 #   [memstore], BENCH_RGW_PORT [19482], BENCH_MON_PORT [19302], BENCH_WORK [/tmp/s3c-lake-bench],
 #   BENCH_DL_DIR [/dev/shm/s3c-lake-download if it has room, else $BENCH_WORK/download].
@@ -61,7 +62,7 @@ ROW_BYTES=62  # what one CSV row of lake_rows takes on average (lake_bench_lib.s
 ROWS=$((SIZE / OBJECTS / ROW_BYTES))
 [ "$ROWS" -ge 1 ] || { echo "lake_read_bench.sh: --size $SIZE is too small" >&2; exit 2; }
 FIRST_DAY=2024-01-01 SMALL_FIRST_DAY=2021-01-01
-THREADS=${LAKE_THREADS:-1}
+THREADS=${LAKE_THREADS:-$(nproc)}
 DELAY_MS=${LAKE_DELAY_MS:-30}
 read -r -a SCAN_FLAGS <<<"${S3C_SCAN_FLAGS:-}"
 
@@ -159,12 +160,12 @@ for rep in 1 2 3; do  # what DuckDB costs before a query (its CPU is taken off t
   run_timed duckdb duckdb startup "$rep" duckdb -- "${DUCK[@]}" "$THREADS" "SELECT 1" || failed=1
 done
 for rep in $(seq 1 "$REPEATS"); do
-  s3c_read csv s3c read "$rep" "$EP" --threads "$THREADS" --where "$WHERE" s3://lake/csv/ || failed=1
+  s3c_read csv s3c read "$rep" "$EP" --threads 1 --decode-threads "$THREADS" --where "$WHERE" s3://lake/csv/ || failed=1
   aws_download csv "$rep" csv || failed=1
   duck_copy csv downloaded "$rep" "$(csv_select "$DL")" || failed=1
   duck_copy csv local "$rep" "$(csv_select "$DATA/csv")" || failed=1
 
-  s3c_read parquet s3c read "$rep" "$EP" --columns "$PROJECTION" --where "$WHERE" \
+  s3c_read parquet s3c read "$rep" "$EP" --decode-threads "$THREADS" --columns "$PROJECTION" --where "$WHERE" \
     s3://lake/parquet/ || failed=1
   aws_download parquet "$rep" parquet || failed=1
   duck_copy parquet downloaded "$rep" "$(parquet_select "$DL")" || failed=1
@@ -185,7 +186,7 @@ coproc PROXY_PROC { exec "$PROXY" "$RGW_PORT" "$DELAY_MS" 2>"$WORK/logs/delay_pr
 PROXY_PID=$PROXY_PROC_PID
 read -r -t 10 PROXY_URL <&"${PROXY_PROC[0]}" || die "delay_proxy did not start: $(cat "$WORK/logs/delay_proxy.err")"
 for rep in $(seq 1 "$REPEATS"); do
-  s3c_read delay s3c read "$rep" "$PROXY_URL" --threads "$THREADS" --where "$WHERE" \
+  s3c_read delay s3c read "$rep" "$PROXY_URL" --threads 1 --decode-threads "$THREADS" --where "$WHERE" \
     s3://lake/csv/ || failed=1
 done
 kill "$PROXY_PID" && wait "$PROXY_PID" 2>/dev/null || true
