@@ -27,6 +27,7 @@ BUCKET=testbucket
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+. "$HERE/bench_env.sh"
 
 [ -x "$S3C" ] || die "no s3c binary at $S3C (build it: ninja -C $BUILD s3c)"
 [ -x /usr/bin/time ] || die "/usr/bin/time missing: run scripts/bootstrap --bench"
@@ -44,12 +45,7 @@ cleanup() {
 trap cleanup EXIT
 
 log "starting RGW ($OSD_STORE) on 127.0.0.1:$RGW_PORT"
-"$ROOT/tests/support/rgw.sh" start >"$WORK/rgw-start.log" 2>&1 ||
-  { tail -20 "$WORK/rgw-start.log" >&2; die "RGW did not start"; }
-set -a
-# shellcheck disable=SC1090
-. "$RGW_ENV_FILE"
-set +a
+start_bench_rgw "$WORK"
 unset AWS_CA_BUNDLE  # plain http on loopback
 export AWS_EC2_METADATA_DISABLED=true  # never look for instance metadata off loopback
 

@@ -101,9 +101,8 @@ REMOTE_JSON="null"
 if [ "$REMOTE" = 1 ]; then
   RGW_ENV=${RGW_ENV:-/tmp/s3c-dev/cluster.env}
   set -a; . "$RGW_ENV"; set +a
-  unset AWS_CA_BUNDLE
-  export AWS_MAX_ATTEMPTS=3 AWS_RETRY_MODE=standard AWS_PAGER="" AWS_EC2_METADATA_DISABLED=true
-  export AWS_CONFIG_FILE=$WORK/aws/config AWS_SHARED_CREDENTIALS_FILE=$WORK/aws/credentials
+  . "$HERE/bench_env.sh"
+  aws_peer_env "$WORK/aws"
   mkdir -p "$WORK/aws"
   AWS=/usr/bin/aws
   BIG=$WORK/remote.parquet

@@ -68,6 +68,7 @@ BUCKET=testbucket
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+. "$HERE/bench_env.sh"
 
 # ------------------------------------------------------------------ preflight
 [ -x "$S3C" ] || die "no s3c binary at $S3C (build it: ninja -C $BUILD s3c)"
@@ -88,12 +89,7 @@ trap cleanup EXIT
 
 # ------------------------------------------------------------------ server
 log "starting RGW ($OSD_STORE) on 127.0.0.1:$RGW_PORT"
-"$ROOT/tests/support/rgw.sh" start >"$WORK/rgw-start.log" 2>&1 ||
-  { tail -20 "$WORK/rgw-start.log" >&2; die "RGW did not start"; }
-set -a
-# shellcheck disable=SC1090
-. "$RGW_ENV_FILE"
-set +a
+start_bench_rgw "$WORK"
 CONF=$RGW_DIR/ceph.conf
 SERVER_PIDS=()
 for n in mon.a osd.0 client.rgw.x; do SERVER_PIDS+=("$(cat "$RGW_DIR/run/$n.pid")"); done
@@ -108,12 +104,8 @@ server_ticks() {
   echo "$total"
 }
 
-# Plain http on loopback: a CA bundle from the environment is irrelevant, and rclone refuses
-# to start when AWS_CA_BUNDLE is set ("LoadCustomCABundleError ... unsupported transport").
-unset AWS_CA_BUNDLE
 # The peers' settings: defaults, no config files outside $WORK, no instance metadata lookups.
-export AWS_MAX_ATTEMPTS=3 AWS_RETRY_MODE=standard AWS_PAGER="" AWS_EC2_METADATA_DISABLED=true
-export AWS_CONFIG_FILE=$WORK/aws/config AWS_SHARED_CREDENTIALS_FILE=$WORK/aws/credentials
+aws_peer_env "$WORK/aws"
 export RCLONE_CONFIG=$WORK/rclone/rclone.conf RCLONE_CACHE_DIR=$WORK/rclone/cache
 export RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Ceph
 export RCLONE_CONFIG_BENCH_ENDPOINT=$S3_ENDPOINT RCLONE_CONFIG_BENCH_REGION=$AWS_DEFAULT_REGION
