@@ -33,7 +33,34 @@ Result<std::vector<std::string>> GlobPrefixes(std::string_view pattern, size_t m
   return kept;
 }
 
+// Whether a single key is looked at (a HEAD) before it is read: see stat_single_key.
+bool StatSingleKey(const DiscoveryOptions& options) {
+  return options.stat_single_key || (options.filter != nullptr && !options.filter->empty()) ||
+         options.limits.max_files || options.limits.max_bytes;
+}
+
+// The filter and the limits over what was found; NotFound naming `where` when nothing was.
+Result<DiscoveredDataset> Conclude(DiscoveredDataset out, const std::string& where,
+                                   const DiscoveryOptions& options) {
+  if (out.objects.empty() && out.listing.folders_pruned == 0 && out.listing.objects_pruned == 0) {
+    return NotFoundError(fmt::format("{}: no object matches", where));
+  }
+  if (options.filter != nullptr) out.objects_filtered = options.filter->Apply(&out.objects);
+  S3C_RETURN_IF_ERROR(CheckObjectLimits(out.objects, options.limits, where));
+  return out;
+}
+
 }  // namespace
+
+Result<DiscoveredDataset> DiscoverFolderOf(ObjectStore& store, std::string_view key,
+                                           const DiscoveryOptions& options) {
+  DiscoveredDataset out;
+  out.root_prefix = std::string(key) + "/";
+  S3C_ASSIGN_OR_RETURN(auto listing, ListPartitioned(store, out.root_prefix, options.partitioning,
+                                                     options.pruner));
+  AddListing(std::move(listing), &out);
+  return Conclude(std::move(out), store.UriFor(std::string(key)), options);
+}
 
 Result<DiscoveredDataset> DiscoverDataset(ObjectStore& store, std::string_view key,
                                           const DiscoveryOptions& options) {
@@ -56,6 +83,9 @@ Result<DiscoveredDataset> DiscoverDataset(ObjectStore& store, std::string_view k
     S3C_ASSIGN_OR_RETURN(auto listing, ListPartitioned(store, out.root_prefix,
                                                        options.partitioning, options.pruner));
     AddListing(std::move(listing), &out);
+  } else if (!StatSingleKey(options)) {
+    out.objects.push_back(ObjectInfo::KeyOnly(std::string(key)));
+    out.key_unchecked = true;
   } else {
     Result<ObjectInfo> one = store.Stat(std::string(key));
     if (one.ok()) {
@@ -63,18 +93,10 @@ Result<DiscoveredDataset> DiscoverDataset(ObjectStore& store, std::string_view k
     } else if (one.status().code() != StatusCode::kNotFound) {
       return one.status();
     } else {
-      out.root_prefix = std::string(key) + "/";
-      S3C_ASSIGN_OR_RETURN(auto listing, ListPartitioned(store, out.root_prefix,
-                                                         options.partitioning, options.pruner));
-      AddListing(std::move(listing), &out);
+      return DiscoverFolderOf(store, key, options);
     }
   }
-  if (out.objects.empty() && out.listing.folders_pruned == 0 && out.listing.objects_pruned == 0) {
-    return NotFoundError(fmt::format("{}: no object matches", where));
-  }
-  if (options.filter != nullptr) out.objects_filtered = options.filter->Apply(&out.objects);
-  S3C_RETURN_IF_ERROR(CheckObjectLimits(out.objects, options.limits, where));
-  return out;
+  return Conclude(std::move(out), where, options);
 }
 
 }  // namespace s3c::dataset

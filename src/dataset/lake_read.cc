@@ -2,33 +2,85 @@
 #include "s3c/dataset/lake_read.h"
 
 #include "s3c/dataset/partition_pruner.h"
+#include "s3c/expr/partition_filter.h"
 
 namespace s3c::dataset {
+namespace {
 
-Result<LakeRead> ListLake(StoreResolver& stores, const std::string& uri,
-                          const LakeReadOptions& options) {
-  LakeRead out;
-  S3C_ASSIGN_OR_RETURN(out.input, ResolveDatasetInput(stores, uri));
-  S3C_ASSIGN_OR_RETURN(ObjectFilter filter, ObjectFilter::Make(options.objects));
+// Whether a single `key` must be looked at (a HEAD) before it is read: when its name tells no
+// format and none is given (a folder named without its '/': a read could not open it), or the
+// scan's output columns or filter name a virtual column made of the objects' details (_size,
+// _etag, _last_modified).
+Result<bool> MustStatSingleKey(const std::string& key, const ScanOptions& scan) {
+  if (!FormatOf(ObjectInfo::KeyOnly(key), scan.dataset.format).ok()) return true;
+  for (const std::string& name : scan.columns) {
+    if (IsObjectDetailColumn(name)) return true;
+  }
+  if (scan.where.empty()) return false;
+  S3C_ASSIGN_OR_RETURN(auto read, expr::ColumnsRead(scan.where));
+  for (const std::string& name : read) {
+    if (IsObjectDetailColumn(name)) return true;
+  }
+  return false;
+}
+
+// The discovery of a lake read: partitions pruned by the filter's terms, the listing filter
+// (`filter`, compiled from options.objects and kept by the caller) and the limits.
+Result<DiscoveryOptions> DiscoveryFor(const LakeReadOptions& options, const ObjectFilter* filter) {
   DiscoveryOptions discovery;
   discovery.partitioning = options.scan.dataset.partitioning;
-  discovery.filter = &filter;
+  discovery.filter = filter;
   discovery.limits = options.limits;
   if (options.prune_partitions && !options.scan.where.empty()) {
     S3C_ASSIGN_OR_RETURN(discovery.pruner,
                          MakePartitionPruner(options.scan.where, discovery.partitioning,
                                              options.scan.eval));
   }
+  return discovery;
+}
+
+Result<std::unique_ptr<DatasetScan>> OpenScan(ObjectStore& store,
+                                              const DiscoveredDataset& listing,
+                                              ScanOptions scan) {
+  scan.dataset.root_prefix = listing.root_prefix;
+  return DatasetScan::Open(store, listing.objects, std::move(scan));
+}
+
+}  // namespace
+
+Result<LakeRead> ListLake(StoreResolver& stores, const std::string& uri,
+                          const LakeReadOptions& options) {
+  LakeRead out;
+  S3C_ASSIGN_OR_RETURN(out.input, ResolveDatasetInput(stores, uri));
+  S3C_ASSIGN_OR_RETURN(ObjectFilter filter, ObjectFilter::Make(options.objects));
+  S3C_ASSIGN_OR_RETURN(DiscoveryOptions discovery, DiscoveryFor(options, &filter));
   S3C_ASSIGN_OR_RETURN(out.listing, DiscoverDataset(*out.input.store, out.input.key, discovery));
   return out;
 }
 
 Result<LakeRead> OpenLakeRead(StoreResolver& stores, const std::string& uri,
                               LakeReadOptions options) {
-  S3C_ASSIGN_OR_RETURN(LakeRead out, ListLake(stores, uri, options));
-  options.scan.dataset.root_prefix = out.listing.root_prefix;
-  S3C_ASSIGN_OR_RETURN(out.scan, DatasetScan::Open(*out.input.store, out.listing.objects,
-                                                   std::move(options.scan)));
+  LakeRead out;
+  S3C_ASSIGN_OR_RETURN(out.input, ResolveDatasetInput(stores, uri));
+  S3C_ASSIGN_OR_RETURN(ObjectFilter filter, ObjectFilter::Make(options.objects));
+  S3C_ASSIGN_OR_RETURN(DiscoveryOptions discovery, DiscoveryFor(options, &filter));
+  S3C_ASSIGN_OR_RETURN(discovery.stat_single_key,
+                       MustStatSingleKey(out.input.key, options.scan));
+  ObjectStore& store = *out.input.store;
+  S3C_ASSIGN_OR_RETURN(out.listing, DiscoverDataset(store, out.input.key, discovery));
+  if (!out.listing.key_unchecked) {
+    S3C_ASSIGN_OR_RETURN(out.scan, OpenScan(store, out.listing, std::move(options.scan)));
+    return out;
+  }
+  // A single key, not looked at: the scan's open reads it first (the text formats' first GET,
+  // Parquet's footer suffix GET). NotFound there is what a HEAD would have said: the key is
+  // no object, so it is read as a folder (or is NotFound, with DiscoverDataset's message).
+  Result<std::unique_ptr<DatasetScan>> scan = OpenScan(store, out.listing, options.scan);
+  if (!scan.ok() && scan.status().code() == StatusCode::kNotFound) {
+    S3C_ASSIGN_OR_RETURN(out.listing, DiscoverFolderOf(store, out.input.key, discovery));
+    scan = OpenScan(store, out.listing, std::move(options.scan));
+  }
+  S3C_ASSIGN_OR_RETURN(out.scan, std::move(scan));
   return out;
 }
 

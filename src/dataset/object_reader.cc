@@ -26,13 +26,18 @@ Result<std::unique_ptr<formats::BatchReader>> OpenObjectReader(
   ObjectStore* s = &store;
   ObjectInfo info = object;
   source.open_input = [s, info, readahead_bytes]() {
+    // One version of the object from the first byte to the last: the listed ETag, or (for a
+    // key not looked at yet) the one the stream's first response gives.
     ReadOptions read;
     read.readahead_bytes = readahead_bytes;
-    read.if_match = info.etag;  // one version of the object from the first byte to the last
+    if (info.details_known) read.if_match = info.etag;
     return s->OpenInput(info.key, read);
   };
-  source.open_random_access = [s, info]() -> Result<std::shared_ptr<RandomAccessFile>> {
-    S3C_ASSIGN_OR_RETURN(auto file, s->OpenRandomAccess(info.key, info));
+  // Without a listing entry the footer's suffix GET brings the size and the ETag (no HEAD).
+  const uint64_t footer_guess = options.parquet.footer_guess;
+  source.open_random_access = [s, info,
+                               footer_guess]() -> Result<std::shared_ptr<RandomAccessFile>> {
+    S3C_ASSIGN_OR_RETURN(auto file, s->OpenRandomAccess(info.key, info, footer_guess));
     return std::shared_ptr<RandomAccessFile>(std::move(file));
   };
   return formats::OpenFormatReader(source, format, options);

@@ -8,6 +8,7 @@
 #include "s3c/columnar/builder_binary.h"
 #include "s3c/columnar/cast.h"
 #include "s3c/columnar/builder_primitive.h"
+#include "s3c/common/strings.h"
 #include "s3c/dataset/partitioning.h"
 
 namespace s3c::dataset {
@@ -56,6 +57,10 @@ Result<std::shared_ptr<Array>> ConstantColumn(const DataType& type, const Partit
 
 }  // namespace
 
+bool IsObjectDetailColumn(std::string_view name) {
+  return IEquals(name, "_size") || IEquals(name, "_last_modified") || IEquals(name, "_etag");
+}
+
 Status AddVirtualColumns(const std::vector<std::string>& names,
                          const std::vector<ObjectInfo>& objects, PartitionTable* table) {
   table->values.resize(objects.size());
@@ -64,6 +69,15 @@ Status AddVirtualColumns(const std::vector<std::string>& names,
       if (f.name() == name) {
         return InvalidArgumentError(
             fmt::format("virtual column '{}' is also a partition key of the dataset", name));
+      }
+    }
+    if (IsObjectDetailColumn(name)) {
+      for (const ObjectInfo& o : objects) {
+        if (!o.details_known) {
+          return FailedPreconditionError(fmt::format(
+              "virtual column '{}' of {}: the object's size, ETag and time were not fetched",
+              name, o.key));
+        }
       }
     }
     DataType type;

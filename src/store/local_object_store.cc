@@ -91,12 +91,14 @@ Result<ObjectInfo> LocalObjectStore::Stat(const std::string& key) {
 }
 
 Result<std::unique_ptr<RandomAccessFile>> LocalObjectStore::OpenRandomAccess(
-    const std::string& key, const std::optional<ObjectInfo>& known) {
+    const std::string& key, const std::optional<ObjectInfo>& known, uint64_t /*tail_bytes*/) {
+  // The size is free here (stat(2)): nothing to prefetch with the open.
   S3C_ASSIGN_OR_RETURN(ObjectInfo info, Stat(key));
   S3C_ASSIGN_OR_RETURN(auto file, OpenLocalRandomAccess(PathFor(key)));
   // Pinned to what the caller saw in a listing, if anything: a change since then fails reads.
-  std::string etag = known && !known->etag.empty() ? known->etag : info.etag;
-  uint64_t size = known && !known->etag.empty() ? known->size : info.size;
+  const bool pinned = known && known->details_known && !known->etag.empty();
+  std::string etag = pinned ? known->etag : info.etag;
+  uint64_t size = pinned ? known->size : info.size;
   return store_internal::MakeLocalPinnedFile(std::move(file), PathFor(key), UriFor(key),
                                              std::move(etag), size);
 }

@@ -189,9 +189,11 @@ Result<ObjectInfo> MemoryObjectStore::Stat(const std::string& key) {
 }
 
 Result<std::unique_ptr<RandomAccessFile>> MemoryObjectStore::OpenRandomAccess(
-    const std::string& key, const std::optional<ObjectInfo>& known) {
+    const std::string& key, const std::optional<ObjectInfo>& known, uint64_t /*tail_bytes*/) {
+  // The size is free here: nothing to prefetch with the open.
   S3C_ASSIGN_OR_RETURN(MemoryObject o, space_->Get(key));
-  std::string pinned = known && !known->etag.empty() ? known->etag : o.etag;
+  const bool known_etag = known && known->details_known && !known->etag.empty();
+  std::string pinned = known_etag ? known->etag : o.etag;
   return std::unique_ptr<RandomAccessFile>(
       new MemoryRandomAccess(space_, key, std::move(o), std::move(pinned)));
 }

@@ -112,15 +112,17 @@ Result<ObjectInfo> S3ObjectStore::Stat(const std::string& key) {
 }
 
 Result<std::unique_ptr<RandomAccessFile>> S3ObjectStore::OpenRandomAccess(
-    const std::string& key, const std::optional<ObjectInfo>& known) {
+    const std::string& key, const std::optional<ObjectInfo>& known, uint64_t tail_bytes) {
+  S3Location where{client_, bucket_, key, UriFor(key)};
   ObjectInfo info;
-  if (known && !known->etag.empty()) {
+  if (known && known->details_known && !known->etag.empty()) {
     info = *known;
+  } else if (tail_bytes > 0) {
+    return store_internal::OpenS3RandomAccessWithTail(std::move(where), tail_bytes);
   } else {
     S3C_ASSIGN_OR_RETURN(info, Stat(key));
   }
-  return store_internal::MakeS3RandomAccess(S3Location{client_, bucket_, key, UriFor(key)},
-                                            info.size, info.etag);
+  return store_internal::MakeS3RandomAccess(std::move(where), info.size, info.etag);
 }
 
 Result<std::unique_ptr<InputStream>> S3ObjectStore::OpenInput(const std::string& key,

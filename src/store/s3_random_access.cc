@@ -12,8 +12,13 @@ namespace {
 
 class S3RandomAccess final : public RandomAccessFile {
  public:
-  S3RandomAccess(S3Location where, uint64_t size, std::string etag)
-      : where_(std::move(where)), size_(size), etag_(std::move(etag)) {}
+  // `tail` holds the object's last tail.size() bytes when they came with the open.
+  S3RandomAccess(S3Location where, uint64_t size, std::string etag, std::string tail = {})
+      : where_(std::move(where)),
+        size_(size),
+        etag_(std::move(etag)),
+        tail_offset_(size - tail.size()),
+        tail_(std::move(tail)) {}
 
   Result<uint64_t> Size() override { return size_; }
 
@@ -31,6 +36,10 @@ class S3RandomAccess final : public RandomAccessFile {
                    std::function<void(Result<size_t>)> done) override {
     if (offset >= size_ || n == 0) return done(static_cast<size_t>(0));
     const size_t want = std::min<uint64_t>(n, size_ - offset);
+    if (offset >= tail_offset_ && !tail_.empty()) {  // bytes the open already brought
+      std::memcpy(out, tail_.data() + (offset - tail_offset_), want);
+      return done(want);
+    }
     GetObjectRequest req;
     req.bucket = where_.bucket;
     req.key = where_.key;
@@ -64,7 +73,25 @@ class S3RandomAccess final : public RandomAccessFile {
   S3Location where_;
   uint64_t size_;
   std::string etag_;
+  uint64_t tail_offset_;  // where tail_ starts in the object
+  std::string tail_;
 };
+
+// A range at or past the end of the object (416; every range of an empty object is): a HEAD
+// tells "nothing there to read" from a missing object. The result is empty, with the HEAD's
+// size, ETag and date; `out_of_range` again when the object does reach `begin`.
+Result<GetObjectResult> AnswerPastTheEnd(const S3Location& where, uint64_t begin,
+                                         const std::string& if_match,
+                                         const Status& out_of_range) {
+  auto head = where.client->HeadObject(where.bucket, where.key, if_match);
+  if (!head.ok()) return PinnedReadError(head.status(), where, if_match);
+  if (head->size > begin) return out_of_range;
+  GetObjectResult empty;
+  empty.total_size = head->size;
+  empty.etag = head->etag;
+  empty.last_modified = head->last_modified;
+  return empty;
+}
 
 }  // namespace
 
@@ -89,21 +116,37 @@ Result<GetObjectResult> FirstRangeGet(const S3Location& where, uint64_t begin, u
   if (first.status().code() != StatusCode::kOutOfRange) {
     return PinnedReadError(first.status(), where, if_match);
   }
-  // The range starts at or past the end (every range of an empty object does): a HEAD tells
-  // "nothing there to read" from a missing object.
-  auto head = where.client->HeadObject(where.bucket, where.key, if_match);
-  if (!head.ok()) return PinnedReadError(head.status(), where, if_match);
-  if (head->size > begin) return first.status();
-  GetObjectResult empty;
-  empty.total_size = head->size;
-  empty.etag = head->etag;
-  empty.last_modified = head->last_modified;
-  return empty;
+  return AnswerPastTheEnd(where, begin, if_match, first.status());
 }
 
 std::unique_ptr<RandomAccessFile> MakeS3RandomAccess(S3Location where, uint64_t size,
                                                      std::string etag) {
   return std::make_unique<S3RandomAccess>(std::move(where), size, std::move(etag));
+}
+
+Result<std::unique_ptr<RandomAccessFile>> OpenS3RandomAccessWithTail(S3Location where,
+                                                                     uint64_t tail_bytes) {
+  GetObjectRequest req;
+  req.bucket = where.bucket;
+  req.key = where.key;
+  req.suffix_length = tail_bytes;
+  auto got = where.client->GetObject(req);
+  if (!got.ok() && got.status().code() == StatusCode::kOutOfRange) {
+    // No suffix of an empty object is satisfiable (RFC 9110 14.1.1): 416.
+    got = AnswerPastTheEnd(where, 0, "", got.status());
+  }
+  if (!got.ok()) return got.status();
+  // 206 with Content-Range "bytes first-last/total", or 200 with the whole object when the
+  // server ignores a suffix longer than the object: either way the body is the last bytes.
+  const uint64_t total = got->total_size;
+  if (got->body.size() != std::min(tail_bytes, total)) {
+    return DataLossError(fmt::format(
+        "{}: asked for the last {} bytes of an object of {} bytes, received {}", where.uri,
+        tail_bytes, total, got->body.size()));
+  }
+  std::string etag = std::move(got->etag);
+  return std::unique_ptr<RandomAccessFile>(
+      new S3RandomAccess(std::move(where), total, std::move(etag), std::move(got->body)));
 }
 
 }  // namespace s3c::store_internal

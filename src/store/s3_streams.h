@@ -34,6 +34,14 @@ Result<GetObjectResult> FirstRangeGet(const S3Location& where, uint64_t begin, u
 std::unique_ptr<RandomAccessFile> MakeS3RandomAccess(S3Location where, uint64_t size,
                                                      std::string etag);
 
+// Positional reads of an object whose size is not known: one suffix-range GET of its last
+// `tail_bytes` (> 0) bytes (S3 GetObject Range "bytes=-N", RFC 9110 14.1.1), whose response
+// gives the size (Content-Range, or Content-Length when an object shorter than N comes back
+// whole) and the ETag every later ReadAt is pinned to; ReadAt within those bytes is answered
+// from memory. An empty object (416) costs a HEAD more; a missing one is NotFound.
+Result<std::unique_ptr<RandomAccessFile>> OpenS3RandomAccessWithTail(S3Location where,
+                                                                     uint64_t tail_bytes);
+
 // Streaming read with read-ahead: ranged GETs of 1 MiB, 2 MiB, 4 MiB ... doubling up to `chunk`
 // bytes, at most `max_in_flight` ranges fetched ahead of the reader.
 Result<std::unique_ptr<InputStream>> OpenS3Input(S3Location where, const ReadOptions& options,

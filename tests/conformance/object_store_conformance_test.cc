@@ -25,11 +25,6 @@ std::string Bytes(size_t n, uint32_t seed) {
 
 class ObjectStoreConformance : public StoreParamTest {
  protected:
-  void PutOk(const std::string& key, const std::string& data) {
-    auto r = store().Put(K(key), data);
-    ASSERT_TRUE(r.ok()) << key << ": " << r.status().ToString();
-  }
-
   std::string ReadAll(const std::string& key, ReadOptions options = {}) {
     auto in = store().OpenInput(K(key), options);
     EXPECT_TRUE(in.ok()) << in.status().ToString();

@@ -5,19 +5,11 @@
 
 #include <cstring>
 #include <mutex>
-#include <random>
 
 #include "conformance/store_fixture.h"
 
 namespace s3c::testing {
 namespace {
-
-std::string Bytes(size_t n, uint32_t seed) {
-  std::mt19937 gen(seed);
-  std::string s(n, '\0');
-  for (char& c : s) c = static_cast<char>(gen());
-  return s;
-}
 
 // Reassembles what a ReadInto delivered; counts bytes delivered twice or out of bounds.
 struct Collected {
@@ -50,7 +42,7 @@ class ReadIntoConformance : public StoreParamTest {};
 
 TEST_P(ReadIntoConformance, EveryByteOnceAtItsOffset) {
   // 2.5 chunks: a first range alone, then two more in flight (one of them short).
-  const std::string data = Bytes(kReadChunk * 2 + kReadChunk / 2 + 13, 7);
+  const std::string data = RandomBytes(kReadChunk * 2 + kReadChunk / 2 + 13, 7);
   auto etag = store().Put(K("whole"), data);
   ASSERT_TRUE(etag.ok()) << etag.status().ToString();
   ResetStats();
@@ -117,7 +109,7 @@ TEST_P(ReadIntoConformance, PinnedToAnExpectedEtag) {
 }
 
 TEST_P(ReadIntoConformance, SinkErrorStopsTheRead) {
-  const std::string data = Bytes(kReadChunk * 3, 9);
+  const std::string data = RandomBytes(kReadChunk * 3, 9);
   ASSERT_TRUE(store().Put(K("stop"), data).ok());
   ResetStats();
   std::mutex mu;

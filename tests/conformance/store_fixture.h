@@ -5,11 +5,20 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <random>
 #include <string>
 
 #include "conformance/store_instances.h"
 
 namespace s3c::testing {
+
+// `n` pseudo-random bytes from `seed` (every byte value occurs).
+inline std::string RandomBytes(size_t n, uint32_t seed) {
+  std::mt19937 gen(seed);
+  std::string s(n, '\0');
+  for (char& c : s) c = static_cast<char>(gen());
+  return s;
+}
 
 class StoreParamTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -21,6 +30,10 @@ class StoreParamTest : public ::testing::TestWithParam<std::string> {
   }
 
   ObjectStore& store() { return instance_->store(); }
+  void PutOk(const std::string& key, const std::string& data) {
+    auto r = store().Put(K(key), data);
+    ASSERT_TRUE(r.ok()) << key << ": " << r.status().ToString();
+  }
   std::string K(const std::string& key) const { return instance_->prefix() + key; }
   RequestStats* stats() { return instance_->stats(); }
   void ResetStats() {

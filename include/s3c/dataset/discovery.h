@@ -30,7 +30,7 @@ std::string GlobListPrefix(std::string_view pattern);
 // The objects `key` names, in key order:
 //  - a glob: every matching key;
 //  - "" or ending in '/': every object under that prefix;
-//  - otherwise the object itself when it exists, else every object under "key/".
+//  - otherwise the object itself when it exists (one HEAD), else every object under "key/".
 // Under a prefix, folder markers (keys ending in '/') and files whose name starts with '_' or
 // '.' (_SUCCESS, .crc, ...) are skipped, as Spark and Hive readers do; a glob that names
 // them explicitly still gets them. NotFound when nothing matches.
@@ -43,6 +43,14 @@ struct DiscoveryOptions {
   const ObjectFilter* filter = nullptr;  // not owned; null: every object
   ObjectLimits limits;
   size_t max_prefixes = 1000;      // cap on the literal prefixes a glob's {a,b} groups make
+  // A single key (no glob, no trailing '/'): true sends a HEAD (Stat) to learn whether it
+  // exists, with its size, ETag and time, and lists "key/" when it does not. False sends
+  // nothing: the key comes back as ObjectInfo::KeyOnly with DiscoveredDataset::key_unchecked,
+  // its first read learns the details, and a NotFound from that read means the key names a
+  // folder or nothing (DiscoverFolderOf). A filter or a limit sends the HEAD anyway: they
+  // judge an object by its size, time or existence (--regex '\.csv$' on "data" must read the
+  // CSV files of data/, not reject the key "data").
+  bool stat_single_key = true;
 };
 
 struct DiscoveredDataset {
@@ -51,15 +59,23 @@ struct DiscoveredDataset {
   std::string root_prefix;
   PartitionListingStats listing;
   int64_t objects_filtered = 0;     // dropped by the ObjectFilter
+  // `objects` is the single key named, not looked at (stat_single_key false): nobody knows yet
+  // whether it exists.
+  bool key_unchecked = false;
 };
 
 // DiscoverObjects for lakes: a prefix is listed with ListPartitioned (partitions the pruner
 // rules out are never listed); a glob's {a,b} groups become separate literal prefixes, each
 // listed that way and matched against the glob; then the filter and the limits apply (limits
-// fail before any data is read). A single existing key is returned as is (no pruning).
-// NotFound when nothing matches before filtering; an empty result after pruning or
-// filtering is not an error.
+// fail before any data is read). A single existing key is returned as is (no pruning), after
+// a HEAD or unchecked as stat_single_key says. NotFound ("<uri>: no object matches") when
+// nothing matches before filtering; an empty result after pruning or filtering is not an error.
 Result<DiscoveredDataset> DiscoverDataset(ObjectStore& store, std::string_view key,
                                           const DiscoveryOptions& options);
+
+// The objects under "key/", for a single key that turned out not to be an object: what
+// DiscoverDataset returns for such a key after its HEAD, with the same NotFound naming `key`.
+Result<DiscoveredDataset> DiscoverFolderOf(ObjectStore& store, std::string_view key,
+                                           const DiscoveryOptions& options);
 
 }  // namespace s3c::dataset

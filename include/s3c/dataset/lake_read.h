@@ -31,13 +31,20 @@ struct LakeRead {
   std::unique_ptr<DatasetScan> scan;
 };
 
+// A single key (no glob, no trailing '/') costs no HEAD: the scan's open reads it (a text
+// format's first GET gives size and ETag; Parquet's footer is one suffix-range GET that does),
+// and a NotFound there reads "key/" as a folder instead. The HEAD stays when the listing filter
+// or the limits judge objects, the output or the filter names _size, _etag or _last_modified,
+// or the key's name tells no format and none is given (a folder named without its '/' is read
+// after a HEAD and a LIST, as before; DiscoveryOptions::stat_single_key).
 // Errors: a bad URI, filter text that does not parse, a bad --regex, a listing that finds
 // nothing (NotFound; an empty result after pruning or filtering is not an error), limits
 // exceeded (FailedPrecondition, before any data GET), and DatasetScan::Open's.
 Result<LakeRead> OpenLakeRead(StoreResolver& stores, const std::string& uri,
                               LakeReadOptions options);
 
-// The listing alone (for `s3c ls --where` and `s3c schema`): what OpenLakeRead would read.
+// The listing alone (for `s3c ls --where` and `s3c schema`): what OpenLakeRead would read. A
+// single key is looked at with a HEAD here (its size, ETag and time are shown).
 Result<LakeRead> ListLake(StoreResolver& stores, const std::string& uri,
                           const LakeReadOptions& options);
 

@@ -29,6 +29,8 @@ struct ObjectFilterOptions {
 };
 
 // A compiled ObjectFilterOptions. Immutable after Make: Keep may be called from any thread.
+// Objects are judged by their listing details: they must have them (ObjectInfo::details_known;
+// discovery sends a HEAD for a single key when a filter or a limit is set).
 class ObjectFilter {
  public:
   // InvalidArgument for a regex RE2 rejects (its message and the pattern).

@@ -105,9 +105,14 @@ Result<PartitionTable> BuildPartitionTable(const Partitioning& partitioning,
                                            std::string_view root_prefix,
                                            const std::vector<ObjectInfo>& objects);
 
+// True for the virtual columns whose values are an object's details (_size, _last_modified,
+// _etag; any case), which a key not looked at yet (ObjectInfo::KeyOnly) does not have.
+bool IsObjectDetailColumn(std::string_view name);
+
 // Appends the virtual columns `names` (dataset_reader.h kVirtualColumns) to `table`, with each
 // object's values from its listing entry; InvalidArgument for another name, or a name that is
-// already a partition.
+// already a partition; FailedPrecondition for a detail column of an object whose details are
+// not known (discovery must look at the key: DiscoveryOptions::stat_single_key).
 Status AddVirtualColumns(const std::vector<std::string>& names,
                          const std::vector<ObjectInfo>& objects, PartitionTable* table);
 

@@ -37,7 +37,8 @@ class MemoryObjectStore final : public ObjectStore {
   Status List(const ListOptions& options, const ListPageCallback& on_page) override;
   Result<ObjectInfo> Stat(const std::string& key) override;
   Result<std::unique_ptr<RandomAccessFile>> OpenRandomAccess(
-      const std::string& key, const std::optional<ObjectInfo>& known = std::nullopt) override;
+      const std::string& key, const std::optional<ObjectInfo>& known = std::nullopt,
+      uint64_t tail_bytes = 0) override;
   Result<std::unique_ptr<InputStream>> OpenInput(const std::string& key,
                                                  const ReadOptions& options = {}) override;
   Result<std::unique_ptr<OutputStream>> OpenOutput(const std::string& key,

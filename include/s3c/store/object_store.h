@@ -26,10 +26,23 @@ namespace s3c {
 
 struct ObjectInfo {
   std::string key;            // full key, or the common prefix (ending in the delimiter)
+  // Whether size, etag and last_modified hold the object's values. Listings and Stat always
+  // set them; KeyOnly makes an entry for a key nobody has looked at yet (a single key a read
+  // names: no HEAD is sent for it), whose three fields are unset and must not be used. The
+  // first read of such a key learns them (OpenInput, OpenRandomAccess with tail_bytes) and
+  // fails with NotFound when the key does not exist.
+  bool details_known = true;
   uint64_t size = 0;
   std::string etag;           // opaque, quotes stripped; may be "" for local files
   WallTime last_modified{};
   bool is_prefix = false;     // a common prefix from a delimited listing
+
+  static ObjectInfo KeyOnly(std::string key) {
+    ObjectInfo info;
+    info.key = std::move(key);
+    info.details_known = false;
+    return info;
+  }
 };
 
 struct ListOptions {
@@ -75,10 +88,15 @@ class ObjectStore {
   virtual Result<ObjectInfo> Stat(const std::string& key) = 0;
 
   // Positional reads, every one pinned to the object's ETag (S3: If-Match): if the object is
-  // replaced meanwhile, reads fail with Aborted instead of mixing versions. `known` (from a
-  // listing) saves the HEAD request.
+  // replaced meanwhile, reads fail with Aborted instead of mixing versions. A `known` with
+  // details_known (from a listing or a Stat) saves the request that learns size and ETag.
+  // Without it, `tail_bytes` > 0 asks for the object's last min(tail_bytes, size) bytes with
+  // the open (a Parquet footer): S3 sends one suffix-range GET whose response gives the size
+  // and the ETag every later read is pinned to, and ReadAt within those bytes costs no request;
+  // with `tail_bytes` 0 the size comes from a HEAD. A missing key is NotFound either way.
   virtual Result<std::unique_ptr<RandomAccessFile>> OpenRandomAccess(
-      const std::string& key, const std::optional<ObjectInfo>& known = std::nullopt) = 0;
+      const std::string& key, const std::optional<ObjectInfo>& known = std::nullopt,
+      uint64_t tail_bytes = 0) = 0;
 
   // Sequential read of [offset, offset+length) with read-ahead.
   virtual Result<std::unique_ptr<InputStream>> OpenInput(const std::string& key,

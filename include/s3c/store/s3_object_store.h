@@ -2,9 +2,11 @@
 // Request costs (asserted by the conformance suite):
 //  - List: one ListObjectsV2 per page of `list_page_size`; size, ETag and LastModified come from
 //    the listing (no HeadObject per object).
-//  - Stat: one HeadObject. OpenRandomAccess: one HeadObject unless `known` is given, then one
-//    ranged GetObject per ReadAt (none for an empty range), each with If-Match on the ETag:
-//    a replaced object fails the read with Aborted.
+//  - Stat: one HeadObject. OpenRandomAccess: with a `known` listing entry nothing, with
+//    `tail_bytes` one suffix-range GetObject of the last tail_bytes (it gives size and ETag;
+//    an empty object costs a HeadObject more), else one HeadObject; then one ranged GetObject
+//    per ReadAt (none for an empty range, nor for bytes the suffix GET brought), each with
+//    If-Match on the ETag: a replaced object fails the read with Aborted.
 //  - OpenInput: ranged GetObjects of `read_chunk_size`, the first alone (it fixes the ETag and
 //    size), the rest pinned with If-Match to that ETag, up to readahead_bytes / chunk (at most
 //    `concurrency`) in flight, delivered in order. Memory is bounded by the read-ahead, not by
@@ -56,7 +58,8 @@ class S3ObjectStore final : public ObjectStore {
   Status List(const ListOptions& options, const ListPageCallback& on_page) override;
   Result<ObjectInfo> Stat(const std::string& key) override;
   Result<std::unique_ptr<RandomAccessFile>> OpenRandomAccess(
-      const std::string& key, const std::optional<ObjectInfo>& known = std::nullopt) override;
+      const std::string& key, const std::optional<ObjectInfo>& known = std::nullopt,
+      uint64_t tail_bytes = 0) override;
   Result<std::unique_ptr<InputStream>> OpenInput(const std::string& key,
                                                  const ReadOptions& options = {}) override;
   Result<ObjectInfo> ReadInto(

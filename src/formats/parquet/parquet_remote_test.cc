@@ -78,19 +78,23 @@ std::pair<int64_t, int64_t> Chunk(const FileMetaData& md, size_t g, size_t c) {
   return {start, start + m.total_compressed_size};
 }
 
-// GETs the reader should send for `columns` of the row groups in `groups` with merge_gap.
+// GETs the reader should send for `columns` of the row groups in `groups` with merge_gap. A
+// merged range starting at or after `held_from` costs none: the open brought those bytes.
 int64_t ExpectedDataGets(const FileMetaData& md, const std::vector<size_t>& groups,
-                         const std::vector<size_t>& columns, int64_t merge_gap) {
+                         const std::vector<size_t>& columns, int64_t merge_gap,
+                         int64_t held_from = INT64_MAX) {
   int64_t gets = 0;
   for (size_t g : groups) {
     std::vector<std::pair<int64_t, int64_t>> ranges;
     for (size_t c : columns) ranges.push_back(Chunk(md, g, c));
     std::sort(ranges.begin(), ranges.end());
+    std::vector<int64_t> starts;  // of the merged ranges
     int64_t end = -1;
     for (const auto& [s, e] : ranges) {
-      if (end < 0 || s - end > merge_gap) ++gets;
+      if (end < 0 || s - end > merge_gap) starts.push_back(s);
       end = std::max(end, e);
     }
+    for (int64_t start : starts) gets += start < held_from ? 1 : 0;
   }
   return gets;
 }
@@ -126,6 +130,15 @@ class ParquetRemoteTest : public ::testing::Test {
   // Opens through OpenRandomAccess with the listing's ObjectInfo (no HEAD).
   Result<std::unique_ptr<ParquetFileReader>> Open(ParquetReadOptions options) {
     S3C_ASSIGN_OR_RETURN(auto file, inst_->store().OpenRandomAccess(key_, info_));
+    options.object_name = inst_->store().UriFor(key_);
+    return ParquetFileReader::Open(std::shared_ptr<RandomAccessFile>(std::move(file)), options);
+  }
+
+  // Opens by the key alone (ObjectInfo::KeyOnly, as a single key a read names): the footer's
+  // suffix-range GET gives the size and the ETag.
+  Result<std::unique_ptr<ParquetFileReader>> OpenByKey(ParquetReadOptions options) {
+    S3C_ASSIGN_OR_RETURN(auto file, inst_->store().OpenRandomAccess(
+                                        key_, ObjectInfo::KeyOnly(key_), options.footer_guess));
     options.object_name = inst_->store().UriFor(key_);
     return ParquetFileReader::Open(std::shared_ptr<RandomAccessFile>(std::move(file)), options);
   }
@@ -207,14 +220,19 @@ TEST_F(ParquetRemoteTest, AdjacentChunksMergeIntoOneGetPerRowGroup) {
 
 TEST_F(ParquetRemoteTest, SecondFooterGetOnlyWhenTheGuessIsTooSmall) {
   const uint64_t needed = file_->metadata_length + 8;
-  for (uint64_t guess : {needed, needed - 1, uint64_t{1024}}) {
-    ParquetReadOptions options;
-    options.footer_guess = guess;
-    inst_->stats()->Reset();
-    auto reader = Open(options);
-    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
-    EXPECT_EQ(Gets(), guess >= needed ? 1u : 2u) << "footer_guess " << guess;
-    EXPECT_EQ(BytesDown(), std::max<uint64_t>(guess, needed)) << "footer_guess " << guess;
+  // Opened with the listing's size, and by the key alone (the first read is a suffix GET).
+  for (bool by_key : {false, true}) {
+    for (uint64_t guess : {needed, needed - 1, uint64_t{1024}}) {
+      ParquetReadOptions options;
+      options.footer_guess = guess;
+      inst_->stats()->Reset();
+      auto reader = by_key ? OpenByKey(options) : Open(options);
+      ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+      EXPECT_EQ(Gets(), guess >= needed ? 1u : 2u) << "footer_guess " << guess << " " << by_key;
+      EXPECT_EQ(Heads(), 0u) << "footer_guess " << guess << " " << by_key;
+      EXPECT_EQ(BytesDown(), std::max<uint64_t>(guess, needed))
+          << "footer_guess " << guess << " " << by_key;
+    }
   }
 }
 
@@ -254,17 +272,63 @@ TEST_F(ParquetRemoteTest, PrunedRowGroupsCostNoGet) {
 }
 
 TEST_F(ParquetRemoteTest, ObjectReplacedAfterTheFooterIsAborted) {
-  auto reader = Open(ParquetReadOptions{});
+  // Opened with the listing's ETag, and by the key alone (pinned to the suffix GET's ETag).
+  for (bool by_key : {false, true}) {
+    ASSERT_TRUE(inst_->store().Put(key_, file_->bytes).ok());
+    auto reader = by_key ? OpenByKey(ParquetReadOptions{}) : Open(ParquetReadOptions{});
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    // Equal content would get the same ETag (its MD5): replace it with other bytes.
+    std::string other = file_->bytes;
+    other[4] = static_cast<char>(other[4] ^ 0x5a);
+    ASSERT_TRUE(inst_->store().Put(key_, other).ok());
+    auto batches = (*reader)->ReadBatches();
+    ASSERT_TRUE(batches.ok());
+    auto first = (*batches)->Next();
+    ASSERT_FALSE(first.ok()) << "by key: " << by_key;
+    EXPECT_EQ(first.status().code(), StatusCode::kAborted) << first.status().ToString();
+  }
+}
+
+TEST_F(ParquetRemoteTest, ByKeyTheFooterIsOneSuffixGetAndNoHead) {
+  const FileMetaData& md = file_->md;
+  std::vector<size_t> all_groups;
+  for (size_t g = 0; g < md.row_groups.size(); ++g) all_groups.push_back(g);
+  ParquetReadOptions options;
+  options.columns = {"c2", "c6"};
+  options.merge_gap = 0;
+  inst_->stats()->Reset();
+  auto reader = OpenByKey(options);
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
-  // Equal content would get the same ETag (its MD5): replace it with other bytes.
-  std::string other = file_->bytes;
-  other[4] = static_cast<char>(other[4] ^ 0x5a);
-  ASSERT_TRUE(inst_->store().Put(key_, other).ok());
-  auto batches = (*reader)->ReadBatches();
-  ASSERT_TRUE(batches.ok());
-  auto first = (*batches)->Next();
-  ASSERT_FALSE(first.ok());
-  EXPECT_EQ(first.status().code(), StatusCode::kAborted) << first.status().ToString();
+  EXPECT_EQ(Gets(), 1u);
+  EXPECT_EQ(Heads(), 0u);
+  EXPECT_EQ(BytesDown(), std::min<uint64_t>(file_->bytes.size(), 64 << 10));
+  auto batches = ReadAll(**reader);
+  ASSERT_TRUE(batches.ok()) << batches.status().ToString();
+  const int64_t held_from = static_cast<int64_t>(file_->bytes.size()) - (64 << 10);
+  EXPECT_EQ(Gets(),
+            1u + static_cast<uint64_t>(ExpectedDataGets(md, all_groups, {2, 6}, 0, held_from)));
+  EXPECT_EQ(Heads(), 0u);
+  auto oracle = testing::DuckDbQuery("SELECT c2, c6 FROM read_parquet(" +
+                                     testing::SqlQuote(file_->local_path) + ")");
+  ASSERT_TRUE(oracle.ok()) << oracle.status().ToString();
+  EXPECT_TRUE(testing::RowsEqual(oracle->rows, testing::CanonicalRows(*batches)));
+}
+
+TEST_F(ParquetRemoteTest, ByKeyAFileShorterThanTheGuessIsOneGet) {
+  ParquetReadOptions options;
+  options.footer_guess = file_->bytes.size() + 1000;
+  options.columns = {"id", "c7"};
+  inst_->stats()->Reset();
+  auto reader = OpenByKey(options);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  auto batches = ReadAll(**reader);
+  ASSERT_TRUE(batches.ok()) << batches.status().ToString();
+  EXPECT_EQ(Gets(), 1u);  // the whole object came with the open; chunks are read from it
+  EXPECT_EQ(BytesDown(), file_->bytes.size());
+  auto oracle = testing::DuckDbQuery("SELECT id, c7 FROM read_parquet(" +
+                                     testing::SqlQuote(file_->local_path) + ")");
+  ASSERT_TRUE(oracle.ok()) << oracle.status().ToString();
+  EXPECT_TRUE(testing::RowsEqual(oracle->rows, testing::CanonicalRows(*batches)));
 }
 
 }  // namespace

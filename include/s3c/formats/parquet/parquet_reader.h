@@ -3,7 +3,10 @@
 // Reads a file through RandomAccessFile, so the same code serves local files and S3 objects
 // (ObjectStore::OpenRandomAccess pins every range to the object's ETag). Remote economy:
 // the footer comes from one read of the last footer_guess bytes (a second read only
-// when the metadata is larger); the column chunks a projection needs are fetched with nearby
+// when the metadata is larger), after the file's Size(), which the reader never asks
+// separately: an object of unknown size is opened with its last footer_guess bytes
+// (ObjectStore::OpenRandomAccess tail_bytes: one suffix GET gives the size and those bytes, so
+// the footer read costs no further request); the column chunks a projection needs are fetched with nearby
 // ranges merged (gap <= merge_gap) and up to max_in_flight reads at once. Row groups whose
 // statistics prove the caller's predicate false are never fetched.
 #pragma once
