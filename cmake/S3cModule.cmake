@@ -3,9 +3,17 @@
 function(s3c_module name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
   add_library(s3c_${name} STATIC ${ARG_SOURCES})
+  # Private headers: a module sees its own src/ folder only, under its path from src/ (a link
+  # in the build tree), so "formats/csv/x.h" resolves inside formats/csv and nowhere else and
+  # another module's private header does not compile (docs/architecture.md section 2).
+  file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR}/src ${CMAKE_CURRENT_SOURCE_DIR})
+  set(private_root ${CMAKE_BINARY_DIR}/private_include/${name})
+  get_filename_component(link_parent ${private_root}/${rel} DIRECTORY)
+  file(MAKE_DIRECTORY ${link_parent})
+  file(CREATE_LINK ${CMAKE_CURRENT_SOURCE_DIR} ${private_root}/${rel} SYMBOLIC)
   target_include_directories(s3c_${name}
     PUBLIC ${PROJECT_SOURCE_DIR}/include
-    PRIVATE ${PROJECT_SOURCE_DIR}/src)
+    PRIVATE ${private_root})
   target_link_libraries(s3c_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
 endfunction()
 
