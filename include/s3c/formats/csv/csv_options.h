@@ -67,7 +67,9 @@ struct CsvReadOptions {
 
   BadRecordOptions bad_records;
 
-  // Parsing threads; 0 = one per hardware thread. With more than one, the text is cut into
+  // Parsing threads; 0 (the default) = all cores (the shared CPU pool's size), 1 = the caller's
+  // thread only (as JsonReadOptions::threads; one CLI option sets both). With more than one,
+  // the text is cut into
   // chunks of about parallel_chunk_bytes at line ends that quote parity places outside quoted
   // fields; each chunk is validated as UTF-8 (UTF-8 input), tokenized and converted on one of
   // threads - 1 workers or on the caller's thread, and results are emitted in input order (a
@@ -78,7 +80,7 @@ struct CsvReadOptions {
   // with one thread.
   // At most 2 * threads chunks are held. Input that is wholly buffered after the inference
   // sample (at most parallel_chunk_bytes left) is read on the caller's thread.
-  int threads = 1;
+  int threads = 0;
   size_t parallel_chunk_bytes = size_t{4} << 20;
 };
 
