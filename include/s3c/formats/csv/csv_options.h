@@ -67,6 +67,14 @@ struct CsvReadOptions {
 
   BadRecordOptions bad_records;
 
+  // Projection: the columns to produce, by name (empty = all). The reader's schema and batches
+  // hold these in the file's order, once each. The cells of the other columns are still
+  // tokenized (quoting, record ends and the field count of ragged rows are as without a
+  // projection) but neither inferred nor converted, so a value they could not take does not
+  // reject its record. A name the file does not have fails the open with InvalidArgument
+  // listing the file's columns.
+  std::vector<std::string> columns;
+
   // Parsing threads; 0 (the default) = all cores (the shared CPU pool's size), 1 = the caller's
   // thread only (as JsonReadOptions::threads; one CLI option sets both). With more than one,
   // the text is cut into
