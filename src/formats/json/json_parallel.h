@@ -90,6 +90,10 @@ class ParallelJsonParser {
   bool fast_path_;
   std::unique_ptr<InputStream> input_;
   std::string carry_;  // text after the last cut
+  // Texts of chunks handed out before the last one, kept for their capacity: new chunks reuse
+  // them rather than fault fresh pages in (caller thread only).
+  std::vector<std::string> spare_;
+  std::shared_ptr<JsonChunk> last_;  // the chunk Next() returned last
   StreamPosition next_at_;  // where carry_ starts
   bool input_done_ = false;
   Status read_error_;  // reported once the chunks cut before it are

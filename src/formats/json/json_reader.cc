@@ -44,7 +44,8 @@ class JsonBatchReader final : public BatchReader {
   // ready_, its error into deferred_; after a chunk that resumes, the rest goes to source_.
   // False after the last chunk.
   Result<bool> PullChunk();
-  // With more than one thread and a stream of values longer than one chunk: starts parallel_.
+  // With more than one thread and a stream of values longer than one chunk: starts parallel_
+  // (at the first Next()).
   Status StartParallel();
   // The next record from the input itself. Bad records are handled here.
   Result<RecordKind> ReadRecord(SourceRecord* rec, json_internal::FlatRecordParser* flat);
@@ -60,6 +61,7 @@ class JsonBatchReader final : public BatchReader {
   std::unique_ptr<json_internal::JsonBatchBuilder> builder_;
   std::deque<SourceRecord> pending_;
   bool done_ = false;
+  bool parallel_decided_ = false;
   int64_t rows_read_ = 0;
   int64_t rejected_ = 0;
   // After index_ and schema_, which its tasks use: destroyed before them.
@@ -162,8 +164,6 @@ Status JsonBatchReader::Init() {
   }
   builder_ =
       std::make_unique<json_internal::JsonBatchBuilder>(options_, schema_, &index_, fast_path_);
-  Status started = StartParallel();
-  if (!started.ok()) failed_ = started;  // as a sequential read meets it: at the first Next()
   return Status::OK();
 }
 
@@ -238,6 +238,11 @@ Result<bool> JsonBatchReader::PullChunk() {
 }
 
 Result<std::shared_ptr<RecordBatch>> JsonBatchReader::NextBatch() {
+  if (!parallel_decided_) {
+    // At the first batch, not at open: a reader opened for its schema reads no further.
+    parallel_decided_ = true;
+    S3C_RETURN_IF_ERROR(StartParallel());
+  }
   while (true) {
     if (!ready_.empty()) {
       std::shared_ptr<RecordBatch> b = std::move(ready_.front());
