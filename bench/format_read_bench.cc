@@ -3,7 +3,7 @@
 //   format_read_bench generate-csv PATH MB     8 mixed columns, seeded, ~MB megabytes
 //   format_read_bench generate-jsonl PATH MB   the same rows as JSON Lines objects
 //   format_read_bench read-csv PATH THREADS REPEAT
-//   format_read_bench read-jsonl PATH REPEAT
+//   format_read_bench read-jsonl PATH THREADS REPEAT
 //   format_read_bench gunzip PATH REPEAT       inflate through the codec module, discard output
 //
 // Reads print one JSON line per run: {"case","tool":"s3c","threads","seconds","input_bytes",
@@ -103,17 +103,6 @@ int Generate(const std::string& path, bool csv, int64_t mb) {
   return std::fclose(f) == 0 ? 0 : 1;
 }
 
-// The CSV reader's `threads` option when this tree has it (another change adds it).
-template <typename Options>
-bool SetCsvThreads(Options& o, int threads) {
-  if constexpr (requires { o.threads; }) {
-    o.threads = threads;
-    return true;
-  } else {
-    return threads == 1;
-  }
-}
-
 struct Run {
   int64_t rows = 0;
   int64_t output_bytes = 0;
@@ -134,9 +123,7 @@ Result<Run> ReadOnce(const std::string& mode, const std::string& path, int threa
   S3C_ASSIGN_OR_RETURN(auto input, s3c::OpenLocalInput(path));
   if (mode == "read-csv") {
     s3c::formats::csv::CsvReadOptions o;
-    if (!SetCsvThreads(o, threads)) {
-      return s3c::UnimplementedError("this CSV reader has no threads option");
-    }
+    o.threads = threads;
     S3C_ASSIGN_OR_RETURN(auto reader, s3c::formats::csv::OpenCsvReader(std::move(input), path, o));
     return ReadBatches(*reader);
   }
@@ -144,6 +131,7 @@ Result<Run> ReadOnce(const std::string& mode, const std::string& path, int threa
     s3c::formats::JsonReadOptions o;
     o.object_name = path;
     o.format = s3c::formats::JsonFormat::kJsonLines;
+    o.threads = threads;
     S3C_ASSIGN_OR_RETURN(auto reader, s3c::formats::OpenJsonReader(std::move(input), o));
     return ReadBatches(*reader);
   }
@@ -174,13 +162,13 @@ int main(int argc, char** argv) {
   if (args.size() == 3 && (args[0] == "generate-csv" || args[0] == "generate-jsonl")) {
     return Generate(args[1], args[0] == "generate-csv", std::atoll(args[2].c_str()));
   }
-  bool csv = args.size() == 4 && args[0] == "read-csv";
-  bool other = args.size() == 3 && (args[0] == "read-jsonl" || args[0] == "gunzip");
-  if (!csv && !other) {
+  bool read = args.size() == 4 && (args[0] == "read-csv" || args[0] == "read-jsonl");
+  bool other = args.size() == 3 && args[0] == "gunzip";
+  if (!read && !other) {
     std::fprintf(stderr, "usage: see the comment at the top of bench/format_read_bench.cc\n");
     return 2;
   }
-  int threads = csv ? std::atoi(args[2].c_str()) : 1;
+  int threads = read ? std::atoi(args[2].c_str()) : 1;
   int repeat = std::atoi(args.back().c_str());
   const std::string case_name = args[0] == "read-csv"     ? "csv"
                                 : args[0] == "read-jsonl" ? "jsonl"

@@ -59,11 +59,6 @@ def main():
                 ratios.append({"case": case, "s3c_threads": threads, "peer": peer,
                                "peer_threads": peer_threads,
                                "speed_ratio": round(p["median_s"] / e["median_s"], 2)})
-        if case == "jsonl":  # s3c's JSON reader has one thread: also against DuckDB with 2
-            p = by_key.get((case, "duckdb", 2))
-            if p and threads == 1:
-                ratios.append({"case": case, "s3c_threads": 1, "peer": "duckdb", "peer_threads": 2,
-                               "speed_ratio": round(p["median_s"] / e["median_s"], 2)})
     with open(out_path, "w") as f:
         json.dump({"bench": "formats", "results": results, "ratios": ratios}, f, indent=2)
         f.write("\n")

@@ -6,19 +6,25 @@
 namespace s3c {
 
 int ByteSource::Fill() {
-  while (pos_ >= size_) {
-    if (eof_) return -1;
+  while (pos_ >= limit_) {
+    if (pos_ >= size_ && eof_) return -1;
+    if (pos_ - mark_ >= max_marked_) {
+      if (status_.ok()) {
+        status_ = ResourceExhaustedError("a record is larger than the limit of " +
+                                         std::to_string(max_marked_) + " bytes");
+      }
+      eof_ = true;
+      return -1;
+    }
+    if (pos_ < size_) {
+      SetLimit();
+      continue;
+    }
     if (mark_ > 0) {
       std::memmove(buf_.get(), data_ + mark_, size_ - mark_);
       size_ -= mark_;
       pos_ -= mark_;
       mark_ = 0;
-    }
-    if (size_ >= max_marked_) {
-      status_ = ResourceExhaustedError("a record is larger than the limit of " +
-                                       std::to_string(max_marked_) + " bytes");
-      eof_ = true;
-      return -1;
     }
     if (capacity_ - size_ < chunk_) {
       size_t capacity = std::max(size_ + chunk_, capacity_ * 2);
@@ -36,6 +42,7 @@ int ByteSource::Fill() {
     }
     size_ += *n;
     if (*n == 0) eof_ = true;
+    SetLimit();
   }
   return static_cast<unsigned char>(data_[pos_]);
 }

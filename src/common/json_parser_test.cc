@@ -162,5 +162,39 @@ TEST(JsonParserTest, ParsesAcrossChunksOfAReadFunction) {
   EXPECT_EQ(broken.Expected("a JSON value").code(), StatusCode::kUnavailable);
 }
 
+// The limit of marked bytes fails at the same byte whatever the read function returns, and the
+// offset of a source that starts mid-stream numbers its bytes from there.
+TEST(JsonParserTest, MarkedLimitIsTheSameByteForEveryReadSize) {
+  const std::string text = "   {\"a\": \"xxxxxxxxxx\"} {\"b\": 1}";
+  for (size_t step : {1, 2, 5, 7, 64}) {
+    SCOPED_TRACE(step);
+    size_t pos = 0;
+    ByteSource src(
+        [&](char* dst, size_t max) -> Result<size_t> {
+          size_t n = std::min<size_t>({max, step, text.size() - pos});
+          text.copy(dst, n, pos);
+          pos += n;
+          return n;
+        },
+        step);
+    src.set_offset(100);
+    src.set_max_marked(12);
+    JsonParser parser(&src, "s");
+    ASSERT_EQ(parser.SkipWhitespace(), '{');
+    EXPECT_EQ(parser.offset(), 103);
+    src.Mark();
+    JsonValue v;
+    Status s = parser.ParseValue(&v);
+    EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
+    EXPECT_EQ(src.marked_size(), 12u);  // the 13th byte was refused
+    EXPECT_EQ(src.offset(), 115);
+  }
+  ByteSource exact(std::string_view("{\"b\": 1}"));
+  exact.set_max_marked(8);
+  JsonParser fits(&exact, "s");
+  JsonValue v;
+  EXPECT_TRUE(fits.ParseValue(&v).ok());  // 8 bytes: at the limit, not past it
+}
+
 }  // namespace
 }  // namespace s3c

@@ -85,27 +85,45 @@ expect_rows "--trim strips unquoted fields only" '{"a":"x","b":1}
 expect_rows "without --trim" '{"a":"  x ","b":" 1 "}
 {"a":" y ","b":"2"}' -- "$D/spaces.csv"
 
-# --threads N: chunks above one 4 MiB chunk are parsed on the shared CPU pool (common/executor.h,
-# one thread per core, started on first use) beside the main thread, and the rows are the same.
-# --threads 1 parses on the main thread alone. max_threads samples the process's thread count.
+# --threads N: an object above one 4 MiB chunk is parsed on the shared CPU pool (common/executor.h,
+# one thread per core, started on first use) beside the main thread, and the rows are the same;
+# the default is all cores, for CSV and JSON Lines alike. --threads 1 parses on the main thread
+# alone. max_threads FILE FLAGS samples the process's thread count while `read -o csv` runs and
+# prints it when the output equals $WORK/want.csv.
 python3 -c 'import sys
-with open(sys.argv[1], "w") as f:
+with open(sys.argv[1], "w") as f, open(sys.argv[2], "w") as j:
     f.write("id,text,n\n")
-    for i in range(500000): f.write(f"{i},\"line {i}\nwith a break\",{i * 7}\n")' "$D/big.csv"
+    for i in range(500000):
+        f.write(f"{i},\"line {i}\nwith a break\",{i * 7}\n")
+        j.write(f"{{\"id\": {i}, \"text\": \"line {i}\", \"n\": {i * 7}}}\n")' \
+  "$D/big.csv" "$D/big.jsonl"
 max_threads() {
-  "$S3C" read -q -o csv "$@" "$D/big.csv" > "$WORK/threads.csv" &
+  local file=$1
+  shift
+  "$S3C" read -q -o csv "$@" "$file" > "$WORK/threads.csv" &
   local pid=$! max=0 n
   while kill -0 "$pid" 2>/dev/null; do
     n=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status" 2>/dev/null)
     [ -n "$n" ] && [ "$n" -gt "$max" ] && max=$n
     sleep 0.005
   done
-  wait "$pid" && cmp -s "$WORK/threads.csv" "$D/big.csv" && echo "$max"
+  wait "$pid" && cmp -s "$WORK/threads.csv" "$WORK/want.csv" && echo "$max"
 }
-t1=$(max_threads --threads 1)
-t4=$(max_threads --threads 4)
+cores=$(getconf _NPROCESSORS_ONLN)
+cp "$D/big.csv" "$WORK/want.csv"
+t1=$(max_threads "$D/big.csv" --threads 1)
+t4=$(max_threads "$D/big.csv" --threads 4)
+t0=$(max_threads "$D/big.csv")
 expect_eq "--threads 4 runs the pool's threads more than --threads 1 (and both give the file back)" \
-  "$((t4 - t1)) $([ -n "$t1" ] && echo read)" "$(getconf _NPROCESSORS_ONLN) read"
+  "$((t4 - t1)) $([ -n "$t1" ] && echo read)" "$cores read"
+expect_eq "CSV: the default runs the pool's threads too (and gives the file back)" \
+  "$((t0 - t1)) $([ -n "$t0" ] && echo read)" "$cores read"
+"$S3C" read -q -o csv --threads 1 "$D/big.jsonl" > "$WORK/want.csv"
+j1=$(max_threads "$D/big.jsonl" --threads 1)
+j0=$(max_threads "$D/big.jsonl")
+expect_eq "JSON Lines: the default runs the pool's threads, --threads 1 does not, same rows" \
+  "$((j0 - j1)) $([ -n "$j1" ] && echo read)" "$cores read"
+expect_eq "JSON Lines: every row" "$(wc -l < "$WORK/want.csv")" "500001"
 
 # --- text and JSON ---------------------------------------------------------------------
 printf 'one\n\ntwo\n' > "$D/notes.txt"

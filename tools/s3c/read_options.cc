@@ -30,7 +30,6 @@ Status ApplyCsv(const ReadFlags& f, formats::csv::CsvReadOptions& csv) {
   S3C_ASSIGN_OR_RETURN(csv.encoding,
                        PrefixError("--encoding: ", formats::ParseTextEncoding(f.encoding)));
   S3C_ASSIGN_OR_RETURN(csv.ragged, PrefixError("--ragged: ", formats::ParseRaggedPolicy(f.ragged)));
-  csv.threads = f.threads;
   return Status::OK();
 }
 
@@ -113,7 +112,8 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& f, const std::string& input_compress
                 "Rows with too many/few fields: " + std::string(formats::kRaggedPolicyWords))
       ->capture_default_str();
   g->add_flag("--trim", f.trim, "Strip spaces around unquoted fields");
-  g->add_option("--threads", f.threads, "CSV parsing threads (0 = all cores)")->capture_default_str();
+  cmd.add_option("--threads", f.threads, std::string(formats::kParseThreadsHelp))
+      ->capture_default_str();
   auto* t = cmd.add_option_group("Text, JSON and Parquet");
   t->add_flag("--skip-empty-lines", f.skip_empty_lines, "Text: drop empty lines");
   t->add_option("--line-numbers", f.line_numbers, "Text: add a line-number column of this name");
@@ -157,6 +157,7 @@ Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& f) {
   o.read.text.skip_empty_lines = f.skip_empty_lines;
   o.read.text.line_number_column = f.line_numbers;
   o.read.json.flatten = f.flatten;
+  o.read.csv.threads = o.read.json.threads = f.threads;
   S3C_RETURN_IF_ERROR(ApplySchema(f, o));
   S3C_RETURN_IF_ERROR(ApplyBadRecords(f, o.read.csv.bad_records));
   o.read.json.bad_records = o.read.csv.bad_records;

@@ -37,7 +37,7 @@ struct ReadFlags {
   std::string invalid_utf8{formats::kDefaultInvalidUtf8Policy};
   std::string ragged{formats::kDefaultRaggedPolicy};
   bool trim = false;
-  int threads = 1;
+  int threads = formats::kDefaultParseThreads;  // CSV/TSV and JSON Lines
   // Text
   bool skip_empty_lines = false;
   std::string line_numbers;    // column name for line numbers

@@ -24,11 +24,12 @@ class ByteSource {
       : read_(std::move(read)), chunk_(chunk) {}
   // Reads `bytes` alone (not copied: they must outlive the source); offsets start at 0.
   explicit ByteSource(std::string_view bytes)
-      : chunk_(0), data_(bytes.data()), size_(bytes.size()), eof_(true) {}
+      : chunk_(0), data_(bytes.data()), size_(bytes.size()), limit_(size_), eof_(true) {}
 
-  // The current byte, or -1 at the end of input (or after a read error: see status()).
+  // The current byte, or -1 at the end of input (or after a read error or past the limit of
+  // marked bytes: see status()).
   int Peek() {
-    if (pos_ < size_) return static_cast<unsigned char>(data_[pos_]);
+    if (pos_ < limit_) return static_cast<unsigned char>(data_[pos_]);
     return Fill();
   }
   void Advance() {
@@ -44,9 +45,15 @@ class ByteSource {
   }
   // Offset of the current byte from the start of the stream.
   int64_t offset() const { return offset_; }
+  // Numbers the current byte `offset` (and those after it from there): for a source that starts
+  // in the middle of a stream (a chunk of it, or its unread rest).
+  void set_offset(int64_t offset) { offset_ = offset; }
 
   // Keeps the bytes from the current one on (until the next Mark).
-  void Mark() { mark_ = pos_; }
+  void Mark() {
+    mark_ = pos_;
+    SetLimit();
+  }
   // Bytes from the mark to the current position.
   std::string_view Marked() const { return std::string_view(data_ + mark_, pos_ - mark_); }
   size_t marked_size() const { return pos_ - mark_; }
@@ -56,20 +63,28 @@ class ByteSource {
     pos_ = mark_ + i;
   }
 
-  // Fails reads (ResourceExhausted) once the marked bytes would exceed `n`.
-  void set_max_marked(size_t n) { max_marked_ = n; }
+  // Fails Peek() (ResourceExhausted) at the byte that would make the marked bytes exceed `n`:
+  // the same byte whatever sizes the read function returns.
+  void set_max_marked(size_t n) {
+    max_marked_ = n;
+    SetLimit();
+  }
 
   // The first read error, if any.
   const Status& status() const { return status_; }
 
  private:
   int Fill();
+  // limit_: where Peek() stops serving buffered bytes (the buffer's end, or the limit of marked
+  // bytes before it).
+  void SetLimit() { limit_ = size_ - mark_ > max_marked_ ? mark_ + max_marked_ : size_; }
 
   ReadFn read_;
   size_t chunk_;
   std::unique_ptr<char[]> buf_;  // capacity_ bytes allocated (not zeroed)
   const char* data_ = nullptr;   // buf_, or the bytes of a source over bytes
   size_t size_ = 0;              // bytes at data_
+  size_t limit_ = 0;             // <= size_
   size_t capacity_ = 0;
   size_t pos_ = 0;
   size_t mark_ = 0;

@@ -50,6 +50,12 @@ Result<InvalidUtf8Policy> ParseInvalidUtf8Policy(std::string_view name);
 inline constexpr std::string_view kDefaultBadRecordPolicy = "fail";
 inline constexpr std::string_view kBadRecordPolicyWords = "fail, skip or quarantine";
 Result<BadRecordPolicy> ParseBadRecordPolicy(std::string_view name);
+// Parsing threads of one CSV/TSV or JSON Lines object (CsvReadOptions::threads and
+// JsonReadOptions::threads, which one front-end option sets together): 0 = all cores, 1 = the
+// reading thread alone.
+inline constexpr int kDefaultParseThreads = 0;
+inline constexpr std::string_view kParseThreadsHelp =
+    "Threads parsing one CSV/TSV or JSON Lines object (0 = all cores, 1 = one thread)";
 // Parquet page compression: "snappy" (the writer's default), "zstd", "gzip", "lz4_raw" ("lz4"
 // is taken for it: Parquet's old LZ4 framing is deprecated), "brotli", "none"/"uncompressed".
 // Error: "<name>: Parquet codecs are snappy, zstd, gzip, lz4_raw, brotli, none".

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace s3c::formats::csv {
 namespace {
 
@@ -11,19 +13,41 @@ constexpr int32_t kBroken = -2;  // unterminated quoted field
 
 }  // namespace
 
+std::vector<int> ProjectedFields(const columnar::Schema& schema,
+                                 const std::vector<std::string>& columns) {
+  std::vector<int> out;
+  for (int i = 0; i < schema.num_fields(); ++i) {
+    if (columns.empty() ||
+        std::find(columns.begin(), columns.end(), schema.field(i).name()) != columns.end()) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+std::shared_ptr<columnar::Schema> ProjectedSchema(std::shared_ptr<columnar::Schema> schema,
+                                                  const std::vector<std::string>& columns) {
+  if (columns.empty()) return schema;
+  std::vector<columnar::Field> fields;
+  for (int i : ProjectedFields(*schema, columns)) fields.push_back(schema->field(i));
+  return columnar::MakeSchema(std::move(fields), schema->metadata());
+}
+
 Result<std::unique_ptr<BatchConverter>> BatchConverter::Make(
     std::shared_ptr<columnar::Schema> schema, const CsvReadOptions& options) {
   std::unique_ptr<BatchConverter> bc(new BatchConverter(schema, options.ragged));
-  for (const columnar::Field& f : schema->fields()) {
-    S3C_ASSIGN_OR_RETURN(auto c, ColumnConverter::Make(f, options));
+  bc->fields_ = ProjectedFields(*schema, options.columns);
+  for (int i : bc->fields_) {
+    S3C_ASSIGN_OR_RETURN(auto c, ColumnConverter::Make(schema->field(i), options));
     bc->columns_.push_back(std::move(c));
   }
+  bc->output_ = ProjectedSchema(schema, options.columns);
   return bc;
 }
 
 int64_t BatchConverter::Convert(const RecordRange& range, std::vector<Rejection>* rejected) {
   const size_t n = range.count;
-  const size_t ncols = columns_.size();
+  const size_t ncols = static_cast<size_t>(schema_->num_fields());
   const TokenBatch& b = *range.batch;
   bad_.assign(n, 0);
   bool any_bad = false;
@@ -43,11 +67,11 @@ int64_t BatchConverter::Convert(const RecordRange& range, std::vector<Rejection>
       }
     }
   }
-  for (size_t c = 0; c < ncols; ++c) columns_[c]->Parse(range, static_cast<int>(c), bad_.data());
+  for (size_t k = 0; k < columns_.size(); ++k) columns_[k]->Parse(range, fields_[k], bad_.data());
   if (!any_bad) {
     for (int32_t v : bad_) any_bad = any_bad || v != 0;
   }
-  for (size_t c = 0; c < ncols; ++c) columns_[c]->Append(any_bad ? bad_.data() : nullptr);
+  for (auto& c : columns_) c->Append(any_bad ? bad_.data() : nullptr);
   int64_t accepted = static_cast<int64_t>(n);
   if (!any_bad) return accepted;
   for (size_t r = 0; r < n; ++r) {
@@ -77,7 +101,7 @@ Result<std::shared_ptr<columnar::RecordBatch>> BatchConverter::Finish(int64_t ro
     S3C_ASSIGN_OR_RETURN(auto a, c->Finish());
     cols.push_back(std::move(a));
   }
-  return columnar::RecordBatch::Make(schema_, std::move(cols), rows);
+  return columnar::RecordBatch::Make(output_, std::move(cols), rows);
 }
 
 }  // namespace s3c::formats::csv

@@ -1,5 +1,8 @@
 // Converts tokenized records into columns of a schema, rejecting whole records whose field
 // count or cells do not fit (the reasons are the texts of the bad-record policy's errors).
+// With a projection (CsvReadOptions::columns) only the projected columns are converted: the
+// cells of the others are skipped after tokenizing, so they never reject a record (the field
+// count is still checked against the whole schema).
 #pragma once
 
 #include <memory>
@@ -16,8 +19,17 @@ struct Rejection {
   std::string reason;
 };
 
+// The indices of `schema`'s fields named in `columns`, in the schema's order (every field when
+// `columns` is empty). Names the schema does not have are left out.
+std::vector<int> ProjectedFields(const columnar::Schema& schema,
+                                 const std::vector<std::string>& columns);
+// `schema` with those fields (`schema` itself when `columns` is empty).
+std::shared_ptr<columnar::Schema> ProjectedSchema(std::shared_ptr<columnar::Schema> schema,
+                                                  const std::vector<std::string>& columns);
+
 class BatchConverter {
  public:
+  // `schema`: the file's columns; batches hold those options.columns projects.
   static Result<std::unique_ptr<BatchConverter>> Make(std::shared_ptr<columnar::Schema> schema,
                                                       const CsvReadOptions& options);
 
@@ -35,8 +47,10 @@ class BatchConverter {
   BatchConverter(std::shared_ptr<columnar::Schema> schema, RaggedRowPolicy ragged)
       : schema_(std::move(schema)), ragged_(ragged) {}
 
-  std::shared_ptr<columnar::Schema> schema_;
+  std::shared_ptr<columnar::Schema> schema_;  // the file's
+  std::shared_ptr<columnar::Schema> output_;  // the projected columns
   RaggedRowPolicy ragged_;
+  std::vector<int> fields_;  // the file column of each converter
   std::vector<std::unique_ptr<ColumnConverter>> columns_;
   std::vector<int32_t> bad_;  // per record: 0 ok, c + 1 first bad column, kRagged, kBroken
 };

@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <thread>
 
 #include "formats/csv/csv_reader_internal.h"
+#include "s3c/common/executor.h"
 
 namespace s3c::formats::csv {
 
@@ -97,7 +97,7 @@ Result<std::shared_ptr<RecordBatch>> CsvReader::Next() {
   S3C_RETURN_IF_ERROR(failed_);
   if (done_ && ready_.empty()) return std::shared_ptr<RecordBatch>();
   int threads = options_.threads;
-  if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (threads == 0) threads = Executor::Shared().size();
   if (conv_ == nullptr && parallel_ == nullptr) {
     if (threads > 1 && !buffer_.AllBuffered(options_.parallel_chunk_bytes)) {
       bool eof = false;

@@ -49,7 +49,27 @@ Status CsvReader::DetectDialect() {
   return Status::OK();
 }
 
+Status CsvReader::Project() {
+  for (const std::string& name : options_.columns) {
+    if (schema_->GetFieldIndex(name) < 0) {
+      std::string available;
+      for (int i = 0; i < schema_->num_fields(); ++i) {
+        available += (i ? ", " : "") + schema_->field(i).name();
+      }
+      return InvalidArgumentError(
+          fmt::format("{}: no column '{}' (columns: {})", object_, name, available));
+    }
+  }
+  output_schema_ = ProjectedSchema(schema_, options_.columns);
+  return Status::OK();
+}
+
 Status CsvReader::Init() {
+  S3C_RETURN_IF_ERROR(Settle());
+  return Project();
+}
+
+Status CsvReader::Settle() {
   S3C_RETURN_IF_ERROR(buffer_.Start());
   if (options_.detect_dialect) S3C_RETURN_IF_ERROR(DetectDialect());
   data_start_ = buffer_.Keep();
@@ -144,7 +164,12 @@ Status CsvReader::SampleAndInfer(std::vector<std::string> names, bool header_dec
   std::vector<Field> fields;
   for (size_t c = 0; c < ncols; ++c) {
     columnar::DataType type = columnar::String();
-    if (infer) {
+    // Columns the projection leaves out are never converted: not worth inferring.
+    const bool projected =
+        options_.columns.empty() ||
+        std::find(options_.columns.begin(), options_.columns.end(), names[c]) !=
+            options_.columns.end();
+    if (infer && projected) {
       ColumnInferrer ci(&io);
       int64_t rows = 0;
       for (const OwnedRecord& r : pending_) {

@@ -34,8 +34,9 @@ class CsvReader final : public BatchReader {
         source_(std::move(input), options_.encoding, options_.invalid_utf8, object_),
         buffer_(&source_, options_, object_) {}
 
+  // Settles the schema, then applies the projection.
   Status Init();
-  std::shared_ptr<Schema> schema() const override { return schema_; }
+  std::shared_ptr<Schema> schema() const override { return output_schema_; }
   Result<std::shared_ptr<RecordBatch>> Next() override;
   int64_t rows_read() const override { return rows_read_; }
   int64_t rows_rejected() const override { return rows_rejected_; }
@@ -51,6 +52,10 @@ class CsvReader final : public BatchReader {
   Result<std::shared_ptr<RecordBatch>> NextSequential();
   Result<std::shared_ptr<RecordBatch>> NextParallel();
   Status CheckRatio() const;
+  // The header, the inference sample and schema_.
+  Status Settle();
+  // Checks options_.columns against schema_ and sets output_schema_.
+  Status Project();
 
   CsvReadOptions options_;
   std::string object_;
@@ -61,7 +66,8 @@ class CsvReader final : public BatchReader {
   Status failed_;
 
   std::deque<OwnedRecord> pending_;  // the inference sample
-  std::shared_ptr<Schema> schema_;
+  std::shared_ptr<Schema> schema_;         // the file's columns
+  std::shared_ptr<Schema> output_schema_;  // the projected ones (options_.columns)
   std::unique_ptr<BatchConverter> conv_;
   TokenBatch tb_;
   std::vector<Rejection> rejected_;

@@ -5,11 +5,13 @@
 #include <deque>
 #include <unordered_map>
 
+#include "formats/json/json_batch_builder.h"
 #include "formats/json/json_convert.h"
+#include "formats/json/json_parallel.h"
 #include "formats/json/json_reader_internal.h"
 #include "formats/json/json_types.h"
 #include "formats/json/record_source.h"
-#include "s3c/columnar/builder.h"
+#include "s3c/common/executor.h"
 
 namespace s3c::formats {
 namespace {
@@ -23,7 +25,9 @@ using json_internal::SourceRecord;
 class JsonBatchReader final : public BatchReader {
  public:
   JsonBatchReader(std::unique_ptr<InputStream> input, JsonReadOptions options, bool fast_path)
-      : options_(std::move(options)), source_(std::move(input), options_), use_flat_(fast_path) {}
+      : options_(std::move(options)),
+        source_(std::make_unique<json_internal::RecordSource>(std::move(input), options_)),
+        fast_path_(fast_path) {}
 
   Status Init();
   std::shared_ptr<Schema> schema() const override { return schema_; }
@@ -32,31 +36,39 @@ class JsonBatchReader final : public BatchReader {
   int64_t rows_rejected() const override { return rejected_; }
 
  private:
-  // The next record (pending ones first): kRecord, kFlat (with `flat`: the row waits in it) or
-  // kEnd. Bad records are handled here.
-  Result<RecordKind> NextRecord(SourceRecord* rec, json_internal::FlatRecordParser* flat);
-  // The next record from the input itself.
+  Result<std::shared_ptr<RecordBatch>> NextBatch();
+  // A batch read on this thread: the inference sample first, then (unless the parallel parser
+  // reads the rest) the source.
+  Result<std::shared_ptr<RecordBatch>> NextSequential();
+  // Takes the next parsed chunk: its rejected records through the policy, its batches into
+  // ready_, its error into deferred_; after a chunk that resumes, the rest goes to source_.
+  // False after the last chunk.
+  Result<bool> PullChunk();
+  // With more than one thread and a stream of values longer than one chunk: starts parallel_
+  // (at the first Next()).
+  Status StartParallel();
+  // The next record from the input itself. Bad records are handled here.
   Result<RecordKind> ReadRecord(SourceRecord* rec, json_internal::FlatRecordParser* flat);
   Status Reject(RejectedRecord bad);
+  Status CheckRatio() const;
   Status InferSchema();
-  std::string Where(const SourceRecord& rec) const {
-    return fmt::format("{}: line {}, byte offset {}",
-                       options_.object_name.empty() ? "input" : options_.object_name, rec.line,
-                       rec.offset);
-  }
 
   JsonReadOptions options_;
-  json_internal::RecordSource source_;
+  std::unique_ptr<json_internal::RecordSource> source_;
+  bool fast_path_;
   std::shared_ptr<Schema> schema_;
-  std::unordered_map<std::string, int> index_;
-  std::unique_ptr<json_internal::FlatRecordParser> flat_;
-  // Whether the next batch tries the fast path: off for one batch after a batch whose
-  // records mostly needed the full path (nested values, say), then tried again.
-  bool use_flat_;
+  json_internal::ColumnIndex index_;
+  std::unique_ptr<json_internal::JsonBatchBuilder> builder_;
   std::deque<SourceRecord> pending_;
   bool done_ = false;
+  bool parallel_decided_ = false;
   int64_t rows_read_ = 0;
   int64_t rejected_ = 0;
+  // After index_ and schema_, which its tasks use: destroyed before them.
+  std::unique_ptr<json_internal::ParallelJsonParser> parallel_;
+  std::deque<std::shared_ptr<RecordBatch>> ready_;
+  Status deferred_;  // a chunk's error, after its batches
+  Status failed_;    // returned by every Next() after the first error
 };
 
 Status JsonBatchReader::Reject(RejectedRecord bad) {
@@ -74,21 +86,11 @@ Status JsonBatchReader::Reject(RejectedRecord bad) {
   return Status::OK();
 }
 
-Result<RecordKind> JsonBatchReader::NextRecord(SourceRecord* rec,
-                                               json_internal::FlatRecordParser* flat) {
-  if (!pending_.empty()) {
-    *rec = std::move(pending_.front());
-    pending_.pop_front();
-    return RecordKind::kRecord;
-  }
-  return ReadRecord(rec, flat);
-}
-
 Result<RecordKind> JsonBatchReader::ReadRecord(SourceRecord* rec,
                                                json_internal::FlatRecordParser* flat) {
   while (!done_) {
     RejectedRecord bad;
-    S3C_ASSIGN_OR_RETURN(RecordKind kind, source_.Next(rec, &bad, flat));
+    S3C_ASSIGN_OR_RETURN(RecordKind kind, source_->Next(rec, &bad, flat));
     if (kind == RecordKind::kRecord || kind == RecordKind::kFlat) return kind;
     if (kind == RecordKind::kEnd) {
       done_ = true;
@@ -160,85 +162,115 @@ Status JsonBatchReader::Init() {
       return InvalidArgumentError(fmt::format("the schema repeats the column '{}'", f.name()));
     }
   }
-  if (use_flat_) {
-    flat_ = std::make_unique<json_internal::FlatRecordParser>(*schema_, options_.inference,
-                                                              options_.flatten, options_.max_depth);
+  builder_ =
+      std::make_unique<json_internal::JsonBatchBuilder>(options_, schema_, &index_, fast_path_);
+  return Status::OK();
+}
+
+Status JsonBatchReader::CheckRatio() const {
+  const double ratio = options_.bad_records.max_error_ratio;
+  int64_t total = rows_read_ + rejected_;
+  if (total > 0 && static_cast<double>(rejected_) > ratio * static_cast<double>(total)) {
+    return DataLossError(fmt::format(
+        "{}: {} of {} records were bad, above the allowed ratio {}",
+        options_.object_name.empty() ? "input" : options_.object_name, rejected_, total, ratio));
   }
   return Status::OK();
 }
 
+Status JsonBatchReader::StartParallel() {
+  const int threads = options_.threads == 0 ? Executor::Shared().size() : options_.threads;
+  if (threads <= 1 || done_) return Status::OK();
+  S3C_ASSIGN_OR_RETURN(bool stream, source_->IsStreamOfValues());
+  if (!stream) return Status::OK();
+  json_internal::UnreadInput rest = source_->Detach();
+  // Read ahead one chunk: a rest that fits in it stays on this thread.
+  const size_t chunk = std::max<size_t>(options_.parallel_chunk_bytes, 1);
+  while (rest.input != nullptr && rest.read_error.ok() && rest.text.size() <= chunk) {
+    const size_t old = rest.text.size();
+    rest.text.resize(chunk + 1);
+    Result<size_t> got = rest.input->Read(rest.text.data() + old, rest.text.size() - old);
+    rest.text.resize(old + (got.ok() ? *got : 0));
+    if (!got.ok()) rest.read_error = got.status();
+    if (got.ok() && *got == 0) rest.input.reset();
+  }
+  if (rest.text.size() <= chunk) {
+    source_ = std::make_unique<json_internal::RecordSource>(std::move(rest), options_);
+    return Status::OK();
+  }
+  parallel_ = json_internal::ParallelJsonParser::Make(options_, schema_, &index_, fast_path_,
+                                                      std::move(rest), threads);
+  return Status::OK();
+}
+
+Result<std::shared_ptr<RecordBatch>> JsonBatchReader::NextSequential() {
+  auto next = [this](SourceRecord* rec, json_internal::FlatRecordParser* flat,
+                     bool* tried) -> Result<RecordKind> {
+    *tried = flat != nullptr && pending_.empty();
+    if (!pending_.empty()) {
+      *rec = std::move(pending_.front());
+      pending_.pop_front();
+      return RecordKind::kRecord;
+    }
+    if (parallel_ != nullptr) return RecordKind::kEnd;  // it reads the rest
+    return ReadRecord(rec, flat);
+  };
+  return builder_->Fill(
+      next, [this](RejectedRecord bad) { return Reject(std::move(bad)); }, &rows_read_);
+}
+
+Result<bool> JsonBatchReader::PullChunk() {
+  S3C_ASSIGN_OR_RETURN(std::shared_ptr<json_internal::JsonChunk> chunk, parallel_->Next());
+  if (chunk == nullptr) {
+    parallel_.reset();
+    done_ = true;
+    return false;
+  }
+  for (RejectedRecord& bad : chunk->rejected) S3C_RETURN_IF_ERROR(Reject(std::move(bad)));
+  for (auto& b : chunk->batches) ready_.push_back(std::move(b));
+  deferred_ = chunk->status;
+  if (chunk->resume) {
+    source_ =
+        std::make_unique<json_internal::RecordSource>(parallel_->TakeRest(*chunk), options_);
+    parallel_.reset();
+  }
+  return true;
+}
+
+Result<std::shared_ptr<RecordBatch>> JsonBatchReader::NextBatch() {
+  if (!parallel_decided_) {
+    // At the first batch, not at open: a reader opened for its schema reads no further.
+    parallel_decided_ = true;
+    S3C_RETURN_IF_ERROR(StartParallel());
+  }
+  while (true) {
+    if (!ready_.empty()) {
+      std::shared_ptr<RecordBatch> b = std::move(ready_.front());
+      ready_.pop_front();
+      rows_read_ += b->num_rows();
+      return b;
+    }
+    S3C_RETURN_IF_ERROR(deferred_);
+    if (parallel_ == nullptr || !pending_.empty()) {
+      S3C_ASSIGN_OR_RETURN(auto b, NextSequential());
+      if (b != nullptr) return b;
+      if (parallel_ != nullptr) continue;  // the sample is read: the chunks follow
+      S3C_RETURN_IF_ERROR(CheckRatio());
+      return b;
+    }
+    S3C_ASSIGN_OR_RETURN(bool more, PullChunk());
+    if (!more) {
+      S3C_RETURN_IF_ERROR(CheckRatio());
+      return std::shared_ptr<RecordBatch>();
+    }
+  }
+}
+
 Result<std::shared_ptr<RecordBatch>> JsonBatchReader::Next() {
-  const int n = schema_->num_fields();
-  std::vector<std::unique_ptr<columnar::ArrayBuilder>> builders;
-  for (const Field& f : schema_->fields()) builders.push_back(columnar::MakeBuilder(f.type()));
-  std::vector<const JsonValue*> slots(static_cast<size_t>(n));
-  ColumnValues columns;
-  int64_t rows = 0;
-  int64_t flat_rows = 0;
-  int64_t fallbacks = 0;  // records the fast path was tried on and handed to the full path
-  json_internal::FlatRecordParser* flat = use_flat_ ? flat_.get() : nullptr;  // null: off
-  SourceRecord rec;
-  while (rows < options_.batch_rows) {
-    bool tried = flat != nullptr && pending_.empty();
-    S3C_ASSIGN_OR_RETURN(RecordKind kind, NextRecord(&rec, flat));
-    if (kind == RecordKind::kEnd) break;
-    if (kind == RecordKind::kRecord && tried) ++fallbacks;
-    if (kind == RecordKind::kFlat) {
-      S3C_RETURN_IF_ERROR(flat_->AppendRow(builders));
-      ++flat_rows;
-      ++rows;
-      ++rows_read_;
-      continue;
-    }
-    json_internal::RecordColumns(rec.value, options_.flatten, options_.flatten_max_depth, &columns);
-    std::fill(slots.begin(), slots.end(), nullptr);
-    for (const auto& [name, value] : columns) {
-      auto it = index_.find(name);
-      if (it != index_.end()) slots[static_cast<size_t>(it->second)] = value;
-    }
-    Status bad;
-    for (int i = 0; i < n && bad.ok(); ++i) {
-      if (slots[i] == nullptr) continue;
-      Status s = json_internal::ConvertValue(*slots[i], schema_->field(i).type(),
-                                             options_.inference, nullptr);
-      if (!s.ok()) {
-        bad = InvalidArgumentError(
-            fmt::format("{}: column '{}': {}", Where(rec), schema_->field(i).name(), s.message()));
-      }
-    }
-    if (!bad.ok()) {
-      S3C_RETURN_IF_ERROR(
-          Reject({options_.object_name, rec.line, rec.offset, bad.message(), std::move(rec.raw)}));
-      continue;
-    }
-    for (int i = 0; i < n; ++i) {
-      if (slots[i] == nullptr) {
-        builders[i]->AppendNull();
-      } else {
-        S3C_RETURN_IF_ERROR(json_internal::ConvertValue(*slots[i], schema_->field(i).type(),
-                                                        options_.inference, builders[i].get()));
-      }
-    }
-    ++rows;
-    ++rows_read_;
-  }
-  use_flat_ = flat_ != nullptr && (flat == nullptr || fallbacks <= flat_rows);
-  if (rows == 0) {
-    const double ratio = options_.bad_records.max_error_ratio;
-    int64_t total = rows_read_ + rejected_;
-    if (total > 0 && static_cast<double>(rejected_) > ratio * static_cast<double>(total)) {
-      return DataLossError(fmt::format(
-          "{}: {} of {} records were bad, above the allowed ratio {}",
-          options_.object_name.empty() ? "input" : options_.object_name, rejected_, total, ratio));
-    }
-    return std::shared_ptr<RecordBatch>();
-  }
-  std::vector<std::shared_ptr<columnar::Array>> arrays;
-  for (auto& b : builders) {
-    S3C_ASSIGN_OR_RETURN(auto array, b->Finish());
-    arrays.push_back(std::move(array));
-  }
-  return RecordBatch::Make(schema_, std::move(arrays), rows);
+  S3C_RETURN_IF_ERROR(failed_);
+  auto r = NextBatch();
+  if (!r.ok()) failed_ = r.status();
+  return r;
 }
 
 }  // namespace

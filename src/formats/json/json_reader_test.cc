@@ -143,26 +143,33 @@ TEST(JsonReaderTest, JsonLinesIsReadIncrementally) {
   for (int i = 0; i < 40000; ++i) text += "{\"id\":" + std::to_string(i) + "}\n";
   const auto total = static_cast<int64_t>(text.size());
   ASSERT_GT(total, 400000);
-  int64_t consumed = 0;
-  auto o = Opts();
-  o.inference.max_rows = 10;
-  o.batch_rows = 1000;
-  auto reader = OpenJsonReader(std::make_unique<CountingInput>(std::move(text), &consumed), o);
-  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
-  EXPECT_EQ(consumed, 64 << 10);  // inference read one chunk
-  auto batch = (*reader)->Next();
-  ASSERT_TRUE(batch.ok());
-  EXPECT_EQ((*batch)->num_rows(), 1000);
-  EXPECT_EQ(consumed, 64 << 10);
-  int64_t rows = 1000;
-  for (;;) {
-    batch = (*reader)->Next();
+  // One thread reads as it goes; two read ahead at most 2 * threads chunks (json_parallel.h).
+  for (int threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    int64_t consumed = 0;
+    auto o = Opts();
+    o.inference.max_rows = 10;
+    o.batch_rows = 1000;
+    o.threads = threads;
+    o.parallel_chunk_bytes = 16 << 10;
+    auto reader = OpenJsonReader(std::make_unique<CountingInput>(text, &consumed), o);
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    EXPECT_EQ(consumed, 64 << 10);  // inference read one chunk
+    auto batch = (*reader)->Next();
     ASSERT_TRUE(batch.ok());
-    if (*batch == nullptr) break;
-    rows += (*batch)->num_rows();
+    // Two threads: the inference sample is one batch, the chunks follow.
+    EXPECT_EQ((*batch)->num_rows(), threads == 1 ? 1000 : 10);
+    EXPECT_LE(consumed, threads == 1 ? 64 << 10 : (64 << 10) + 5 * (16 << 10));
+    int64_t rows = (*batch)->num_rows();
+    for (;;) {
+      batch = (*reader)->Next();
+      ASSERT_TRUE(batch.ok());
+      if (*batch == nullptr) break;
+      rows += (*batch)->num_rows();
+    }
+    EXPECT_EQ(rows, 40000);
+    EXPECT_EQ(consumed, total);
   }
-  EXPECT_EQ(rows, 40000);
-  EXPECT_EQ(consumed, total);
 }
 
 TEST(JsonReaderTest, NestedStructsAndLists) {
@@ -361,8 +368,8 @@ TEST(JsonReaderTest, DepthAndRecordSizeLimits) {
   r = Read("{\"a\":\"" + std::string(200, 'x') + "\"}", o);
   EXPECT_EQ(r.status.code(), StatusCode::kResourceExhausted);
   EXPECT_EQ(r.status.message(),
-            "s3://b/data.json: line 1, byte offset 0: the record has 208 bytes, above the limit "
-            "of 100");
+            "s3://b/data.json: line 1, byte offset 0: the record is longer than the limit of 100 "
+            "bytes");
 }
 
 TEST(JsonReaderTest, SkipResumesAtTheNextLine) {

@@ -2,19 +2,83 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace s3c::formats::json_internal {
+
+namespace {
+
+JsonParseOptions ParserOptions(const JsonReadOptions& options) {
+  return JsonParseOptions{.max_depth = options.max_depth,
+                          .non_finite_tokens = options.non_finite_tokens};
+}
+
+}  // namespace
 
 RecordSource::RecordSource(std::unique_ptr<InputStream> input, const JsonReadOptions& options)
     : input_(std::move(input)),
-      src_([in = input_.get()](char* dst, size_t max) { return in->Read(dst, max); }),
-      parser_(&src_, options.object_name,
-              JsonParseOptions{.max_depth = options.max_depth,
-                               .non_finite_tokens = options.non_finite_tokens}),
+      src_([this](char* dst, size_t max) { return Read(dst, max); }),
+      parser_(&src_, options.object_name, ParserOptions(options)),
       format_(options.format),
       recover_(options.bad_records.policy != BadRecordPolicy::kFail),
       keep_raw_(options.bad_records.policy == BadRecordPolicy::kQuarantine),
       max_record_bytes_(options.max_record_bytes) {
   src_.set_max_marked(static_cast<size_t>(options.max_record_bytes));
+}
+
+RecordSource::RecordSource(UnreadInput rest, const JsonReadOptions& options)
+    : RecordSource(std::move(rest.input), options) {
+  prefix_ = std::move(rest.text);
+  read_error_ = std::move(rest.read_error);
+  src_.set_offset(rest.at.offset);
+  parser_.set_line(rest.at.line);
+  mode_ = Mode::kStream;
+}
+
+RecordSource::RecordSource(std::string_view bytes, StreamPosition at,
+                           const JsonReadOptions& options)
+    : src_(bytes),
+      parser_(&src_, options.object_name, ParserOptions(options)),
+      format_(options.format),
+      recover_(options.bad_records.policy != BadRecordPolicy::kFail),
+      keep_raw_(options.bad_records.policy == BadRecordPolicy::kQuarantine),
+      max_record_bytes_(options.max_record_bytes),
+      mode_(Mode::kStream) {
+  src_.set_offset(at.offset);
+  parser_.set_line(at.line);
+}
+
+Result<size_t> RecordSource::Read(char* dst, size_t max) {
+  if (prefix_read_ < prefix_.size()) {
+    const size_t n = std::min(max, prefix_.size() - prefix_read_);
+    std::memcpy(dst, prefix_.data() + prefix_read_, n);
+    prefix_read_ += n;
+    return n;
+  }
+  if (input_ != nullptr) {
+    S3C_ASSIGN_OR_RETURN(size_t n, input_->Read(dst, max));
+    if (n > 0) return n;
+    input_.reset();
+  }
+  if (!read_error_.ok()) return read_error_;
+  return size_t{0};
+}
+
+Result<bool> RecordSource::IsStreamOfValues() {
+  if (mode_ == Mode::kStart) S3C_RETURN_IF_ERROR(Start());
+  return mode_ == Mode::kStream;
+}
+
+UnreadInput RecordSource::Detach() {
+  UnreadInput rest;
+  rest.at = position();
+  rest.text.assign(src_.Buffered());
+  rest.text.append(prefix_, prefix_read_);
+  rest.input = std::move(input_);
+  rest.read_error = std::move(read_error_);
+  mode_ = Mode::kDone;
+  return rest;
 }
 
 Status RecordSource::Start() {
@@ -33,8 +97,10 @@ Result<RecordKind> RecordSource::Next(SourceRecord* rec, RejectedRecord* bad,
                                       FlatRecordParser* flat) {
   if (mode_ == Mode::kStart) S3C_RETURN_IF_ERROR(Start());
   if (mode_ == Mode::kDone) return RecordKind::kEnd;
+  ended_inside_ = false;
   src_.Mark();  // the previous record's bytes may go
   int c = parser_.SkipWhitespace();
+  scanned_ = src_.offset();
   if (mode_ == Mode::kArray) {
     if (c == ']' || (!first_element_ && c != ',')) {
       if (c != ']') return parser_.Expected("',' or ']' after an array element");
@@ -62,10 +128,13 @@ Result<RecordKind> RecordSource::Next(SourceRecord* rec, RejectedRecord* bad,
     if (n > 0 && static_cast<int64_t>(n) <= max_record_bytes_) {
       src_.Skip(n);
       parser_.set_line(parser_.line() + lines);
+      scanned_ = src_.offset();
       return RecordKind::kFlat;
     }
   }
-  return ParseRecord(rec, bad);
+  auto kind = ParseRecord(rec, bad);
+  scanned_ = std::max(scanned_, src_.offset());
+  return kind;
 }
 
 Result<RecordKind> RecordSource::ParseRecord(SourceRecord* rec, RejectedRecord* bad) {
@@ -74,7 +143,17 @@ Result<RecordKind> RecordSource::ParseRecord(SourceRecord* rec, RejectedRecord* 
   rec->offset = parser_.offset();
   src_.Mark();
   Status s = parser_.ParseValue(&rec->value);
+  scanned_ = src_.offset() + 1;  // the byte that ended the value (or failed it) was looked at
   if (!s.ok()) {
+    ended_inside_ = src_.Buffered().empty();  // no byte left to fail on
+    if (s.code() == StatusCode::kResourceExhausted && !src_.status().ok()) {
+      // The source refused the byte past the limit: the same byte whatever the read sizes.
+      return ResourceExhaustedError(
+          fmt::format("{}: line {}, byte offset {}: the record is longer than the limit of {} "
+                      "bytes",
+                      parser_.object_name().empty() ? "input" : parser_.object_name(), rec->line,
+                      rec->offset, max_record_bytes_));
+    }
     bool syntax = s.code() == StatusCode::kDataLoss && src_.status().ok();
     if (!syntax || !recover_ || mode_ == Mode::kArray) return s;
     // Resume at the line after the record's first line: when the error came lines later
@@ -95,12 +174,6 @@ Result<RecordKind> RecordSource::ParseRecord(SourceRecord* rec, RejectedRecord* 
     while (!raw.empty() && (raw.back() == '\n' || raw.back() == '\r')) raw.remove_suffix(1);
     bad->raw = std::string(raw);
     return RecordKind::kBad;
-  }
-  if (static_cast<int64_t>(src_.marked_size()) > max_record_bytes_) {
-    return ResourceExhaustedError(
-        fmt::format("{}: line {}, byte offset {}: the record has {} bytes, above the limit of {}",
-                    parser_.object_name().empty() ? "input" : parser_.object_name(), rec->line,
-                    rec->offset, src_.marked_size(), max_record_bytes_));
   }
   if (keep_raw_) rec->raw = std::string(src_.Marked());
   if (rec->value.kind != JsonValue::Kind::kObject) {

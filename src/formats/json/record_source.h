@@ -1,6 +1,9 @@
 // Splits a JSON / JSONL stream into records: elements of a top-level array, or a stream of
 // whitespace-separated values. Outside an array a record that fails to parse can be skipped:
 // the source resumes after the next newline.
+// A source may also start in the middle of a stream of values, at a record boundary (a chunk of
+// it that the parallel parser gives one task, or the unread rest after it): its offsets and
+// line numbers, and so its errors, are those of the whole object.
 #pragma once
 
 #include <cstdint>
@@ -25,9 +28,33 @@ struct SourceRecord {
 // kFlat: the record went through the fast path into FlatRecordParser (its row is pending there).
 enum class RecordKind { kRecord, kFlat, kBad, kEnd };
 
+// A place in the object: byte offset and line number (1-based) of a byte.
+struct StreamPosition {
+  int64_t offset = 0;
+  int64_t line = 1;
+};
+
+// The unread part of a stream of values: `text`, then `input` (may be null), then `read_error`
+// when it is not OK (a failed read met while reading ahead). `at` is where `text` starts, a
+// record boundary.
+struct UnreadInput {
+  std::string text;
+  std::unique_ptr<InputStream> input;
+  Status read_error;
+  StreamPosition at;
+};
+
 class RecordSource {
  public:
+  // The whole object: a BOM, then a top-level array or a stream of values.
   RecordSource(std::unique_ptr<InputStream> input, const JsonReadOptions& options);
+  // A stream of values from a record boundary on.
+  RecordSource(UnreadInput rest, const JsonReadOptions& options);
+  // `bytes` (kept by the caller, not copied) alone: a stream of values from a record boundary
+  // at `at`. No limit applies to the bytes a record spans: the caller checks scanned().
+  RecordSource(std::string_view bytes, StreamPosition at, const JsonReadOptions& options);
+  RecordSource(const RecordSource&) = delete;
+  RecordSource& operator=(const RecordSource&) = delete;
 
   // kRecord fills `rec` (an object); kBad fills `bad` (the source already moved past it).
   // Syntax errors inside a top-level array, and any syntax error when `recover` is false,
@@ -35,12 +62,32 @@ class RecordSource {
   // gives kFlat (and `rec` is untouched); others take the full path as without it.
   Result<RecordKind> Next(SourceRecord* rec, RejectedRecord* bad, FlatRecordParser* flat = nullptr);
 
+  // Where the next Next() starts (after the previous record).
+  StreamPosition position() const { return {src_.offset(), parser_.line()}; }
+  // The offset just past the farthest byte the last Next() looked at (before a failed record
+  // was skipped back to its second line).
+  int64_t scanned() const { return scanned_; }
+  // Whether the last Next() failed a record because the input ended inside it (exact for a
+  // source over bytes; over a stream it may also mean a buffer boundary).
+  bool ended_inside_record() const { return ended_inside_; }
+
+  // Reads the start of the input (BOM, '[') when not done yet; true when the records are a
+  // stream of values (not a top-level array) and the input may hold more.
+  Result<bool> IsStreamOfValues();
+  // The unread input, from position() on; the source is unusable afterwards.
+  // Precondition: IsStreamOfValues() returned true.
+  UnreadInput Detach();
+
  private:
   enum class Mode { kStart, kArray, kStream, kDone };
   Status Start();
   Result<RecordKind> ParseRecord(SourceRecord* rec, RejectedRecord* bad);
+  Result<size_t> Read(char* dst, size_t max);
 
   std::unique_ptr<InputStream> input_;
+  std::string prefix_;  // read before input_
+  size_t prefix_read_ = 0;
+  Status read_error_;   // returned once prefix_ and input_ are read
   ByteSource src_;
   JsonParser parser_;
   JsonFormat format_;
@@ -49,6 +96,8 @@ class RecordSource {
   int64_t max_record_bytes_;
   Mode mode_ = Mode::kStart;
   bool first_element_ = true;
+  int64_t scanned_ = 0;
+  bool ended_inside_ = false;
 };
 
 }  // namespace s3c::formats::json_internal

@@ -59,6 +59,7 @@ Result<std::unique_ptr<BatchReader>> OpenRowText(const ReadSource& source, FileF
     case FileFormat::kCsv:
     case FileFormat::kTsv: {
       csv::CsvReadOptions csv_options = options.csv;
+      csv_options.columns = options.columns;  // converted in the parser; ordered below
       if (format == FileFormat::kTsv) {
         csv_options.dialect.delimiter = '\t';
         csv_options.detect_dialect = false;

@@ -110,6 +110,8 @@ TEST(OptionNames, DefaultWordsAreTheLibraryDefaults) {
   EXPECT_EQ(*ParseInvalidUtf8Policy(kDefaultInvalidUtf8Policy), csv.invalid_utf8);
   EXPECT_EQ(*ParseBadRecordPolicy(kDefaultBadRecordPolicy), csv.bad_records.policy);
   EXPECT_EQ(*ParseNonFiniteFloats(kDefaultNonFiniteFloats), JsonWriteOptions{}.non_finite);
+  EXPECT_EQ(kDefaultParseThreads, csv.threads);
+  EXPECT_EQ(kDefaultParseThreads, JsonReadOptions{}.threads);
 }
 
 TEST(OptionNames, ReadSchemaReachesCsvAndJson) {

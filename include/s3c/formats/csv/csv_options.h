@@ -67,7 +67,17 @@ struct CsvReadOptions {
 
   BadRecordOptions bad_records;
 
-  // Parsing threads; 0 = one per hardware thread. With more than one, the text is cut into
+  // Projection: the columns to produce, by name (empty = all). The reader's schema and batches
+  // hold these in the file's order, once each. The cells of the other columns are still
+  // tokenized (quoting, record ends and the field count of ragged rows are as without a
+  // projection) but neither inferred nor converted, so a value they could not take does not
+  // reject its record. A name the file does not have fails the open with InvalidArgument
+  // listing the file's columns.
+  std::vector<std::string> columns;
+
+  // Parsing threads; 0 (the default) = all cores (the shared CPU pool's size), 1 = the caller's
+  // thread only (as JsonReadOptions::threads; one CLI option sets both). With more than one,
+  // the text is cut into
   // chunks of about parallel_chunk_bytes at line ends that quote parity places outside quoted
   // fields; each chunk is validated as UTF-8 (UTF-8 input), tokenized and converted on one of
   // threads - 1 workers or on the caller's thread, and results are emitted in input order (a
@@ -78,7 +88,7 @@ struct CsvReadOptions {
   // with one thread.
   // At most 2 * threads chunks are held. Input that is wholly buffered after the inference
   // sample (at most parallel_chunk_bytes left) is read on the caller's thread.
-  int threads = 1;
+  int threads = 0;
   size_t parallel_chunk_bytes = size_t{4} << 20;
 };
 

@@ -53,6 +53,19 @@ struct JsonReadOptions {
   // what Python's json module, DuckDB and the s3c JSON writer produce). Off: they are errors.
   bool non_finite_tokens = true;
   BadRecordOptions bad_records;
+  // Parsing threads; 0 = all cores (the shared CPU pool's size), 1 = the caller's thread only.
+  // With more than one, a stream of values (JSON Lines, concatenated documents; not a top-level
+  // array, which is read on the caller's thread) is cut after newlines into chunks of about
+  // parallel_chunk_bytes, parsed by threads - 1 pool tasks and the caller's thread, and emitted
+  // in input order; a record spread over lines across a cut makes the rest of the object read
+  // on the caller's thread (json_parallel.h). Rows, types, errors, line numbers, byte offsets,
+  // rejected records and counts are the same as with one thread; batches hold at most
+  // batch_rows rows and end at chunk ends, so when a read fails midway (kFail, max_errors) the
+  // rows and rejected records before the error may be fewer or more than with one thread.
+  // At most 2 * threads chunks are held; when at most parallel_chunk_bytes are left after the
+  // inference sample, the caller's thread reads them.
+  int threads = 0;
+  size_t parallel_chunk_bytes = size_t{4} << 20;
 };
 
 // Reads the schema (inferring it when needed) and returns the reader. `input` is already
