@@ -1,16 +1,19 @@
-// S3Client against the loopback Ceph RGW (tests/support/rgw.sh). Each test works in its own
-// fresh bucket, removed afterwards; request counts come from RequestStats and are exact.
+// S3Client against the loopback Ceph RGW (tests/support/rgw.sh), made by S3Stack
+// (tests/support/rgw_stack.h) on one shared HTTP client. Each test works in its own fresh
+// bucket, removed afterwards; request counts come from RequestStats and are exact.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
+#include "s3c/auth/credentials.h"
 #include "s3c/auth/crypto.h"
 #include "s3c/auth/sigv4.h"
-#include "s3c/auth/static_credentials_provider.h"
 #include "s3c/common/log.h"
 #include "s3c/s3/s3_client.h"
+#include "s3c/s3/s3_stack.h"
 #include "support/rgw_env.h"
+#include "support/rgw_stack.h"
 
 namespace s3c {
 namespace {
@@ -24,7 +27,8 @@ class S3RgwTest : public ::testing::Test {
     auto http = MakeCurlHttpClient(HttpClientOptions{});
     ASSERT_TRUE(http.ok()) << http.status().ToString();
     http_ = std::move(http).value();
-    client_ = MakeClient(settings_.access_key, settings_.secret_key);
+    client_ = MakeClient(Options());
+    ASSERT_NE(client_, nullptr);
     bucket_ = testing::UniqueName("s3");
     ASSERT_TRUE(client_->CreateBucket(bucket_).ok());
     stats_.Reset();
@@ -69,18 +73,19 @@ class S3RgwTest : public ::testing::Test {
     return http_->Send(std::move(req));
   }
 
-  std::unique_ptr<S3Client> MakeClient(const std::string& key, const std::string& secret,
-                                       S3ClientOptions options = {}) {
-    creds_.push_back(std::make_unique<StaticCredentialsProvider>(key, SecretString(secret)));
-    options.endpoint_url = settings_.endpoint;
-    options.region = settings_.region;
-    S3ClientDeps deps;
-    deps.http = http_.get();
-    deps.credentials = creds_.back().get();
-    deps.stats = &stats_;
-    auto c = S3Client::Make(options, deps);
-    EXPECT_TRUE(c.ok()) << c.status().ToString();
-    return std::move(c).value();
+  // The RGW's endpoint, region and keys on the shared http_.
+  S3StackOptions Options() const {
+    S3StackOptions o = testing::RgwStackOptions(settings_);
+    o.http = http_;
+    return o;
+  }
+
+  // A client made by S3Stack from `options`, counting into stats_, kept until the test ends;
+  // null (and a test failure) when the stack refuses.
+  S3Client* MakeClient(const S3StackOptions& options) {
+    Result<S3Client*> client = testing::KeepStackClient(options, &stats_, &stacks_);
+    EXPECT_TRUE(client.ok()) << client.status().ToString();
+    return client.ok() ? *client : nullptr;
   }
 
   std::string Put(const std::string& key, std::string body, const PutOptions& o = {}) {
@@ -99,10 +104,10 @@ class S3RgwTest : public ::testing::Test {
   uint64_t Count(const std::string& op) { return stats_.Snapshot().requests[op]; }
 
   testing::RgwSettings settings_;
-  std::unique_ptr<HttpClient> http_;
-  std::vector<std::unique_ptr<CredentialsProvider>> creds_;
+  std::shared_ptr<HttpClient> http_;  // shared by every client, and SendSigned's transport
   RequestStats stats_;
-  std::unique_ptr<S3Client> client_;
+  std::vector<std::unique_ptr<S3Stack>> stacks_;  // owners of the clients, destroyed first
+  S3Client* client_ = nullptr;
   std::string bucket_;
 };
 
@@ -307,9 +312,11 @@ TEST_F(S3RgwTest, MultipartUploadUnderWhenRequiredAndCrc32c) {
   constexpr size_t kPart = 5u << 20;
   std::string data = Pattern(kPart + 1000, 11);
   for (ChecksumMode mode : {ChecksumMode::kWhenRequired, ChecksumMode::kCrc32c}) {
-    S3ClientOptions o;
-    o.checksum = mode;
-    std::unique_ptr<S3Client> client = MakeClient(settings_.access_key, settings_.secret_key, o);
+    S3StackOptions o = Options();
+    o.checksum = mode == ChecksumMode::kCrc32c ? "crc32c" : "when_required";
+    S3Client* client = MakeClient(o);
+    ASSERT_NE(client, nullptr);
+    ASSERT_EQ(client->options().checksum, mode);
     std::string key = mode == ChecksumMode::kCrc32c ? "crc32c.bin" : "when-required.bin";
     SCOPED_TRACE(key);
     Result<std::string> id = client->CreateMultipartUpload(bucket_, key, {});
@@ -384,10 +391,11 @@ TEST_F(S3RgwTest, CopySingleAndMultipart) {
   EXPECT_EQ(Count("HeadObject"), 1u);
   EXPECT_EQ(Count("CopyObject"), 1u);
 
-  S3ClientOptions o;
+  S3StackOptions o = Options();
   o.max_single_copy_size = 5u << 20;
   o.part_size = 5u << 20;
-  auto small_copies = MakeClient(settings_.access_key, settings_.secret_key, o);
+  S3Client* small_copies = MakeClient(o);
+  ASSERT_NE(small_copies, nullptr);
   stats_.Reset();
   ASSERT_TRUE(small_copies->CopyObject(bucket_, "src file", bucket_, "copy multi").ok());
   EXPECT_EQ(Count("HeadObject"), 1u);
@@ -403,9 +411,10 @@ TEST_F(S3RgwTest, CopySingleAndMultipart) {
 }
 
 TEST_F(S3RgwTest, DeleteInBatches) {
-  S3ClientOptions o;
+  S3StackOptions o = Options();
   o.delete_batch_size = 10;
-  auto batched = MakeClient(settings_.access_key, settings_.secret_key, o);
+  S3Client* batched = MakeClient(o);
+  ASSERT_NE(batched, nullptr);
   std::vector<std::string> keys;
   for (int i = 0; i < 25; ++i) {
     keys.push_back("d/" + std::to_string(i));
@@ -425,7 +434,10 @@ TEST_F(S3RgwTest, DeleteInBatches) {
 
 TEST_F(S3RgwTest, CredentialErrorsAreActionable) {
   SetLogLevel(LogLevel::kError);
-  auto wrong_secret = MakeClient(settings_.access_key, "not-the-secret-key-at-all");
+  S3StackOptions wrong_secret_options = Options();
+  wrong_secret_options.secret_access_key = SecretString("not-the-secret-key-at-all");
+  S3Client* wrong_secret = MakeClient(wrong_secret_options);
+  ASSERT_NE(wrong_secret, nullptr);
   Result<GetObjectResult> g = wrong_secret->GetObject({bucket_, "k", {}, {}, "", "", {}, {}});
   ASSERT_FALSE(g.ok());
   EXPECT_EQ(g.status().code(), StatusCode::kPermissionDenied);
@@ -436,7 +448,11 @@ TEST_F(S3RgwTest, CredentialErrorsAreActionable) {
   EXPECT_FALSE(g.status().context().request_id.empty());
   EXPECT_EQ(g.status().ToString().find("not-the-secret"), std::string::npos);
 
-  auto unknown = MakeClient("AKIDNOTKNOWNTOTHISRGW", "whatever");
+  S3StackOptions unknown_options = Options();
+  unknown_options.access_key_id = "AKIDNOTKNOWNTOTHISRGW";
+  unknown_options.secret_access_key = SecretString("whatever");
+  S3Client* unknown = MakeClient(unknown_options);
+  ASSERT_NE(unknown, nullptr);
   Result<ListObjectsPage> l = unknown->ListObjectsV2({bucket_, "", "", "", "", 1000});
   ASSERT_FALSE(l.ok());
   EXPECT_EQ(l.status().code(), StatusCode::kPermissionDenied);

@@ -85,12 +85,15 @@ std::unique_ptr<CredentialsProvider> S3Stack::MakeCredentials(HttpClient* http) 
 Result<S3Client*> S3Stack::client() {
   std::lock_guard<std::mutex> lock(mu_);
   if (client_) return client_.get();
-  HttpClientOptions http_opts;
-  http_opts.verify_tls = options_.verify_tls;
-  http_opts.ca_bundle = config_->CaBundle().value_or("");
-  http_opts.max_connections = std::max(options_.concurrency * 2, size_t{16});
-  http_opts.max_in_flight = http_opts.max_connections;
-  S3C_ASSIGN_OR_RETURN(std::unique_ptr<HttpClient> http, MakeCurlHttpClient(http_opts));
+  std::shared_ptr<HttpClient> http = options_.http;
+  if (!http) {
+    HttpClientOptions http_opts;
+    http_opts.verify_tls = options_.verify_tls;
+    http_opts.ca_bundle = config_->CaBundle().value_or("");
+    http_opts.max_connections = std::max(options_.concurrency * 2, size_t{16});
+    http_opts.max_in_flight = http_opts.max_connections;
+    S3C_ASSIGN_OR_RETURN(http, MakeCurlHttpClient(http_opts));
+  }
 
   std::unique_ptr<CredentialsProvider> credentials = MakeCredentials(http.get());
 
@@ -118,6 +121,11 @@ Result<S3Client*> S3Stack::client() {
     s3_opts.part_size = options_.part_size;
     s3_opts.multipart_threshold = options_.part_size;
   }
+  if (options_.max_backoff.count() > 0) s3_opts.max_backoff = options_.max_backoff;
+  if (options_.max_single_copy_size > 0) {
+    s3_opts.max_single_copy_size = options_.max_single_copy_size;
+  }
+  if (options_.delete_batch_size > 0) s3_opts.delete_batch_size = options_.delete_batch_size;
   S3ClientDeps deps;
   deps.http = http.get();
   deps.credentials = credentials.get();

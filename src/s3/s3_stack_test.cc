@@ -10,6 +10,7 @@
 #include "s3c/auth/credentials.h"
 #include "s3c/s3/request_stats.h"
 #include "s3c/s3/s3_client.h"
+#include "s3/testing/fake_http_client.h"
 #include "support/rgw_env.h"
 
 namespace s3c {
@@ -46,6 +47,9 @@ TEST_F(S3StackTest, OptionsBecomeTheClientConfiguration) {
   o.concurrency = 5;
   o.checksum = "crc32c";
   o.part_size = 6u << 20;
+  o.max_backoff = std::chrono::milliseconds(50);
+  o.max_single_copy_size = 7u << 20;
+  o.delete_batch_size = 10;
   auto stack = Make(o);
   ASSERT_NE(stack, nullptr);
   EXPECT_EQ(stack->credentials(), nullptr);  // nothing made before client()
@@ -60,6 +64,9 @@ TEST_F(S3StackTest, OptionsBecomeTheClientConfiguration) {
   EXPECT_EQ(c.checksum, ChecksumMode::kCrc32c);
   EXPECT_EQ(c.part_size, 6u << 20);
   EXPECT_EQ(c.multipart_threshold, 6u << 20);
+  EXPECT_EQ(c.max_backoff, std::chrono::milliseconds(50));
+  EXPECT_EQ(c.max_single_copy_size, 7u << 20);
+  EXPECT_EQ(c.delete_batch_size, 10u);
   EXPECT_EQ(*stack->client(), *client);  // made once
 }
 
@@ -91,6 +98,47 @@ TEST_F(S3StackTest, DefaultsWithoutConfig) {
   EXPECT_EQ((*client)->options().endpoint_url, "");
   EXPECT_EQ((*client)->options().addressing, AddressingStyle::kAuto);
   EXPECT_EQ((*client)->options().max_attempts, 3);
+  // The test-only knobs left at 0 keep the client's defaults.
+  const S3ClientOptions defaults;
+  EXPECT_EQ((*client)->options().max_backoff, defaults.max_backoff);
+  EXPECT_EQ((*client)->options().max_single_copy_size, defaults.max_single_copy_size);
+  EXPECT_EQ((*client)->options().delete_batch_size, defaults.delete_batch_size);
+}
+
+// An injected transport carries every request of the client, is shared by two stacks, and
+// outlives the stacks that used it.
+TEST_F(S3StackTest, InjectedHttpClientCarriesEveryRequest) {
+  auto http = std::make_shared<s3::testing::FakeHttpClient>();
+  http->SetHandler([](const s3::testing::RecordedRequest&) {
+    return s3::testing::Xml(200, "<DeleteResult></DeleteResult>");
+  });
+  S3StackOptions o;
+  o.endpoint_url = "http://127.0.0.1:1";
+  o.url_style = "path";
+  o.access_key_id = "AKIDEXAMPLE";
+  o.secret_access_key = SecretString("not-a-real-secret");
+  o.http = http;
+  o.delete_batch_size = 2;
+  auto first = Make(o);
+  auto second = Make(o);
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  for (S3Stack* stack : {first.get(), second.get()}) {
+    auto client = stack->client();
+    ASSERT_TRUE(client.ok()) << client.status().ToString();
+    auto refused = (*client)->DeleteObjects("bucket", {"a", "b", "c"});
+    ASSERT_TRUE(refused.ok()) << refused.status().ToString();
+    EXPECT_TRUE(refused->empty());
+  }
+  first.reset();
+  second.reset();
+  // Two batches of at most two keys per client, all on the injected transport.
+  ASSERT_EQ(http->request_count(), 4u);
+  for (const auto& r : http->requests()) {
+    EXPECT_EQ(r.method, "POST");
+    EXPECT_EQ(r.url, "http://127.0.0.1:1/bucket?delete");
+  }
+  EXPECT_EQ(stats_.Snapshot().requests["DeleteObjects"], 4u);
 }
 
 TEST_F(S3StackTest, NoSignRequestUsesAnonymousCredentials) {

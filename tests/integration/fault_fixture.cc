@@ -2,8 +2,7 @@
 
 #include <cstdlib>
 
-#include "s3c/auth/static_credentials_provider.h"
-#include "s3c/common/clock.h"
+#include "support/rgw_stack.h"
 
 namespace s3c::testing {
 
@@ -30,17 +29,6 @@ bool SplitEndpoint(const std::string& url, std::string* host, int* port) {
   return *port > 0;
 }
 
-S3ClientOptions FaultClientOptions(const std::string& endpoint, const std::string& region,
-                                   int max_attempts) {
-  S3ClientOptions o;
-  o.endpoint_url = endpoint;
-  o.region = region;
-  o.addressing = AddressingStyle::kPath;
-  o.max_attempts = max_attempts;
-  o.max_backoff = std::chrono::milliseconds(50);
-  return o;
-}
-
 void FaultTest::SetUp() {
   settings_ = LoadRgwSettings();
   if (!settings_) GTEST_SKIP() << RgwUnavailableReason();
@@ -53,16 +41,9 @@ void FaultTest::SetUp() {
   auto http = MakeCurlHttpClient(HttpClientOptions{});
   ASSERT_TRUE(http.ok()) << http.status().ToString();
   http_ = std::move(http).value();
-  credentials_ = std::make_unique<StaticCredentialsProvider>(
-      settings_->access_key, SecretString(settings_->secret_key), SecretString(), "rgw-test");
 
-  S3ClientDeps deps;
-  deps.http = http_.get();
-  deps.credentials = credentials_.get();
-  auto direct = S3Client::Make(
-      FaultClientOptions(settings_->endpoint, settings_->region, /*max_attempts=*/3), deps);
-  ASSERT_TRUE(direct.ok()) << direct.status().ToString();
-  direct_ = std::move(direct).value();
+  direct_ = KeepClient(StackOptions(settings_->endpoint, /*max_attempts=*/3), /*stats=*/nullptr);
+  ASSERT_NE(direct_, nullptr);
   prefix_ = UniqueName("fault") + "/";
 }
 
@@ -74,26 +55,28 @@ void FaultTest::TearDown() {
       EXPECT_TRUE(refused->empty());
     }
   }
-  direct_.reset();
+  direct_ = nullptr;
+  stacks_.clear();
   proxy_.reset();
 }
 
-S3ClientOptions FaultTest::ProxiedOptions(int max_attempts) const {
-  return FaultClientOptions(proxy_->url(), settings_->region, max_attempts);
+S3StackOptions FaultTest::StackOptions(const std::string& endpoint, int max_attempts) const {
+  S3StackOptions o = RgwStackOptions(*settings_);
+  o.endpoint_url = endpoint;
+  o.max_attempts = max_attempts;
+  o.max_backoff = kFaultMaxBackoff;
+  o.http = http_;
+  return o;
 }
 
-std::unique_ptr<S3Client> FaultTest::MakeClient(const S3ClientOptions& options,
-                                                RequestStats* stats) {
-  S3ClientDeps deps;
-  deps.http = http_.get();
-  deps.credentials = credentials_.get();
-  deps.clock = &SystemClock::Instance();
-  deps.sleeper = &SystemSleeper::Instance();
-  deps.random = &SystemRandom::Instance();
-  deps.stats = stats ? stats : &stats_;
-  auto client = S3Client::Make(options, deps);
+S3StackOptions FaultTest::ProxiedOptions(int max_attempts) const {
+  return StackOptions(proxy_->url(), max_attempts);
+}
+
+S3Client* FaultTest::KeepClient(const S3StackOptions& options, RequestStats* stats) {
+  Result<S3Client*> client = KeepStackClient(options, stats, &stacks_);
   EXPECT_TRUE(client.ok()) << client.status().ToString();
-  return client.ok() ? std::move(client).value() : nullptr;
+  return client.ok() ? *client : nullptr;
 }
 
 std::string FaultTest::NewKey(const std::string& name) {

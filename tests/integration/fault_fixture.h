@@ -1,18 +1,20 @@
 // Shared setup of the fault tests: the loopback RGW, a FaultProxy in front of it, and S3 clients
-// whose endpoint is the proxy (path style, static keys from the RGW settings).
+// made by S3Stack (tests/support/rgw_stack.h: path style, the RGW's keys, no config files) whose
+// endpoint is the proxy, all on one shared HTTP client.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "s3c/auth/credentials.h"
 #include "s3c/http/http_client.h"
 #include "s3c/s3/request_stats.h"
 #include "s3c/s3/s3_client.h"
+#include "s3c/s3/s3_stack.h"
 #include "support/fault_proxy.h"
 #include "support/rgw_env.h"
 
@@ -24,10 +26,9 @@ std::string PatternBytes(size_t n, uint32_t seed);
 // "http://127.0.0.1:7480" -> host and port.
 bool SplitEndpoint(const std::string& url, std::string* host, int* port);
 
-// Options for a client in front of `endpoint`: path style, the RGW region, short backoff caps so
-// faulted tests stay quick (the backoff policy itself is unit-tested in src/s3).
-S3ClientOptions FaultClientOptions(const std::string& endpoint, const std::string& region,
-                                   int max_attempts);
+// The backoff cap of the fault tests' clients: short so faulted tests stay quick (the backoff
+// policy itself is unit-tested in src/s3).
+inline constexpr std::chrono::milliseconds kFaultMaxBackoff{50};
 
 inline FaultPlan ScriptPlan(std::vector<Fault> script, std::string only_method = "") {
   FaultPlan plan;
@@ -51,14 +52,12 @@ class FaultTest : public ::testing::Test {
   void SetUp() override;
   void TearDown() override;
 
-  // Options for a client whose endpoint is the proxy.
-  S3ClientOptions ProxiedOptions(int max_attempts) const;
-  // A client with `options`, counting into stats_ (or into `stats`).
-  std::unique_ptr<S3Client> MakeClient(const S3ClientOptions& options,
-                                       RequestStats* stats = nullptr);
-  std::unique_ptr<S3Client> ProxiedClient(int max_attempts) {
-    return MakeClient(ProxiedOptions(max_attempts));
-  }
+  // Stack options for a client whose endpoint is the proxy (see StackOptions).
+  S3StackOptions ProxiedOptions(int max_attempts) const;
+  // A client made by S3Stack from `options`, counting into stats_, owned by the fixture until
+  // TearDown; null (and a test failure) when the stack refuses.
+  S3Client* MakeClient(const S3StackOptions& options) { return KeepClient(options, &stats_); }
+  S3Client* ProxiedClient(int max_attempts) { return MakeClient(ProxiedOptions(max_attempts)); }
   // A client straight to RGW (setup, verification, cleanup): no faults, not counted.
   S3Client& direct() { return *direct_; }
 
@@ -74,12 +73,19 @@ class FaultTest : public ::testing::Test {
   std::optional<RgwSettings> settings_;
   std::string bucket_;
   std::unique_ptr<FaultProxy> proxy_;
-  std::unique_ptr<HttpClient> http_;
-  std::unique_ptr<CredentialsProvider> credentials_;
+  std::shared_ptr<HttpClient> http_;  // one transport for every client of the test
   RequestStats stats_;
 
  private:
-  std::unique_ptr<S3Client> direct_;
+  // `endpoint` with the RGW's keys and region, kFaultMaxBackoff and the shared http_.
+  S3StackOptions StackOptions(const std::string& endpoint, int max_attempts) const;
+  // Makes a stack from `options` (counting into `stats`, may be null), keeps it in stacks_ and
+  // returns its client; null after a test failure when the stack refuses.
+  S3Client* KeepClient(const S3StackOptions& options, RequestStats* stats);
+
+  // Made by SetUp and MakeClient; destroyed in TearDown before the proxy.
+  std::vector<std::unique_ptr<S3Stack>> stacks_;
+  S3Client* direct_ = nullptr;
   std::string prefix_;
   std::vector<std::string> keys_;
 };

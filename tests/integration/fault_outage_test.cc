@@ -13,7 +13,7 @@
 
 #include "integration/fault_fixture.h"
 #include "s3/retry_policy.h"
-#include "s3c/auth/static_credentials_provider.h"
+#include "support/rgw_stack.h"
 
 namespace s3c::testing {
 namespace {
@@ -59,7 +59,7 @@ void ExpectNamesCall(const Status& s, const std::string& operation, const std::s
 class FaultOutageTest : public FaultTest {};
 
 TEST_F(FaultOutageTest, AlwaysSlowDownFailsAfterMaxAttempts) {
-  S3ClientOptions options = ProxiedOptions(/*max_attempts=*/4);
+  S3StackOptions options = ProxiedOptions(/*max_attempts=*/4);
   options.max_backoff = std::chrono::seconds(20);  // the default cap
   auto client = MakeClient(options);
   ASSERT_TRUE(client);
@@ -104,7 +104,7 @@ TEST_F(FaultOutageTest, AlwaysResetFailsAfterMaxAttempts) {
 TEST_F(FaultOutageTest, RetryQuotaStopsARetryStorm) {
   constexpr int kRequests = 40;
   constexpr int kMaxAttempts = 50;
-  S3ClientOptions options = ProxiedOptions(kMaxAttempts);
+  S3StackOptions options = ProxiedOptions(kMaxAttempts);
   options.max_backoff = milliseconds(10);
   auto client = MakeClient(options);
   ASSERT_TRUE(client);
@@ -140,18 +140,18 @@ TEST_F(FaultOutageTest, RetryQuotaStopsARetryStorm) {
 
 // No server at all: connect() is refused on every attempt. Needs no RGW.
 TEST(FaultClosedPortTest, RefusedConnectionFailsAfterMaxAttempts) {
-  auto http = MakeCurlHttpClient(HttpClientOptions{});
-  ASSERT_TRUE(http.ok()) << http.status().ToString();
-  StaticCredentialsProvider credentials("AKIDEXAMPLE", SecretString("not-a-real-secret"));
-  RequestStats stats;
-  S3ClientDeps deps;
-  deps.http = http->get();
-  deps.credentials = &credentials;
-  deps.stats = &stats;
-  S3ClientOptions options = FaultClientOptions("http://127.0.0.1:" + std::to_string(ClosedPort()),
-                                               "us-east-1", /*max_attempts=*/3);
+  S3StackOptions options;
+  options.endpoint_url = "http://127.0.0.1:" + std::to_string(ClosedPort());
+  options.region = "us-east-1";
+  options.url_style = "path";
+  options.access_key_id = "AKIDEXAMPLE";
+  options.secret_access_key = SecretString("not-a-real-secret");
+  options.max_attempts = 3;
   options.max_backoff = std::chrono::seconds(20);
-  auto client = S3Client::Make(options, deps);
+  RequestStats stats;
+  auto stack = S3Stack::Make(options, IsolatedAwsEnv(), &stats);
+  ASSERT_TRUE(stack.ok()) << stack.status().ToString();
+  auto client = (*stack)->client();
   ASSERT_TRUE(client.ok()) << client.status().ToString();
 
   auto start = std::chrono::steady_clock::now();

@@ -51,7 +51,7 @@ class FaultStoreTest : public FaultTest {
 TEST_F(FaultStoreTest, MultipartWriteAndStreamedReadUnderScriptedFaults) {
   auto client = ProxiedClient(/*max_attempts=*/5);
   ASSERT_TRUE(client);
-  auto store = MakeStore(client.get());
+  auto store = MakeStore(client);
   ASSERT_TRUE(store);
   const std::string key = NewKey("store-multipart");
   const std::string data = PatternBytes(12 * kMiB + 4321, 21);  // 3 parts, 5 read ranges
@@ -89,7 +89,7 @@ TEST_F(FaultStoreTest, ReadIntoUnderScriptedFaultsDeliversEveryByteOnceAtItsOffs
   // Ranges run concurrently, so the five faults may all land on one range: six attempts.
   auto client = ProxiedClient(/*max_attempts=*/6);
   ASSERT_TRUE(client);
-  auto store = MakeStore(client.get());
+  auto store = MakeStore(client);
   ASSERT_TRUE(store);
   const std::string key = NewKey("store-read-into");
   const std::string data = PatternBytes(13 * kMiB + 77, 23);  // 4 ranges of 4 MiB
@@ -126,7 +126,7 @@ TEST_F(FaultStoreTest, ReadIntoUnderScriptedFaultsDeliversEveryByteOnceAtItsOffs
 TEST_F(FaultStoreTest, EveryOperationAtTwentyPercentSlowDown) {
   auto client = ProxiedClient(/*max_attempts=*/10);
   ASSERT_TRUE(client);
-  auto store = MakeStore(client.get());
+  auto store = MakeStore(client);
   ASSERT_TRUE(store);
   proxy_->SetPlan(RatePlan(0.2, F::kSlowDown503, 77));
   const std::string big_key = NewKey("store-random/big");
@@ -174,7 +174,7 @@ TEST_F(FaultStoreTest, EveryOperationAtTwentyPercentSlowDown) {
 TEST_F(FaultStoreTest, WriteThatCannotFinishIsAbortedWithAClearError) {
   auto client = ProxiedClient(/*max_attempts=*/3);
   ASSERT_TRUE(client);
-  auto store = MakeStore(client.get());
+  auto store = MakeStore(client);
   ASSERT_TRUE(store);
   const std::string key = NewKey("store-abort");
   proxy_->SetPlan(RatePlan(1.0, F::kSlowDown503, 1, "PUT"));  // every UploadPart fails

@@ -4,9 +4,9 @@
 // S3Client over them. Callers (the CLI, pipelines) map their own options to S3StackOptions and
 // never name `auth` or `http`.
 //
-// Ownership: the stack owns the HTTP client, the credentials provider and the S3Client; the
-// client and provider it hands out live as long as the stack. `env` and `stats` are not owned
-// and must outlive it.
+// Ownership: the stack owns the credentials provider and the S3Client, and the HTTP client
+// unless one is injected (S3StackOptions::http, shared); the client and provider it hands out
+// live as long as the stack. `env` and `stats` are not owned and must outlive it.
 // Laziness: Make() reads only the config files (so a bad explicit profile fails at once);
 // the HTTP client, the credentials chain and the S3Client are made on the first client() call,
 // so a caller that never talks to S3 never needs credentials. Credentials themselves are
@@ -15,6 +15,7 @@
 // thread-safe as documented in s3_client.h.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -54,6 +55,24 @@ struct S3StackOptions {
   std::string access_key_id;
   SecretString secret_access_key;
   SecretString session_token;  // for temporary keys; empty for long-term ones
+
+  // The transport. Null (the default) = the stack makes its own libcurl client, sized by
+  // `concurrency` and configured by verify_tls and the CA bundle. When set, the stack uses it
+  // as it is (those three settings then do not reach it) for the S3 client and the credentials
+  // chain, and keeps a share of it, so it lives at least as long as the stack. An HttpClient is
+  // thread-safe (http_client.h), so one may serve many stacks at once: tests share one among
+  // their clients, or inject a transport of their own.
+  std::shared_ptr<HttpClient> http;
+  // Client knobs that only tests set (nothing in the CLI or pipelines maps to them); 0 = the
+  // S3 client's default (s3_client.h).
+  // Cap of one retry's backoff (default 20 s): fault tests shorten it to stay quick.
+  std::chrono::milliseconds max_backoff{0};
+  // Above this size CopyObject runs a multipart copy (default 5 GiB, S3's single-copy limit):
+  // tests lower it to exercise multipart copies with small objects.
+  uint64_t max_single_copy_size = 0;
+  // Keys per DeleteObjects request (default 1000, S3's maximum): tests lower it to make
+  // several batches of a few keys.
+  size_t delete_batch_size = 0;
 };
 
 class S3Stack {
@@ -85,7 +104,7 @@ class S3Stack {
   RequestStats* const stats_;
 
   std::mutex mu_;
-  std::unique_ptr<HttpClient> http_;
+  std::shared_ptr<HttpClient> http_;  // made by client() or injected
   std::unique_ptr<CredentialsProvider> credentials_;
   std::unique_ptr<S3Client> client_;
 };
