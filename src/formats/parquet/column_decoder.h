@@ -40,6 +40,9 @@ struct ColumnDecodeOptions {
 struct BytesAt {
   std::string_view bytes;
   int64_t file_offset = 0;  // where bytes[0] lies in the file (for error messages)
+  // One data page the page index located: the values (= rows, no repetition) its OffsetIndex
+  // gives it, which the page header must agree with (DataLoss otherwise). -1: not checked.
+  int64_t page_values = -1;
 };
 
 // The bytes of one column chunk as stored in the file: starting at its first page (the
@@ -52,6 +55,7 @@ struct ChunkBytes {
   std::string_view bytes;
   int64_t file_offset = 0;
   std::vector<BytesAt> more = {};
+  int64_t page_values = -1;  // as BytesAt::page_values, for `bytes`
 };
 
 // Decodes field `top_level_field` of row group `row_group` (metadata.row_groups[row_group]).

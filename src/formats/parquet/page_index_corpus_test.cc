@@ -234,6 +234,47 @@ TEST(PageIndexCorpusFallbackTest, ColumnWithoutIndexReadsEveryPage) {
   EXPECT_TRUE(testing::RowsEqual(RowsWhere(all, filter), rows));
 }
 
+// An OffsetIndex whose first rows disagree with the pages (every odd page moved one row later)
+// would misalign the columns: the page headers' value counts catch it, DataLoss.
+TEST(PageIndexCorpusFallbackTest, OffsetIndexDisagreeingWithThePagesIsDataLoss) {
+  S3C_LOAD_CORPUS(bytes, "alltypes_tiny_pages.parquet");
+  FileMetaData md = DecodeFooter(bytes);
+  ColumnChunk& id = md.row_groups[0].columns[static_cast<size_t>(LeafIndex(md, "id"))];
+  auto index = DecodeOffsetIndex(
+      std::string_view(bytes).substr(*id.offset_index_offset, *id.offset_index_length), "oi");
+  ASSERT_TRUE(index.ok());
+  auto& pages = index->page_locations;
+  for (size_t p = 1; p + 1 < pages.size(); p += 2) {
+    if (pages[p].first_row_index + 1 < pages[p + 1].first_row_index) {
+      ++pages[p].first_row_index;
+    }
+  }
+  const std::string moved = EncodeOffsetIndex(*index);
+  const size_t footer_start = bytes.size() - 8 - MetadataLength(bytes);
+  id.offset_index_offset = static_cast<int64_t>(footer_start);
+  id.offset_index_length = static_cast<int32_t>(moved.size());
+  const std::string file =
+      WithFooter(bytes.substr(0, footer_start) + moved + bytes.substr(footer_start), md);
+  ParquetReadOptions options;
+  options.columns = {"id", "month"};
+  options.predicate = std::make_shared<IntRanges>(std::vector<Term>{{"id", 100, 300}});
+  auto reader = ParquetFileReader::Open(std::make_shared<MemFile>(file), options);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  auto batches = (*reader)->ReadBatches();
+  ASSERT_TRUE(batches.ok());
+  Status status;
+  for (;;) {
+    auto b = (*batches)->Next();
+    if (!b.ok()) {
+      status = b.status();
+      break;
+    }
+    if (*b == nullptr) break;
+  }
+  EXPECT_EQ(status.code(), StatusCode::kDataLoss) << status.ToString();
+  EXPECT_NE(status.message().find("offset index puts"), std::string::npos) << status.ToString();
+}
+
 // INT96 timestamps have no defined order: their bounds are never used, nothing is skipped.
 TEST(PageIndexCorpusFallbackTest, ColumnWithoutUsableBoundsReadsEveryPage) {
   S3C_LOAD_CORPUS(bytes, "alltypes_tiny_pages.parquet");

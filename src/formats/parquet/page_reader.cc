@@ -82,7 +82,7 @@ Result<std::string> DecompressLz4Hadoop(std::string_view in, size_t expected) {
 PageReader::PageReader(ChunkBytes chunk, CompressionCodec codec, const ColumnDecodeOptions& options,
                        const DecodeContext& context)
     : codec_(codec), options_(options), context_(context) {
-  pieces_.push_back(BytesAt{chunk.bytes, chunk.file_offset});
+  pieces_.push_back(BytesAt{chunk.bytes, chunk.file_offset, chunk.page_values});
   pieces_.insert(pieces_.end(), chunk.more.begin(), chunk.more.end());
 }
 
@@ -165,6 +165,7 @@ Result<bool> PageReader::Next(Page* page) {
       }
     }
     page->file_offset = offset;
+    page->expected_values = chunk.page_values;
     page->levels = {};
     const size_t expected = static_cast<size_t>(h.uncompressed_page_size);
     if (!data_v2) {

@@ -24,6 +24,7 @@ struct Page {
   std::string_view levels;
   // Dictionary and v1 pages: the whole decompressed body. v2: the decompressed values.
   std::string_view body;
+  int64_t expected_values = -1;  // BytesAt::page_values of the piece the page came from
 };
 
 class PageReader {

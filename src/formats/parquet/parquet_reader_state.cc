@@ -111,6 +111,7 @@ Result<FetchedRowGroup> ReaderState::Fetch(int row_group) {
       if (!some_pages) {
         ranges.push_back(chunk);
         out.range_offsets.push_back(static_cast<int64_t>(chunk.offset));
+        out.range_values.push_back(-1);
         continue;
       }
       const PagePick pick = PagesOverlapping(*index, *out.rows, num_rows);
@@ -121,12 +122,14 @@ Result<FetchedRowGroup> ReaderState::Fetch(int row_group) {
       if (first_page > chunk.offset) {
         ranges.push_back({chunk.offset, first_page - chunk.offset});
         out.range_offsets.push_back(static_cast<int64_t>(chunk.offset));
+        out.range_values.push_back(-1);
       }
       for (size_t page : pick.pages) {
         const PageLocation& location = index->page_locations[page];
         ranges.push_back({static_cast<uint64_t>(location.offset),
                           static_cast<uint64_t>(location.compressed_page_size)});
         out.range_offsets.push_back(location.offset);
+        out.range_values.push_back(PageRowSpan(*index, page, num_rows).size());
       }
     }
   }
@@ -162,10 +165,12 @@ Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> ReaderState::Decode(
     for (int i = 0; i < lr.count; ++i, ++k) {
       ChunkBytes chunk;
       for (size_t r = fetched.leaf_ranges[k]; r < fetched.leaf_ranges[k + 1]; ++r) {
-        const BytesAt piece{fetched.ranges.View(r), fetched.range_offsets[r]};
+        const BytesAt piece{fetched.ranges.View(r), fetched.range_offsets[r],
+                            fetched.range_values[r]};
         if (r == fetched.leaf_ranges[k]) {
           chunk.bytes = piece.bytes;
           chunk.file_offset = piece.file_offset;
+          chunk.page_values = piece.page_values;
         } else {
           chunk.more.push_back(piece);
         }

@@ -30,6 +30,7 @@ struct FetchedRowGroup {
   // and kept pages.
   std::vector<size_t> leaf_ranges;
   std::vector<int64_t> range_offsets;  // file offset of each requested range
+  std::vector<int64_t> range_values;   // a page's rows per its OffsetIndex, else -1
   // The rows to emit; nullopt: every row of the row group.
   std::optional<RowSelection> rows;
   // Per projected leaf: the rows of the pages fetched when only some were; empty: the chunk.
