@@ -275,6 +275,21 @@ TEST(PageIndexCorpusFallbackTest, OffsetIndexDisagreeingWithThePagesIsDataLoss) 
   EXPECT_NE(status.message().find("offset index puts"), std::string::npos) << status.ToString();
 }
 
+// ReadRowGroup ignores the predicate: every row, no page index read.
+TEST(PageIndexCorpusFallbackTest, ReadRowGroupReadsEveryPage) {
+  S3C_LOAD_CORPUS(bytes, "alltypes_tiny_pages.parquet");
+  ParquetReadOptions options;
+  options.columns = {"id"};
+  options.predicate = std::make_shared<IntRanges>(std::vector<Term>{{"id", 100, 300}});
+  auto reader = ParquetFileReader::Open(std::make_shared<MemFile>(bytes), options);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  auto group = (*reader)->ReadRowGroup(0);
+  ASSERT_TRUE(group.ok()) << group.status().ToString();
+  EXPECT_EQ((*group)->num_rows(), 7300);
+  EXPECT_EQ((*reader)->stats().pages_total, 0);
+  EXPECT_EQ((*reader)->stats().page_index_bytes, 0);
+}
+
 // INT96 timestamps have no defined order: their bounds are never used, nothing is skipped.
 TEST(PageIndexCorpusFallbackTest, ColumnWithoutUsableBoundsReadsEveryPage) {
   S3C_LOAD_CORPUS(bytes, "alltypes_tiny_pages.parquet");

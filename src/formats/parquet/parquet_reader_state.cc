@@ -75,11 +75,11 @@ Result<ByteRange> ReaderState::ChunkRange(int row_group, int leaf) const {
   return ByteRange{static_cast<uint64_t>(start), static_cast<uint64_t>(length)};
 }
 
-Result<FetchedRowGroup> ReaderState::Fetch(int row_group) {
+Result<FetchedRowGroup> ReaderState::Fetch(int row_group, bool prune_pages) {
   FetchedRowGroup out;
   out.index = row_group;
   PagePlan plan;
-  if (options_.predicate != nullptr) {
+  if (prune_pages && options_.predicate != nullptr) {
     S3C_ASSIGN_OR_RETURN(plan, PlanPages(row_group));
   }
   const int64_t num_rows = metadata_.row_groups[static_cast<size_t>(row_group)].num_rows;

@@ -61,8 +61,9 @@ class ReaderState {
   // Where column chunk `leaf` of row group `row_group` lies in the file (validated against the
   // file size; DataLoss naming the column otherwise).
   Result<ByteRange> ChunkRange(int row_group, int leaf) const;
-  // Fetches the projected chunks of a row group (thread-safe).
-  Result<FetchedRowGroup> Fetch(int row_group);
+  // Fetches the projected chunks of a row group (thread-safe): with prune_pages and a
+  // predicate, only the pages PlanPages keeps; otherwise whole.
+  Result<FetchedRowGroup> Fetch(int row_group, bool prune_pages = true);
   // Decodes a fetched row group into batches of the projected schema covering its rows in
   // order: one batch, or several when a column's binary values pass 2 GiB (DecodeField).
   Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> Decode(
