@@ -20,6 +20,16 @@ namespace s3c::formats {
 using columnar::RecordBatch;
 using columnar::Schema;
 
+// What a reader skipped without decoding it, for the run report. Formats without such parts
+// (text formats) report zeros. Parquet: row groups pruned by their statistics, data pages
+// pruned by the page index (parquet_reader.h, ParquetReadStats).
+struct PruningCounters {
+  int64_t row_groups_total = 0;
+  int64_t row_groups_skipped = 0;
+  int64_t pages_total = 0;
+  int64_t pages_skipped = 0;
+};
+
 // A stream of batches that all share schema(). Not thread-safe.
 class BatchReader {
  public:
@@ -31,6 +41,8 @@ class BatchReader {
   // Counters for the run report (rows read, rows rejected by the bad-record policy).
   virtual int64_t rows_read() const = 0;
   virtual int64_t rows_rejected() const { return 0; }
+  // What was skipped so far (zeros for formats that skip nothing).
+  virtual PruningCounters pruning() const { return {}; }
 };
 
 // Writes batches; bytes reach the destination only when Close() returns OK. Destroyed before
@@ -49,17 +61,17 @@ enum class BadRecordPolicy { kFail, kSkip, kQuarantine };
 
 // One rejected record, as written to quarantine: where it was and why.
 struct RejectedRecord {
-  std::string object;     // object key or path
-  int64_t line = 0;       // 1-based line of the record's start
+  std::string object;       // object key or path
+  int64_t line = 0;         // 1-based line of the record's start
   int64_t byte_offset = 0;  // offset of the record's first byte in the (decompressed) stream
   std::string reason;
-  std::string raw;        // the record's text
+  std::string raw;  // the record's text
 };
 
 struct BadRecordOptions {
   BadRecordPolicy policy = BadRecordPolicy::kFail;
-  int64_t max_errors = -1;         // -1 = no limit (skip / quarantine)
-  double max_error_ratio = 1.0;    // rejected / read above this fails the read
+  int64_t max_errors = -1;       // -1 = no limit (skip / quarantine)
+  double max_error_ratio = 1.0;  // rejected / read above this fails the read
   // Receives rejected records under kQuarantine (e.g. a JSONL writer to another object).
   std::function<Status(const RejectedRecord&)> quarantine;
 };

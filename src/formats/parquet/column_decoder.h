@@ -9,6 +9,7 @@
 #include <climits>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -21,7 +22,8 @@
 namespace s3c::formats::parquet {
 
 struct ColumnDecodeOptions {
-  std::string_view object_name;  // for errors: "<name>: column a.b, row group 3, page at byte N: ..."
+  std::string_view
+      object_name;  // for errors: "<name>: column a.b, row group 3, page at byte N: ..."
   bool verify_page_crc = true;
   MetadataLimits limits;
   // A page header claiming more uncompressed bytes is refused (DataLoss) before anything is
@@ -34,12 +36,26 @@ struct ColumnDecodeOptions {
   int64_t max_binary_array_bytes = INT32_MAX;
 };
 
+// Bytes of a file at a file offset.
+struct BytesAt {
+  std::string_view bytes;
+  int64_t file_offset = 0;  // where bytes[0] lies in the file (for error messages)
+  // One data page the page index located: the values (= rows, no repetition) its OffsetIndex
+  // gives it, which the page header must agree with (DataLoss otherwise). -1: not checked.
+  int64_t page_values = -1;
+};
+
 // The bytes of one column chunk as stored in the file: starting at its first page (the
 // dictionary page offset when present, else the data page offset) and total_compressed_size
 // long. file_offset is where those bytes start in the file (for error messages).
+// A read that fetched only some pages of the chunk (page_index.h) passes them as pieces: `bytes`
+// then holds the first piece (the dictionary page, or the first page kept) and `more` the
+// others, in file order, each whole pages; they are decoded as if they followed each other.
 struct ChunkBytes {
   std::string_view bytes;
   int64_t file_offset = 0;
+  std::vector<BytesAt> more = {};
+  int64_t page_values = -1;  // as BytesAt::page_values, for `bytes`
 };
 
 // Decodes field `top_level_field` of row group `row_group` (metadata.row_groups[row_group]).
@@ -49,9 +65,13 @@ struct ChunkBytes {
 // in several arrays of consecutive rows (row_ranges.h).
 // Corrupt data is DataLoss naming the object, column path, row group and file offset; it
 // never crashes or allocates beyond what the page sizes (bounded by the chunk size) imply.
+// page_rows: set when the chunk holds only some of its pages (ChunkBytes::more), for a field of
+// one leaf without repetition: the rows those pages hold, which the result then has instead of
+// num_rows (InvalidArgument for any other field).
 Result<FieldPieces> DecodeField(const FileSchema& schema, int top_level_field,
                                 const RowGroup& row_group, int row_group_index,
                                 const std::vector<ChunkBytes>& chunks,
-                                const ColumnDecodeOptions& options);
+                                const ColumnDecodeOptions& options,
+                                std::optional<int64_t> page_rows = std::nullopt);
 
 }  // namespace s3c::formats::parquet

@@ -83,6 +83,10 @@ class LeafDecoder {
 
   Status DataPage(const Page& page, int32_t num) {
     const int64_t at = page.file_offset;
+    if (page.expected_values >= 0 && num != page.expected_values) {
+      return ctx_.Error(at, fmt::format("page of {} values where the offset index puts {} rows",
+                                        num, page.expected_values));
+    }
     if (num < 0 || num > meta_.num_values - levels_) {
       return ctx_.Error(at, fmt::format("page of {} values overruns the chunk's {} (after {})", num,
                                         meta_.num_values, levels_));

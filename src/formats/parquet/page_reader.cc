@@ -81,7 +81,10 @@ Result<std::string> DecompressLz4Hadoop(std::string_view in, size_t expected) {
 
 PageReader::PageReader(ChunkBytes chunk, CompressionCodec codec, const ColumnDecodeOptions& options,
                        const DecodeContext& context)
-    : chunk_(chunk), codec_(codec), options_(options), context_(context) {}
+    : codec_(codec), options_(options), context_(context) {
+  pieces_.push_back(BytesAt{chunk.bytes, chunk.file_offset, chunk.page_values});
+  pieces_.insert(pieces_.end(), chunk.more.begin(), chunk.more.end());
+}
 
 Status PageReader::Decompress(std::string_view in, size_t expected, int64_t offset,
                               std::string_view* out) {
@@ -115,15 +118,21 @@ Status PageReader::Decompress(std::string_view in, size_t expected, int64_t offs
 }
 
 Result<bool> PageReader::Next(Page* page) {
-  while (pos_ < chunk_.bytes.size()) {
-    const int64_t offset = chunk_.file_offset + static_cast<int64_t>(pos_);
+  for (;;) {
+    while (piece_ < pieces_.size() && pos_ >= pieces_[piece_].bytes.size()) {
+      ++piece_;
+      pos_ = 0;
+    }
+    if (piece_ == pieces_.size()) return false;
+    const BytesAt& chunk = pieces_[piece_];
+    const int64_t offset = chunk.file_offset + static_cast<int64_t>(pos_);
     size_t header_size = 0;
     Result<PageHeader> header =
-        DecodePageHeader(chunk_.bytes.substr(pos_), &header_size, "page header", options_.limits);
+        DecodePageHeader(chunk.bytes.substr(pos_), &header_size, "page header", options_.limits);
     if (!header.ok()) return context_.Wrap(offset, header.status());
     page->header = std::move(*header);
     const PageHeader& h = page->header;
-    const size_t left = chunk_.bytes.size() - pos_ - header_size;
+    const size_t left = chunk.bytes.size() - pos_ - header_size;
     if (h.uncompressed_page_size > options_.max_page_bytes) {
       return context_.Error(offset, fmt::format("page of {} bytes uncompressed is over the "
                                                 "{}-byte limit",
@@ -137,7 +146,7 @@ Result<bool> PageReader::Next(Page* page) {
                                         h.compressed_page_size, h.uncompressed_page_size, left));
     }
     std::string_view stored =
-        chunk_.bytes.substr(pos_ + header_size, static_cast<size_t>(h.compressed_page_size));
+        chunk.bytes.substr(pos_ + header_size, static_cast<size_t>(h.compressed_page_size));
     pos_ += header_size + stored.size();
     const bool data_v1 = h.type == PageType::kDataPage;
     const bool data_v2 = h.type == PageType::kDataPageV2;
@@ -156,6 +165,7 @@ Result<bool> PageReader::Next(Page* page) {
       }
     }
     page->file_offset = offset;
+    page->expected_values = chunk.page_values;
     page->levels = {};
     const size_t expected = static_cast<size_t>(h.uncompressed_page_size);
     if (!data_v2) {
@@ -182,7 +192,6 @@ Result<bool> PageReader::Next(Page* page) {
     }
     return true;
   }
-  return false;
 }
 
 }  // namespace s3c::formats::parquet

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "formats/parquet/column_decoder.h"
 #include "formats/parquet/decode_context.h"
@@ -23,6 +24,7 @@ struct Page {
   std::string_view levels;
   // Dictionary and v1 pages: the whole decompressed body. v2: the decompressed values.
   std::string_view body;
+  int64_t expected_values = -1;  // BytesAt::page_values of the piece the page came from
 };
 
 class PageReader {
@@ -30,13 +32,15 @@ class PageReader {
   PageReader(ChunkBytes chunk, CompressionCodec codec, const ColumnDecodeOptions& options,
              const DecodeContext& context);
 
-  // The next dictionary or data page; false when the chunk bytes are exhausted.
+  // The next dictionary or data page; false when the chunk bytes (every piece) are exhausted.
+  // A page never spans two pieces (ChunkBytes::more).
   Result<bool> Next(Page* page);
 
  private:
   Status Decompress(std::string_view in, size_t expected, int64_t offset, std::string_view* out);
 
-  ChunkBytes chunk_;
+  std::vector<BytesAt> pieces_;  // the chunk's bytes, then its `more`
+  size_t piece_ = 0;
   CompressionCodec codec_;
   const ColumnDecodeOptions& options_;
   const DecodeContext& context_;

@@ -51,6 +51,12 @@ class ParquetBatchReader final : public BatchReader {
   }
 
   int64_t rows_read() const override { return rows_read_; }
+  // The file reader's totals (over every pass of its BatchReaders).
+  PruningCounters pruning() const override {
+    const ParquetReadStats stats = state_->stats();
+    return {stats.row_groups_total, stats.row_groups_skipped, stats.pages_total,
+            stats.pages_skipped};
+  }
 
  private:
   // Fetches (or collects the prefetched) row group next_, starts fetching the one after it,

@@ -44,7 +44,8 @@ class ParquetFileReaderImpl final : public ParquetFileReader {
       return OutOfRangeError(fmt::format("{}: row group {} does not exist (the file has {})",
                                          state_->name(), index, num_row_groups()));
     }
-    S3C_ASSIGN_OR_RETURN(FetchedRowGroup fetched, state_->Fetch(index));
+    // The predicate is ignored here: no page pruning either.
+    S3C_ASSIGN_OR_RETURN(FetchedRowGroup fetched, state_->Fetch(index, /*prune_pages=*/false));
     S3C_ASSIGN_OR_RETURN(std::vector<std::shared_ptr<columnar::RecordBatch>> batches,
                          state_->Decode(fetched));
     if (batches.size() != 1) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "formats/parquet/column_decoder.h"
+#include "formats/parquet/page_index.h"
 #include "formats/parquet/statistics_decoder.h"
 #include "s3c/common/executor.h"
 #include "s3c/common/strings.h"
@@ -74,20 +75,66 @@ Result<ByteRange> ReaderState::ChunkRange(int row_group, int leaf) const {
   return ByteRange{static_cast<uint64_t>(start), static_cast<uint64_t>(length)};
 }
 
-Result<FetchedRowGroup> ReaderState::Fetch(int row_group) {
+Result<FetchedRowGroup> ReaderState::Fetch(int row_group, bool prune_pages) {
   FetchedRowGroup out;
   out.index = row_group;
+  PagePlan plan;
+  if (prune_pages && options_.predicate != nullptr) {
+    S3C_ASSIGN_OR_RETURN(plan, PlanPages(row_group));
+  }
+  const int64_t num_rows = metadata_.row_groups[static_cast<size_t>(row_group)].num_rows;
+  // A selection of every row reads as no selection.
+  if (plan.rows && plan.rows->size() == 1 && plan.rows->front() == RowSpan{0, num_rows}) {
+    plan.rows.reset();
+  }
+  out.rows = plan.rows;
   std::vector<ByteRange> ranges;
-  int64_t projected_bytes = 0;
+  int64_t projected_bytes = 0, pages = 0, skipped = 0;
+  size_t k = 0;  // projected leaf
   for (int f : projection_) {
     const LeafRange lr = LeavesOf(schema_, f);
-    for (int leaf = lr.first; leaf < lr.first + lr.count; ++leaf) {
-      S3C_ASSIGN_OR_RETURN(ByteRange r, ChunkRange(row_group, leaf));
-      ranges.push_back(r);
-      out.chunk_offsets.push_back(static_cast<int64_t>(r.offset));
-      projected_bytes += static_cast<int64_t>(r.length);
+    for (int leaf = lr.first; leaf < lr.first + lr.count; ++leaf, ++k) {
+      S3C_ASSIGN_OR_RETURN(ByteRange chunk, ChunkRange(row_group, leaf));
+      projected_bytes += static_cast<int64_t>(chunk.length);
+      out.leaf_ranges.push_back(ranges.size());
+      out.leaf_rows.emplace_back();
+      const OffsetIndex* index =
+          k < plan.offsets.size() && plan.offsets[k] ? &*plan.offsets[k] : nullptr;
+      if (index != nullptr) pages += static_cast<int64_t>(index->page_locations.size());
+      if (out.rows && out.rows->empty()) {  // no row can match: fetch nothing
+        if (index != nullptr) skipped += static_cast<int64_t>(index->page_locations.size());
+        continue;
+      }
+      // Only a field of one leaf without repetition is decoded from some of its pages.
+      const bool some_pages = out.rows && index != nullptr && lr.count == 1 &&
+                              schema_.leaves[static_cast<size_t>(leaf)].max_rep_level == 0;
+      if (!some_pages) {
+        ranges.push_back(chunk);
+        out.range_offsets.push_back(static_cast<int64_t>(chunk.offset));
+        out.range_values.push_back(-1);
+        continue;
+      }
+      const PagePick pick = PagesOverlapping(*index, *out.rows, num_rows);
+      skipped += static_cast<int64_t>(index->page_locations.size() - pick.pages.size());
+      out.leaf_rows.back() = pick.rows;
+      // The dictionary page (and whatever else precedes the first data page) comes first.
+      const auto first_page = static_cast<uint64_t>(index->page_locations[0].offset);
+      if (first_page > chunk.offset) {
+        ranges.push_back({chunk.offset, first_page - chunk.offset});
+        out.range_offsets.push_back(static_cast<int64_t>(chunk.offset));
+        out.range_values.push_back(-1);
+      }
+      for (size_t page : pick.pages) {
+        const PageLocation& location = index->page_locations[page];
+        ranges.push_back({static_cast<uint64_t>(location.offset),
+                          static_cast<uint64_t>(location.compressed_page_size)});
+        out.range_offsets.push_back(location.offset);
+        out.range_values.push_back(PageRowSpan(*index, page, num_rows).size());
+      }
     }
   }
+  out.leaf_ranges.push_back(ranges.size());
+  AddPageCounters(pages, skipped, 0);
   FetchCounters counters;
   auto fetched = FetchRanges(*file_, ranges, options_.merge_gap, options_.max_range_bytes,
                              options_.max_in_flight, name_, &counters);
@@ -100,24 +147,50 @@ Result<FetchedRowGroup> ReaderState::Fetch(int row_group) {
 Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> ReaderState::Decode(
     const FetchedRowGroup& fetched) {
   const RowGroup& rg = metadata_.row_groups[static_cast<size_t>(fetched.index)];
+  if (fetched.rows && fetched.rows->empty()) {
+    return std::vector<std::shared_ptr<columnar::RecordBatch>>{};
+  }
   ColumnDecodeOptions decode_options;
   decode_options.object_name = name_;
   decode_options.verify_page_crc = options_.verify_page_crc;
 
-  // Chunks of each projected field, as views into the fetched buffers.
+  // Chunks of each projected field, as views into the fetched buffers, and the rows each
+  // field's chunks hold (the row group's, or those of the pages fetched).
   std::vector<std::vector<ChunkBytes>> chunks(projection_.size());
+  std::vector<RowSelection> held(projection_.size(), RowSelection{{0, rg.num_rows}});
+  std::vector<std::optional<int64_t>> page_rows(projection_.size());
   size_t k = 0;
   for (size_t p = 0; p < projection_.size(); ++p) {
     const LeafRange lr = LeavesOf(schema_, projection_[p]);
     for (int i = 0; i < lr.count; ++i, ++k) {
-      chunks[p].push_back(ChunkBytes{fetched.ranges.View(k), fetched.chunk_offsets[k]});
+      ChunkBytes chunk;
+      for (size_t r = fetched.leaf_ranges[k]; r < fetched.leaf_ranges[k + 1]; ++r) {
+        const BytesAt piece{fetched.ranges.View(r), fetched.range_offsets[r],
+                            fetched.range_values[r]};
+        if (r == fetched.leaf_ranges[k]) {
+          chunk.bytes = piece.bytes;
+          chunk.file_offset = piece.file_offset;
+          chunk.page_values = piece.page_values;
+        } else {
+          chunk.more.push_back(piece);
+        }
+      }
+      chunks[p].push_back(std::move(chunk));
+      if (!fetched.leaf_rows[k].empty()) {  // some pages (a field of one leaf)
+        held[p] = fetched.leaf_rows[k];
+        page_rows[p] = SelectedRows(held[p]);
+      }
     }
   }
 
   std::vector<Result<FieldPieces>> arrays(projection_.size(),
                                           Result<FieldPieces>(InternalError("not decoded")));
   auto decode = [&](size_t p) {
-    arrays[p] = DecodeField(schema_, projection_[p], rg, fetched.index, chunks[p], decode_options);
+    arrays[p] = DecodeField(schema_, projection_[p], rg, fetched.index, chunks[p], decode_options,
+                            page_rows[p]);
+    if (arrays[p].ok() && fetched.rows) {
+      arrays[p] = SliceToSelection(*arrays[p], held[p], *fetched.rows);
+    }
   };
   const size_t threads =
       std::min(projection_.size(), static_cast<size_t>(std::max(1, options_.max_threads)));
@@ -134,21 +207,21 @@ Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> ReaderState::Decode(
     }
     (void)group.Wait();
   }
+  const int64_t rows = fetched.rows ? SelectedRows(*fetched.rows) : rg.num_rows;
   std::vector<FieldPieces> columns;
   columns.reserve(arrays.size());
   for (auto& a : arrays) {
     if (!a.ok()) return a.status();
     int64_t length = 0;
     for (const auto& piece : *a) length += piece->length();
-    if (length != rg.num_rows) {
+    if (length != rows) {
       return DataLossError(fmt::format(
-          "{}: column {} of row group {} decoded to {} values but the row group has {} rows", name_,
-          projected_->field(static_cast<int>(columns.size())).name(), fetched.index, length,
-          rg.num_rows));
+          "{}: column {} of row group {} decoded to {} values but {} rows were read", name_,
+          projected_->field(static_cast<int>(columns.size())).name(), fetched.index, length, rows));
     }
     columns.push_back(std::move(*a));
   }
-  auto batches = BatchesOfPieces(projected_, columns, rg.num_rows);
+  auto batches = BatchesOfPieces(projected_, columns, rows);
   if (!batches.ok()) {
     return DataLossError(
         fmt::format("{}: row group {}: {}", name_, fetched.index, batches.status().message()));
@@ -179,6 +252,13 @@ void ReaderState::AddCounters(const FetchCounters& counters, int64_t projected_b
   stats_.reads += counters.reads;
   stats_.bytes_read += counters.bytes;
   stats_.projected_chunk_bytes += projected_bytes;
+}
+
+void ReaderState::AddPageCounters(int64_t pages, int64_t skipped, int64_t index_bytes) {
+  std::lock_guard<std::mutex> lock(mu_);
+  stats_.pages_total += pages;
+  stats_.pages_skipped += skipped;
+  stats_.page_index_bytes += index_bytes;
 }
 
 ParquetReadStats ReaderState::stats() const {

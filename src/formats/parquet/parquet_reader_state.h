@@ -6,25 +6,42 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "formats/parquet/column_decoder.h"
 #include "formats/parquet/parquet_metadata.h"
 #include "formats/parquet/range_planner.h"
+#include "formats/parquet/row_selection.h"
 #include "formats/parquet/schema_mapping.h"
 #include "s3c/columnar/record_batch.h"
 #include "s3c/formats/parquet/parquet_reader.h"
 
 namespace s3c::formats::parquet {
 
-// The projected column chunks of one row group, fetched.
+// The projected column chunks of one row group, fetched: whole, or only the pages holding the
+// rows the page index kept (page_index.h).
 struct FetchedRowGroup {
   int index = 0;
   FetchedRanges ranges;
-  // chunk_offsets[k]: file offset of requested range k (fields in projection order, each
-  // field's leaves in file order).
-  std::vector<int64_t> chunk_offsets;
+  // Projected leaf k (fields in projection order, each field's leaves in file order) is
+  // requested ranges [leaf_ranges[k], leaf_ranges[k + 1]): one chunk, or its dictionary page
+  // and kept pages.
+  std::vector<size_t> leaf_ranges;
+  std::vector<int64_t> range_offsets;  // file offset of each requested range
+  std::vector<int64_t> range_values;   // a page's rows per its OffsetIndex, else -1
+  // The rows to emit; nullopt: every row of the row group.
+  std::optional<RowSelection> rows;
+  // Per projected leaf: the rows of the pages fetched when only some were; empty: the chunk.
+  std::vector<RowSelection> leaf_rows;
+};
+
+// What the page index says about a row group's read (ReaderState::PlanPages).
+struct PagePlan {
+  std::optional<RowSelection> rows;  // nullopt: every row (no column could be judged)
+  // Per projected leaf: its usable OffsetIndex, when the plan fetched one.
+  std::vector<std::optional<OffsetIndex>> offsets;
 };
 
 class ReaderState {
@@ -44,16 +61,23 @@ class ReaderState {
   // Where column chunk `leaf` of row group `row_group` lies in the file (validated against the
   // file size; DataLoss naming the column otherwise).
   Result<ByteRange> ChunkRange(int row_group, int leaf) const;
-  // Fetches the projected chunks of a row group (thread-safe).
-  Result<FetchedRowGroup> Fetch(int row_group);
+  // Fetches the projected chunks of a row group (thread-safe): with prune_pages and a
+  // predicate, only the pages PlanPages keeps; otherwise whole.
+  Result<FetchedRowGroup> Fetch(int row_group, bool prune_pages = true);
   // Decodes a fetched row group into batches of the projected schema covering its rows in
   // order: one batch, or several when a column's binary values pass 2 GiB (DecodeField).
   Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> Decode(
       const FetchedRowGroup& fetched);
   // Row groups to read, in file order, after the predicate (counts the skipped ones).
   std::vector<int> SelectRowGroups();
+  // With a predicate: fetches the page index of a row group (the ColumnIndex of every leaf
+  // without repetition, the OffsetIndex of those and of the projected leaves) in one merged
+  // read, and selects its rows (page_index_read.cc). An index that is absent, out of the file,
+  // does not decode or is inconsistent is not used; only a failed read is an error.
+  Result<PagePlan> PlanPages(int row_group);
 
   void AddCounters(const FetchCounters& counters, int64_t projected_bytes);
+  void AddPageCounters(int64_t pages, int64_t skipped, int64_t index_bytes);
   ParquetReadStats stats() const;
 
  private:

@@ -13,8 +13,10 @@
 #include <vector>
 
 #include "conformance/store_instances.h"
+#include "formats/parquet/page_index_test_expect.h"
 #include "formats/parquet/parquet_metadata.h"
 #include "s3c/formats/parquet/parquet_reader.h"
+#include "support/corpus.h"
 #include "support/duckdb_oracle.h"
 #include "support/rgw_env.h"
 
@@ -269,6 +271,65 @@ TEST_F(ParquetRemoteTest, PrunedRowGroupsCostNoGet) {
   int64_t rows = 0;
   for (auto& b : *batches) rows += b->num_rows();
   EXPECT_EQ(rows, kRows - first_id);
+}
+
+// Page pruning on S3: GETs and bytes exactly those of the footer, one index read per row group
+// and the runs of kept pages (page_index_test_expect.h computes them from the file).
+TEST_F(ParquetRemoteTest, SkippedPagesCostNoGetBytes) {
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
+  std::ifstream in(dir + "/alltypes_tiny_pages.parquet", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string bytes = ss.str();
+  ASSERT_FALSE(bytes.empty());
+  uint32_t length = 0;
+  std::memcpy(&length, bytes.data() + bytes.size() - 8, 4);
+  auto md = DecodeFileMetaData(
+      std::string_view(bytes).substr(bytes.size() - 8 - length, length), "tiny");
+  ASSERT_TRUE(md.ok()) << md.status().ToString();
+  key_ = inst_->prefix() + "alltypes_tiny_pages.parquet";
+  ASSERT_TRUE(inst_->store().Put(key_, bytes).ok());
+  auto listed = inst_->store().ListAll(ListOptions{key_, "", "", 0});
+  ASSERT_TRUE(listed.ok() && listed->size() == 1);
+  info_ = (*listed)[0];
+
+  const std::vector<std::string> columns = {"id", "bigint_col", "string_col"};
+  auto predicate = std::make_shared<page_index_expect::IntRanges>(
+      std::vector<page_index_expect::Term>{{"id", 100, 300}});
+  const page_index_expect::Expected expected =
+      page_index_expect::Expect(bytes, *md, *predicate, columns);
+  ParquetReadOptions options;
+  options.columns = columns;
+  options.merge_gap = 0;
+  options.predicate = predicate;
+  inst_->stats()->Reset();
+  auto reader = Open(options);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  const uint64_t footer_gets = Gets(), footer_bytes = BytesDown();
+  auto batches = ReadAll(**reader);
+  ASSERT_TRUE(batches.ok()) << batches.status().ToString();
+  const ParquetReadStats stats = (*reader)->stats();
+  EXPECT_GT(stats.pages_skipped, 0);
+  EXPECT_EQ(stats.pages_skipped, expected.pages_skipped);
+  EXPECT_EQ(Gets(), footer_gets + static_cast<uint64_t>(expected.row_groups_read +
+                                                        expected.data_reads));
+  EXPECT_EQ(BytesDown(), footer_bytes + static_cast<uint64_t>(expected.index_bytes +
+                                                              expected.data_bytes));
+  EXPECT_LE(expected.data_bytes, stats.projected_chunk_bytes - expected.skipped_bytes);
+  EXPECT_EQ(stats.reads, static_cast<int64_t>(Gets()));
+  EXPECT_EQ(stats.bytes_read, static_cast<int64_t>(BytesDown()));
+  int64_t rows = 0, kept = 0;
+  for (const auto& b : *batches) {
+    rows += b->num_rows();
+    for (int64_t r = 0; r < b->num_rows(); ++r) kept += predicate->Row(*b, r);
+  }
+  for (const auto& group : expected.kept) rows -= std::count(group.begin(), group.end(), true);
+  EXPECT_EQ(rows, 0);  // exactly the rows of the kept pages' intersection
+  EXPECT_EQ(kept, 201);
+  std::cout << "[ remote ] page index: " << stats.pages_skipped << " of " << stats.pages_total
+            << " pages skipped, " << Gets() << " GETs, " << BytesDown() << " bytes ("
+            << stats.page_index_bytes << " of index) for " << stats.projected_chunk_bytes
+            << " projected chunk bytes" << std::endl;
 }
 
 TEST_F(ParquetRemoteTest, ObjectReplacedAfterTheFooterIsAborted) {

@@ -4,12 +4,20 @@
 #                                bad_data files and every corpus file (other s3c libraries
 #                                stay uninstrumented)
 #   formats_parquet_remote_test  request counts and ETag pinning against the loopback RGW
+#   formats_parquet_page_index_test  page pruning on the corpus files with a page index: rows,
+#                                counters and bytes computed independently, and DuckDB's WHERE
 # (s3c_test does nothing when S3C_BUILD_TESTS is off; the if(TARGET ...) guards follow it.)
 if(TARGET s3c_test_oracle AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/parquet_corpus_test.cc)
   s3c_test(formats_parquet_corpus_test
     SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/parquet_corpus_test.cc
             ${CMAKE_CURRENT_SOURCE_DIR}/parquet_corpus_test_expect_csv.cc
     DEPS s3c_formats_parquet s3c_auth s3c_test_oracle)
+endif()
+
+if(TARGET s3c_test_oracle AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/page_index_corpus_test.cc)
+  s3c_test(formats_parquet_page_index_test
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/page_index_corpus_test.cc
+    DEPS s3c_formats_parquet s3c_test_oracle)
 endif()
 
 if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/parquet_bad_data_test.cc)

@@ -180,6 +180,33 @@ StatValue DecodeStatBound(const LeafColumn& leaf, std::string_view bytes) {
   }
 }
 
+bool SignedOrderIsValueOrder(const LeafColumn& leaf) {
+  const PhysicalType pt = leaf.physical_type;
+  const TypeId id = leaf.type.id();
+  const bool numeric_physical = pt == PhysicalType::kBoolean || pt == PhysicalType::kFloat ||
+                                pt == PhysicalType::kDouble || pt == PhysicalType::kInt32 ||
+                                pt == PhysicalType::kInt64;
+  const bool is_unsigned = columnar::IsInteger(id) && !columnar::IsSignedInteger(id);
+  return numeric_physical && !is_unsigned;
+}
+
+void SetStatBounds(const LeafColumn& leaf, std::string_view min, std::string_view max,
+                   ColumnStatistics* out) {
+  StatValue lo = DecodeStatBound(leaf, min);
+  StatValue hi = DecodeStatBound(leaf, max);
+  if (std::holds_alternative<std::monostate>(lo) || std::holds_alternative<std::monostate>(hi)) {
+    return;
+  }
+  if (auto* d = std::get_if<double>(&lo)) {
+    const double h = std::get<double>(hi);
+    if (std::isnan(*d) || std::isnan(h)) return;
+    if (*d == 0.0) lo = -0.0;
+    if (h == 0.0) hi = 0.0;
+  }
+  out->min = std::move(lo);
+  out->max = std::move(hi);
+}
+
 ColumnStatistics DecodeColumnStatistics(const LeafColumn& leaf, const ColumnChunk& chunk,
                                         bool type_defined_order) {
   ColumnStatistics out;
@@ -190,40 +217,12 @@ ColumnStatistics DecodeColumnStatistics(const LeafColumn& leaf, const ColumnChun
   if (!chunk.meta_data->statistics) return out;
   const Statistics& s = *chunk.meta_data->statistics;
   out.null_count = s.null_count;
-
-  const std::string* min = nullptr;
-  const std::string* max = nullptr;
   if (type_defined_order && s.min_value && s.max_value) {
-    min = &*s.min_value;
-    max = &*s.max_value;
-  } else if (s.min && s.max) {
+    SetStatBounds(leaf, *s.min_value, *s.max_value, &out);
+  } else if (s.min && s.max && SignedOrderIsValueOrder(leaf)) {
     // Deprecated fields: signed order, right only for these value orders.
-    const PhysicalType pt = leaf.physical_type;
-    const TypeId id = leaf.type.id();
-    const bool numeric_physical = pt == PhysicalType::kBoolean || pt == PhysicalType::kFloat ||
-                                  pt == PhysicalType::kDouble || pt == PhysicalType::kInt32 ||
-                                  pt == PhysicalType::kInt64;
-    const bool is_unsigned = columnar::IsInteger(id) && !columnar::IsSignedInteger(id);
-    const bool signed_order = !is_unsigned;
-    if (numeric_physical && signed_order) {
-      min = &*s.min;
-      max = &*s.max;
-    }
+    SetStatBounds(leaf, *s.min, *s.max, &out);
   }
-  if (min == nullptr) return out;
-  StatValue lo = DecodeStatBound(leaf, *min);
-  StatValue hi = DecodeStatBound(leaf, *max);
-  if (std::holds_alternative<std::monostate>(lo) || std::holds_alternative<std::monostate>(hi)) {
-    return out;
-  }
-  if (auto* d = std::get_if<double>(&lo)) {
-    const double h = std::get<double>(hi);
-    if (std::isnan(*d) || std::isnan(h)) return out;
-    if (*d == 0.0) lo = -0.0;
-    if (h == 0.0) hi = 0.0;
-  }
-  out.min = std::move(lo);
-  out.max = std::move(hi);
   return out;
 }
 

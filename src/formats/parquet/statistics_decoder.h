@@ -32,6 +32,16 @@ std::vector<ColumnStatistics> DecodeRowGroupStatistics(const FileMetaData& metad
                                                        const FileSchema& schema,
                                                        const RowGroup& row_group);
 
+// Whether the deprecated signed order (Statistics min/max) is the order the leaf's columnar type
+// compares values in: BOOLEAN, FLOAT, DOUBLE and signed INT32/INT64 (not unsigned integers).
+bool SignedOrderIsValueOrder(const LeafColumn& leaf);
+
+// Sets out->min and out->max from two bounds' bytes (PLAIN, no length prefix) in the value
+// order, under the rules above (NaN drops both, signed zeros widened); leaves both unknown when
+// either does not decode.
+void SetStatBounds(const LeafColumn& leaf, std::string_view min, std::string_view max,
+                   ColumnStatistics* out);
+
 // A bound's bytes (PLAIN encoding without a length prefix) as a value of the leaf's columnar
 // type; monostate when the type has no comparable StatValue or the size is wrong.
 StatValue DecodeStatBound(const LeafColumn& leaf, std::string_view bytes);

@@ -24,6 +24,9 @@ class ParquetBatchReader final : public BatchReader {
   }
   int64_t rows_read() const override { return batches_ ? batches_->rows_read() : 0; }
   int64_t rows_rejected() const override { return batches_ ? batches_->rows_rejected() : 0; }
+  PruningCounters pruning() const override {
+    return batches_ ? batches_->pruning() : PruningCounters{};
+  }
 
  private:
   std::unique_ptr<parquet::ParquetFileReader> file_;
@@ -33,9 +36,8 @@ class ParquetBatchReader final : public BatchReader {
 Result<std::unique_ptr<BatchReader>> OpenParquet(const ReadSource& source,
                                                  const FormatReadOptions& options) {
   if (!source.open_random_access) {
-    return InvalidArgumentError(
-        fmt::format("{}: Parquet needs positional reads (a file or an object, not a stream)",
-                    source.name));
+    return InvalidArgumentError(fmt::format(
+        "{}: Parquet needs positional reads (a file or an object, not a stream)", source.name));
   }
   S3C_ASSIGN_OR_RETURN(std::shared_ptr<RandomAccessFile> file, source.open_random_access());
   parquet::ParquetReadOptions parquet_options = options.parquet;
@@ -64,8 +66,7 @@ Result<std::unique_ptr<BatchReader>> OpenRowText(const ReadSource& source, FileF
         csv_options.dialect.delimiter = '\t';
         csv_options.detect_dialect = false;
       }
-      S3C_ASSIGN_OR_RETURN(reader,
-                           csv::OpenCsvReader(std::move(input), source.name, csv_options));
+      S3C_ASSIGN_OR_RETURN(reader, csv::OpenCsvReader(std::move(input), source.name, csv_options));
       break;
     }
     case FileFormat::kJson:

@@ -4,7 +4,9 @@
 
 #include "s3c/columnar/builder_binary.h"
 #include "s3c/columnar/builder_primitive.h"
+#include "s3c/formats/parquet/parquet_reader.h"
 #include "s3c/io/local_file.h"
+#include "support/corpus.h"
 
 namespace s3c::formats {
 namespace {
@@ -85,6 +87,81 @@ TEST(FormatRegistry, ParquetNeedsPositionalReads) {
   auto reader = OpenFormatReader(StringSource("x.parquet", "PAR1"), FileFormat::kParquet, {});
   ASSERT_FALSE(reader.ok());
   EXPECT_NE(reader.status().message().find("positional reads"), std::string::npos);
+}
+
+// Keeps what may hold an id below `limit` (alltypes_tiny_pages: id INT32, 7300 rows).
+class IdBelow : public columnar::RowGroupPredicate {
+ public:
+  explicit IdBelow(int64_t limit) : limit_(limit) {}
+  bool MayMatch(const std::vector<columnar::ColumnStatistics>& stats, int64_t) const override {
+    for (const auto& s : stats) {
+      const auto* min = std::get_if<int64_t>(&s.min);
+      if (s.path == std::vector<std::string>{"id"} && min != nullptr && *min >= limit_) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  int64_t limit_;
+};
+
+// The reader the registry hands out reports what the Parquet reader skipped (row groups by
+// their statistics, pages by the page index); other formats report zeros.
+TEST(FormatRegistry, ReadersReportWhatTheyPruned) {
+  S3C_CORPUS_DIR_OR_SKIP(dir, "parquet-testing/data");
+  const std::string path = dir + "/alltypes_tiny_pages.parquet";
+  ReadSource source;
+  source.name = path;
+  source.open_random_access = [path]() -> Result<std::shared_ptr<RandomAccessFile>> {
+    S3C_ASSIGN_OR_RETURN(auto file, OpenLocalRandomAccess(path));
+    return std::shared_ptr<RandomAccessFile>(std::move(file));
+  };
+  FormatReadOptions options;
+  options.columns = {"id"};
+  options.parquet.predicate = std::make_shared<IdBelow>(50);
+  options.parquet.merge_gap = 0;
+  auto reader = OpenFormatReader(source, FileFormat::kParquet, options);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  int64_t rows = 0;
+  for (;;) {
+    auto batch = (*reader)->Next();
+    ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+    if (*batch == nullptr) break;
+    rows += (*batch)->num_rows();
+  }
+  const PruningCounters pruned = (*reader)->pruning();
+  EXPECT_EQ(pruned.row_groups_total, 1);
+  EXPECT_EQ(pruned.row_groups_skipped, 0);
+  EXPECT_GT(pruned.pages_skipped, 0);
+  EXPECT_GT(pruned.pages_total, pruned.pages_skipped);
+  EXPECT_LT(rows, 7300);
+  EXPECT_GE(rows, 50);
+
+  // The same read straight from the Parquet reader counts the same.
+  auto file = OpenLocalRandomAccess(path);
+  ASSERT_TRUE(file.ok());
+  parquet::ParquetReadOptions direct = options.parquet;
+  direct.columns = options.columns;
+  auto parquet_reader = parquet::ParquetFileReader::Open(
+      std::shared_ptr<RandomAccessFile>(std::move(*file)), direct);
+  ASSERT_TRUE(parquet_reader.ok());
+  auto batches = (*parquet_reader)->ReadBatches();
+  ASSERT_TRUE(batches.ok());
+  while (true) {
+    auto batch = (*batches)->Next();
+    ASSERT_TRUE(batch.ok());
+    if (*batch == nullptr) break;
+  }
+  EXPECT_EQ((*parquet_reader)->stats().pages_skipped, pruned.pages_skipped);
+  EXPECT_EQ((*parquet_reader)->stats().pages_total, pruned.pages_total);
+
+  auto csv = OpenFormatReader(StringSource("t.csv", "a\n1\n"), FileFormat::kCsv, {});
+  ASSERT_TRUE(csv.ok());
+  ASSERT_TRUE((*csv)->Next().ok());
+  EXPECT_EQ((*csv)->pruning().pages_total, 0);
+  EXPECT_EQ((*csv)->pruning().row_groups_total, 0);
 }
 
 }  // namespace

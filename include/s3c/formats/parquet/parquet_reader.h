@@ -8,7 +8,13 @@
 // (ObjectStore::OpenRandomAccess tail_bytes: one suffix GET gives the size and those bytes, so
 // the footer read costs no further request); the column chunks a projection needs are fetched with nearby
 // ranges merged (gap <= merge_gap) and up to max_in_flight reads at once. Row groups whose
-// statistics prove the caller's predicate false are never fetched.
+// statistics prove the caller's predicate false are never fetched. Within a row group that
+// survives, the page index (PageIndex.md: ColumnIndex, OffsetIndex), when the file has one and
+// a predicate is set, is fetched in one merged read; pages whose bounds prove the predicate
+// false for every row they hold are skipped: a column of one leaf without repetition fetches
+// only its dictionary page and the pages overlapping the rows kept, and every column emits
+// exactly those rows (row-aligned). Columns without a usable index are read whole. Skipped
+// pages cost no bytes unless merge_gap merges a read across them.
 #pragma once
 
 #include <cstdint>
@@ -49,10 +55,17 @@ struct ParquetReadOptions {
 // Counters for tests and the run report.
 struct ParquetReadStats {
   int64_t row_groups_total = 0;
-  int64_t row_groups_skipped = 0;    // pruned by the predicate
-  int64_t reads = 0;                 // ReadAt calls (= GET requests on S3)
-  int64_t bytes_read = 0;            // bytes those calls returned
-  int64_t projected_chunk_bytes = 0; // compressed size of the column chunks needed
+  int64_t row_groups_skipped = 0;     // pruned by the predicate
+  int64_t reads = 0;                  // ReadAt calls (= GET requests on S3)
+  int64_t bytes_read = 0;             // bytes those calls returned
+  int64_t projected_chunk_bytes = 0;  // compressed size of the projected chunks of the row
+                                      // groups read (whole, whatever the page index skipped)
+  // Page index (only read with a predicate): the data pages the OffsetIndexes of the projected
+  // chunks list, in the row groups read, and those of them never fetched because no row they
+  // hold can match. page_index_bytes: bytes of index fetched (also in bytes_read).
+  int64_t pages_total = 0;
+  int64_t pages_skipped = 0;
+  int64_t page_index_bytes = 0;
 };
 
 // Thread-safety: every method may run from several threads at once (the footer, schema and
@@ -83,9 +96,11 @@ class ParquetFileReader {
   // leaf, row groups with rows, codecs, encodings, compressed and uncompressed sizes.
   virtual std::string Describe() const = 0;
 
-  // Batches of every row group the predicate keeps, in file order. A row group comes in
-  // batches of at most batch_rows rows, and in more than one batch when a column holds more
-  // than 2 GiB of binary/string values in it (the int32 offsets of a batch's arrays).
+  // Batches of every row group the predicate keeps, in file order, less the rows of pages the
+  // page index excluded (see above). A row group comes in batches of at most batch_rows rows,
+  // and in more than one batch when a column holds more than 2 GiB of binary/string values in
+  // it (the int32 offsets of a batch's arrays) or when pages were excluded (a batch never
+  // spans a gap).
   // Each call starts an independent pass over the file. While one row group is decoded the
   // next is fetched on another thread; destroying the BatchReader waits for that fetch.
   virtual Result<std::unique_ptr<BatchReader>> ReadBatches() = 0;

@@ -1,0 +1,94 @@
+// ReaderState::PlanPages (parquet_reader_state.h): the page index of one row group, fetched in
+// one merged read and judged with the predicate (page_index.h).
+#include <limits>
+
+#include "formats/parquet/page_index.h"
+#include "formats/parquet/parquet_reader_state.h"
+
+namespace s3c::formats::parquet {
+namespace {
+
+// The index range [offset, offset + length) when it is present and inside the file.
+std::optional<ByteRange> IndexRange(const std::optional<int64_t>& offset,
+                                    const std::optional<int32_t>& length, uint64_t file_size) {
+  if (!offset || !length || *offset < 0 || *length <= 0) return std::nullopt;
+  const auto start = static_cast<uint64_t>(*offset);
+  const auto size = static_cast<uint64_t>(*length);
+  if (start > file_size || size > file_size - start) return std::nullopt;
+  return ByteRange{start, size};
+}
+
+}  // namespace
+
+Result<PagePlan> ReaderState::PlanPages(int row_group) {
+  const RowGroup& rg = metadata_.row_groups[static_cast<size_t>(row_group)];
+  const size_t leaves = schema_.leaves.size();
+  // Which leaves' indexes to fetch: the ColumnIndex (and OffsetIndex) of every leaf the
+  // predicate could judge (no repetition), the OffsetIndex of every projected leaf.
+  std::vector<bool> projected(leaves, false);
+  std::vector<size_t> projected_leaves;
+  for (int f : projection_) {
+    const LeafRange lr = LeavesOf(schema_, f);
+    for (int leaf = lr.first; leaf < lr.first + lr.count; ++leaf) {
+      projected[static_cast<size_t>(leaf)] = true;
+      projected_leaves.push_back(static_cast<size_t>(leaf));
+    }
+  }
+  struct Wanted {
+    size_t leaf;
+    bool column;  // ColumnIndex, else OffsetIndex
+  };
+  std::vector<Wanted> wanted;
+  std::vector<ByteRange> ranges;
+  for (size_t i = 0; i < leaves && i < rg.columns.size(); ++i) {
+    const ColumnChunk& chunk = rg.columns[i];
+    std::optional<ByteRange> column =
+        schema_.leaves[i].max_rep_level == 0
+            ? IndexRange(chunk.column_index_offset, chunk.column_index_length, file_size_)
+            : std::nullopt;
+    std::optional<ByteRange> offset =
+        IndexRange(chunk.offset_index_offset, chunk.offset_index_length, file_size_);
+    if (column && offset) {
+      wanted.push_back({i, true});
+      ranges.push_back(*column);
+    }
+    if (offset && (column || projected[i])) {
+      wanted.push_back({i, false});
+      ranges.push_back(*offset);
+    }
+  }
+  PagePlan plan;
+  plan.offsets.resize(projected_leaves.size());
+  if (ranges.empty()) return plan;
+
+  // One read when the index fits max_range_bytes (writers store it in one place).
+  FetchCounters counters;
+  auto fetched = FetchRanges(*file_, ranges, std::numeric_limits<uint64_t>::max(),
+                             options_.max_range_bytes, options_.max_in_flight, name_, &counters);
+  AddCounters(counters, 0);
+  if (!fetched.ok()) return fetched.status();
+  AddPageCounters(0, 0, counters.bytes);
+
+  std::vector<ChunkPageIndex> indexes(leaves);
+  for (size_t w = 0; w < wanted.size(); ++w) {
+    const size_t i = wanted[w].leaf;
+    if (wanted[w].column) {
+      Result<ColumnIndex> column = DecodeColumnIndex(fetched->View(w), name_);
+      if (column.ok()) indexes[i].column = std::move(*column);
+      continue;
+    }
+    Result<OffsetIndex> offset = DecodeOffsetIndex(fetched->View(w), name_);
+    if (!offset.ok()) continue;
+    Result<ByteRange> chunk = ChunkRange(row_group, static_cast<int>(i));
+    if (chunk.ok() && UsableOffsetIndex(*offset, rg.num_rows, *chunk)) {
+      indexes[i].offset = std::move(*offset);
+    }
+  }
+  plan.rows = SelectRowsByPageIndex(*options_.predicate, metadata_, schema_, indexes, rg.num_rows);
+  for (size_t k = 0; k < projected_leaves.size(); ++k) {
+    plan.offsets[k] = indexes[projected_leaves[k]].offset;
+  }
+  return plan;
+}
+
+}  // namespace s3c::formats::parquet
