@@ -129,6 +129,7 @@ Status DatasetReader::OpenNext() {
   if (current_) {
     rows_done_ += current_->rows_read();
     rejected_done_ += current_->rows_rejected();
+    pruning_done_ += current_->pruning();
     current_.reset();
   }
   if (static_cast<size_t>(next_object_) >= objects_.size()) return Status::OK();
@@ -211,6 +212,12 @@ Result<std::shared_ptr<formats::RecordBatch>> DatasetReader::Next() {
 
 int64_t DatasetReader::rows_read() const {
   return rows_done_ + (current_ ? current_->rows_read() : 0);
+}
+
+formats::PruningCounters DatasetReader::pruning() const {
+  formats::PruningCounters total = pruning_done_;
+  if (current_) total += current_->pruning();
+  return total;
 }
 
 int64_t DatasetReader::rows_rejected() const {

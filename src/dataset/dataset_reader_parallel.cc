@@ -46,6 +46,7 @@ void DatasetReader::StartPipeline() {
     auto& object = static_cast<ObjectSource&>(*source);
     rows_done_ += object.reader().rows_read();
     rejected_done_ += object.reader().rows_rejected();
+    pruning_done_ += object.reader().pruning();
     drift_.insert(drift_.end(), object.drift().begin(), object.drift().end());
   };
   pipeline_ = std::make_unique<ObjectPipeline>(objects_.size(), ResolvePipelineOptions(options_.parallel),

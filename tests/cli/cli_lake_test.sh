@@ -142,5 +142,21 @@ expect_eq "unordered: at most 2 decoding" "$(scan "$WORK/un.json" peak_decoding 
 expect_rc 2 "bad --memory" -- "$S3C" read -q --memory lots "$L"
 expect_grep "bad --memory: message" "--memory lots: give a size such as 500, 64KiB or 10MiB" "$WORK/err"
 
+# Row groups skipped by their statistics are counted in --stats and never fetched.
+# (Large enough that the footer's 64 KiB suffix GET does not bring the row groups with it.)
+awk 'BEGIN { print "id,v"; for (i = 1; i <= 200000; i++) print i "," i * 3 }' > "$WORK/rg.csv"
+expect_rc 0 "parquet with 10 row groups" -- "$S3C" convert -q --row-group-rows 20000 "$WORK/rg.csv" \
+  "s3://$BUCKET/rg/rg.parquet"
+expect_rc 0 "read one row group's range" -- "$S3C" read -q -o csv --stats "$WORK/rg.json" \
+  --where "id BETWEEN 50000 AND 50010" "s3://$BUCKET/rg/rg.parquet"
+expect_eq "row groups: rows" "$(tail -n +2 "$WORK/out" | wc -l)" 11
+expect_eq "row groups: total, skipped" \
+  "$(pruning "$WORK/rg.json" row_groups_total) $(pruning "$WORK/rg.json" row_groups_skipped)" "10 9"
+expect_rc 0 "read every row group" -- "$S3C" read -q -o csv --stats "$WORK/rg-all.json" \
+  "s3://$BUCKET/rg/rg.parquet"
+expect_eq "no filter: nothing skipped" "$(pruning "$WORK/rg-all.json" row_groups_skipped)" 0
+expect_eq "the skipped row groups cost fewer bytes" \
+  "$(python3 -c 'import json,sys; a,b=(json.load(open(f))["bytes_downloaded"] for f in sys.argv[1:]); print(a < b)' "$WORK/rg.json" "$WORK/rg-all.json")" True
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

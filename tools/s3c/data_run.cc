@@ -37,6 +37,7 @@ Status FinishDataRun(CliContext& ctx, DataRun& run, int64_t rows_out) {
   if (ctx.pruning()) {
     ctx.pruning()->rows_filtered = run.reader->rows_filtered();
     ctx.pruning()->scan = run.reader->pipeline_stats();
+    ctx.pruning()->formats = run.reader->pruning();
   }
   if (run.quarantine) S3C_RETURN_IF_ERROR(run.quarantine->Close());
   if (ctx.options().quiet) return Status::OK();

@@ -11,11 +11,13 @@ namespace {
 std::string PruningJson(const PruningReport& p) {
   return fmt::format(
       ",\"pruning\":{{\"plan\":{},\"folders_pruned\":{},\"objects_pruned\":{},"
-      "\"objects_filtered\":{},\"rows_filtered\":{}}},\"scan\":{{\"peak_objects_in_flight\":{},"
-      "\"peak_decoding\":{},\"peak_memory_bytes\":{}}}",
+      "\"objects_filtered\":{},\"rows_filtered\":{},\"row_groups_total\":{},"
+      "\"row_groups_skipped\":{},\"pages_total\":{},\"pages_skipped\":{}}},"
+      "\"scan\":{{\"peak_objects_in_flight\":{},\"peak_decoding\":{},\"peak_memory_bytes\":{}}}",
       JsonQuote(p.plan), p.folders_pruned, p.objects_pruned, p.objects_filtered,
-      p.rows_filtered, p.scan.peak_objects_in_flight, p.scan.peak_decoding,
-      p.scan.peak_memory_bytes);
+      p.rows_filtered, p.formats.row_groups_total, p.formats.row_groups_skipped,
+      p.formats.pages_total, p.formats.pages_skipped, p.scan.peak_objects_in_flight,
+      p.scan.peak_decoding, p.scan.peak_memory_bytes);
 }
 
 }  // namespace

@@ -90,6 +90,9 @@ class DatasetReader final : public formats::BatchReader {
   // have all been handed out; exact once Next() returned the end).
   int64_t rows_read() const override;
   int64_t rows_rejected() const override;
+  // Row groups and pages the format readers skipped (Parquet statistics and page index), summed
+  // as rows_read() is.
+  formats::PruningCounters pruning() const override;
 
   // Per-object schema changes seen so far (the first infer_files objects at Open, later ones
   // as they are opened).
@@ -143,6 +146,7 @@ class DatasetReader final : public formats::BatchReader {
   int64_t next_object_ = 0;
   int64_t rows_done_ = 0;      // rows of readers already finished
   int64_t rejected_done_ = 0;
+  formats::PruningCounters pruning_done_;
   // Reading objects at once, else null. Last: destroyed first, since its threads use the rest.
   std::unique_ptr<ObjectPipeline> pipeline_;
 };

@@ -46,6 +46,9 @@ class DatasetScan final : public formats::BatchReader {
   Result<std::shared_ptr<formats::RecordBatch>> Next() override;
   int64_t rows_read() const override { return reader_ ? reader_->rows_read() : 0; }
   int64_t rows_rejected() const override { return reader_ ? reader_->rows_rejected() : 0; }
+  formats::PruningCounters pruning() const override {
+    return reader_ ? reader_->pruning() : formats::PruningCounters{};
+  }
 
   int64_t rows_filtered() const { return rows_filtered_.load(); }  // rows the filter dropped
   ObjectPipelineStats pipeline_stats() const {

@@ -28,6 +28,13 @@ struct PruningCounters {
   int64_t row_groups_skipped = 0;
   int64_t pages_total = 0;
   int64_t pages_skipped = 0;
+  PruningCounters& operator+=(const PruningCounters& o) {
+    row_groups_total += o.row_groups_total;
+    row_groups_skipped += o.row_groups_skipped;
+    pages_total += o.pages_total;
+    pages_skipped += o.pages_skipped;
+    return *this;
+  }
 };
 
 // A stream of batches that all share schema(). Not thread-safe.
@@ -55,8 +62,8 @@ class BatchWriter {
   virtual void Abort() = 0;
 };
 
-// What happens to a record that does not parse or does not fit the schema
-// (issue: "Bad records follow a policy").
+// What happens to a record that does not parse or does not fit the schema: fail the read, skip
+// it (counted), or skip it and hand it to a quarantine sink (docs/cli.md, "Bad records").
 enum class BadRecordPolicy { kFail, kSkip, kQuarantine };
 
 // One rejected record, as written to quarantine: where it was and why.

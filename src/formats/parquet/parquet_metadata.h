@@ -311,8 +311,9 @@ struct ColumnIndex {
   bool operator==(const ColumnIndex&) const = default;
 };
 
-// Limits that reject a hostile or corrupt footer before it allocates (issue: "limits that
-// reject absurd sizes and counts"). Every count is also checked against the bytes left.
+// Limits that reject a hostile or corrupt footer before it allocates: absurd sizes and counts
+// fail as DataLoss instead of reserving memory. Every count is also checked against the bytes
+// left.
 struct MetadataLimits {
   int64_t max_string_bytes = 64 << 20;
   int64_t max_list_elements = 10'000'000;
