@@ -12,7 +12,7 @@
 // object not yet consumed (the head) never waits on the budget (its queue is capped at a few
 // batches instead): the consumer takes its batches first (in object order it needs them before
 // anything else), so the pipeline always makes progress. Peak memory is therefore the budget
-// plus the head's few batches, whatever the number or size of the objects.
+// plus the head's read-ahead and few batches, whatever the number or size of the objects.
 //
 // Order: by default batches come out in object order, then row order. `unordered` hands out
 // whichever object's batch is ready (still row order within an object).
