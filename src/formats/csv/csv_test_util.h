@@ -1,6 +1,8 @@
 // Test helpers: chunked in-memory input, recording output, batch rendering.
 #pragma once
 
+#include "support/chunked_input.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,21 +17,7 @@
 namespace s3c::formats::csv::testing {
 
 // Serves `data` at most `chunk` bytes per Read (exercises buffer boundaries).
-class ChunkedInput final : public InputStream {
- public:
-  ChunkedInput(std::string data, size_t chunk) : data_(std::move(data)), chunk_(chunk) {}
-  Result<size_t> Read(void* out, size_t n) override {
-    size_t k = std::min({n, chunk_, data_.size() - pos_});
-    std::memcpy(out, data_.data() + pos_, k);
-    pos_ += k;
-    return k;
-  }
-
- private:
-  std::string data_;
-  size_t chunk_;
-  size_t pos_ = 0;
-};
+using ::s3c::testing::ChunkedInput;
 
 struct Sink {
   std::string data;

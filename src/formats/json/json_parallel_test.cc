@@ -3,6 +3,8 @@
 // rejected records, on inputs cut into many small chunks.
 #include <gtest/gtest.h>
 
+#include "support/chunked_input.h"
+
 #include <cstring>
 #include <random>
 
@@ -23,22 +25,7 @@ struct Outcome {
   std::string rejected;  // object, line, offset, reason, raw of each
 };
 
-// Hands out the text in pieces of at most `step` bytes.
-class PieceInput final : public InputStream {
- public:
-  PieceInput(std::string data, size_t step) : data_(std::move(data)), step_(step) {}
-  Result<size_t> Read(void* out, size_t n) override {
-    size_t k = std::min({n, step_, data_.size() - pos_});
-    std::memcpy(out, data_.data() + pos_, k);
-    pos_ += k;
-    return k;
-  }
-
- private:
-  std::string data_;
-  size_t step_;
-  size_t pos_ = 0;
-};
+using PieceInput = ::s3c::testing::ChunkedInput;  // the text in pieces of at most `step` bytes
 
 Outcome ReadAll(const std::string& text, JsonReadOptions o, int threads, size_t chunk) {
   Outcome out;
