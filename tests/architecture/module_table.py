@@ -32,8 +32,16 @@ USES = {
     **{f: {"common", "io", "codec", "columnar", "formats/common"} for f in FORMAT_MODULES},
     "formats": {"common", "io", "codec", "columnar", "formats/common", *FORMAT_MODULES},
     "dataset": {"common", "io", "store", "codec", "columnar", "expr", *FORMATS_FAMILY},
-    # The CLI sits on dataset, store and formats; common/io/columnar for Status, streams, batches.
-    "cli": {"common", "io", "columnar", "dataset", "store", *FORMATS_FAMILY},
+    # Writing datasets (write tasks, modes, the commit protocol): on dataset for the commit log
+    # and the data file entries that readers share.
+    "write": {"common", "io", "store", "codec", "columnar", "expr", "dataset", *FORMATS_FAMILY},
+    # Pipeline files (YAML, settings shared with the CLI) and their runner: on write and dataset.
+    "pipeline": {"common", "io", "store", "codec", "columnar", "expr", "dataset", "write",
+                 "s3", *FORMATS_FAMILY},
+    # The CLI sits on pipeline, dataset, store and formats; common/io/columnar for Status,
+    # streams, batches.
+    "cli": {"common", "io", "columnar", "dataset", "store", "write", "pipeline",
+            *FORMATS_FAMILY},
 }
 
 # Headers directly in include/s3c/formats/ belong to the registry ("formats") unless named here:
