@@ -77,6 +77,10 @@ RUNS=$WORK/runs.jsonl
 AWS=/usr/bin/aws  # Debian's awscli, not whatever else is first on PATH
 [ -x "$S3C" ] || die "no s3c binary at $S3C (ninja -C $BUILD s3c)"
 [ -x "$PROXY" ] || die "no delay_proxy at $PROXY (ninja -C $BUILD delay_proxy)"
+# Private copies: a rebuild during the run must not swap (or, mid-link, break) the binaries.
+mkdir -p "$WORK/bin"
+cp "$S3C" "$WORK/bin/s3c" && cp "$PROXY" "$WORK/bin/delay_proxy"
+S3C_BUILT="$S3C" S3C=$WORK/bin/s3c PROXY=$WORK/bin/delay_proxy
 for t in "$AWS" /usr/bin/time node python3 radosgw; do
   command -v "$t" >/dev/null || die "$t missing: run scripts/bootstrap --bench"
 done
@@ -95,7 +99,7 @@ PROXY_PID=""
 cleanup() {
   [ -z "$PROXY_PID" ] || kill "$PROXY_PID" 2>/dev/null || true
   "$ROOT/tests/support/rgw.sh" stop >/dev/null 2>&1 || true
-  rm -rf "$DL" "$WORK/aws" "$WORK/logs"
+  rm -rf "$DL" "$WORK/aws" "$WORK/logs" "$WORK/bin"
   [ "$KEEP" = 1 ] || rm -rf "$DATA"
 }
 trap cleanup EXIT
@@ -199,7 +203,7 @@ DATE=$(date -u +%Y-%m-%dT%H%M%SZ)
 cat >"$WORK/meta.json" <<EOF
 {"date":"$DATE","mode":"$MODE","repeats":$REPEATS,"cpus":$(nproc),"osd_store":"$OSD_STORE",
  "loadavg_start":"$(cut -d' ' -f1-3 /proc/loadavg)","git_rev":$(json_str "$git_rev"),
- "s3c_binary_mtime":"$(date -u -r "$S3C" +%Y-%m-%dT%H:%M:%SZ)",
+ "s3c_binary_mtime":"$(date -u -r "$S3C_BUILT" +%Y-%m-%dT%H:%M:%SZ)",
  "versions":{"aws":$(json_str "$("$AWS" --version 2>&1 | cut -d' ' -f1)"),
    "duckdb":$(json_str "$(duck 1 "SELECT version()" | python3 -c 'import json,sys; print(json.load(sys.stdin)["row"][0])')")},
  "threads":$THREADS,"s3c_scan_flags":$(json_str "${S3C_SCAN_FLAGS:-}"),"delay_ms":$DELAY_MS,

@@ -59,6 +59,27 @@ std::vector<std::string> Lines(const std::string& text) {
   return out;
 }
 
+// The inference sample is opened several at once; of two objects that cannot be opened, the
+// error names the first in object order, as one after another does.
+TEST_F(DatasetParallelTest, SampleOpenedAtOnceFailsOnTheFirstBadObjectInOrder) {
+  MakeLake(8, 10);
+  std::vector<ObjectInfo> objects = Objects("lake/");
+  ASSERT_EQ(objects.size(), 8u);
+  objects[2].key = "lake/gone-first.csv";
+  objects[5].key = "lake/gone-second.csv";
+  for (int in_flight : {1, 6}) {
+    auto reader = DatasetReader::Open(store_, objects, Options(in_flight));
+    ASSERT_FALSE(reader.ok()) << in_flight;
+    EXPECT_EQ(reader.status().code(), StatusCode::kNotFound) << reader.status().ToString();
+    EXPECT_NE(reader.status().message().find("gone-first.csv"), std::string::npos)
+        << in_flight << ": " << reader.status().ToString();
+  }
+  auto schema = InferDatasetSchema(store_, objects, Options(6));
+  ASSERT_FALSE(schema.ok());
+  EXPECT_NE(schema.status().message().find("gone-first.csv"), std::string::npos)
+      << schema.status().ToString();
+}
+
 TEST_F(DatasetParallelTest, SameRowsDriftAndCountsAsOneObjectAfterAnother) {
   MakeLake(24, 1000);
   auto one = DatasetReader::Open(store_, Objects("lake/"), Options(1));

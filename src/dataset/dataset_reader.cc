@@ -7,6 +7,7 @@
 
 #include "dataset/object_pipeline.h"
 #include "s3c/columnar/cast.h"
+#include "s3c/common/executor.h"
 
 namespace s3c::dataset {
 namespace {
@@ -24,6 +25,39 @@ Result<std::unique_ptr<formats::BatchReader>> OpenAt(
 size_t InferenceSample(size_t objects, int64_t infer_files) {
   if (infer_files < 0) return objects;
   return std::min(objects, static_cast<size_t>(std::max<int64_t>(1, infer_files)));
+}
+
+// Opens the readers of objects [0, sample): one after another when `in_flight` is 1, else up to
+// `in_flight` at once (each open waits on its first response: a text object's first GET, a
+// Parquet footer), on a pool of their own as the listing walks do, plus this thread. Every
+// open runs to its end; the error of the lowest failing index is returned, so the message does
+// not depend on timing.
+Result<std::vector<std::unique_ptr<formats::BatchReader>>> OpenSample(
+    ObjectStore& store, const std::vector<ObjectInfo>& objects, size_t sample,
+    const DatasetReadOptions& options, size_t readahead_bytes, int in_flight) {
+  std::vector<Result<std::unique_ptr<formats::BatchReader>>> opened;
+  opened.reserve(sample);
+  for (size_t i = 0; i < sample; ++i) opened.emplace_back(std::unique_ptr<formats::BatchReader>());
+  auto open = [&](size_t i) {
+    opened[i] = OpenAt(store, objects[i], options, readahead_bytes);
+    return Status::OK();
+  };
+  const size_t at_once = std::min(sample, static_cast<size_t>(std::max(1, in_flight)));
+  if (at_once <= 1) {
+    for (size_t i = 0; i < sample; ++i) open(i);
+  } else {
+    Executor pool(static_cast<int>(at_once) - 1);
+    TaskGroup group(pool);
+    for (size_t i = 0; i < sample; ++i) group.Submit([&open, i] { return open(i); });
+    S3C_RETURN_IF_ERROR(group.Wait());
+  }
+  std::vector<std::unique_ptr<formats::BatchReader>> readers;
+  readers.reserve(sample);
+  for (auto& r : opened) {
+    if (!r.ok()) return r.status();
+    readers.push_back(std::move(*r));
+  }
+  return readers;
 }
 
 // The partition and virtual columns of `objects` (dataset_reader.h).
@@ -86,11 +120,15 @@ Result<std::unique_ptr<DatasetReader>> DatasetReader::Open(ObjectStore& store,
   std::unique_ptr<DatasetReader> reader(
       new DatasetReader(store, std::move(objects), std::move(options)));
   const size_t sample = InferenceSample(reader->objects_.size(), reader->options_.infer_files);
+  const int in_flight =
+      reader->ReadsInParallel() ? ResolvePipelineOptions(reader->options_.parallel).objects_in_flight
+                                : 1;
+  S3C_ASSIGN_OR_RETURN(reader->opened_,
+                       OpenSample(store, reader->objects_, sample, reader->options_,
+                                  reader->readahead_bytes_, in_flight));
   std::vector<NamedSchema> schemas;
   for (size_t i = 0; i < sample; ++i) {
-    S3C_ASSIGN_OR_RETURN(auto r, OpenAt(store, reader->objects_[i], reader->options_, reader->readahead_bytes_));
-    schemas.push_back({store.UriFor(reader->objects_[i].key), r->schema()});
-    reader->opened_.push_back(std::move(r));
+    schemas.push_back({store.UriFor(reader->objects_[i].key), reader->opened_[i]->schema()});
   }
   S3C_ASSIGN_OR_RETURN(formats::SchemaUnion united, formats::UnionSchemas(schemas));
   S3C_ASSIGN_OR_RETURN(reader->extra_, ObjectColumnsOf(reader->objects_, reader->options_));
@@ -229,10 +267,13 @@ Result<DatasetSchema> InferDatasetSchema(ObjectStore& store, const std::vector<O
   DatasetSchema out;
   out.objects_total = static_cast<int64_t>(objects.size());
   const size_t sample = InferenceSample(objects.size(), options.infer_files);
+  const int in_flight = options.parallel.objects_in_flight == 1
+                            ? 1
+                            : ResolvePipelineOptions(options.parallel).objects_in_flight;
+  S3C_ASSIGN_OR_RETURN(auto readers, OpenSample(store, objects, sample, options,
+                                                ReadOptions{}.readahead_bytes, in_flight));
   for (size_t i = 0; i < sample; ++i) {
-    const ObjectInfo& object = objects[i];
-    S3C_ASSIGN_OR_RETURN(auto reader, OpenAt(store, object, options));
-    out.files.push_back({store.UriFor(object.key), reader->schema()});
+    out.files.push_back({store.UriFor(objects[i].key), readers[i]->schema()});
   }
   S3C_ASSIGN_OR_RETURN(out.united, formats::UnionSchemas(out.files));
   S3C_ASSIGN_OR_RETURN(PartitionTable extra, ObjectColumnsOf(objects, options));
