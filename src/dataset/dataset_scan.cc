@@ -27,6 +27,10 @@ class LatePredicate final : public columnar::RowGroupPredicate {
     auto inner = std::atomic_load(&inner_);
     return inner == nullptr || inner->MayMatch(stats, num_rows);
   }
+  bool JudgesColumn(const std::vector<std::string>& path) const override {
+    auto inner = std::atomic_load(&inner_);
+    return inner == nullptr || inner->JudgesColumn(path);
+  }
 
  private:
   std::shared_ptr<const columnar::RowGroupPredicate> inner_;

@@ -229,15 +229,28 @@ ExprType ColumnExprType(const columnar::Field& field) {
 class FilterRowGroupPredicate final : public columnar::RowGroupPredicate {
  public:
   FilterRowGroupPredicate(std::shared_ptr<const Filter> filter, EvalContext context)
-      : filter_(std::move(filter)), context_(context) {}
+      : filter_(std::move(filter)), context_(context) {
+    for (int c : ReferencedColumns(filter_->root())) {
+      judged_.push_back(filter_->schema().field(c).name());
+    }
+  }
   bool MayMatch(const std::vector<columnar::ColumnStatistics>& stats,
                 int64_t num_rows) const override {
     return VerdictForStatistics(*filter_, stats, num_rows, context_) != Verdict::kNever;
+  }
+  // VerdictForStatistics reads only top-level leaves of columns the filter names.
+  bool JudgesColumn(const std::vector<std::string>& path) const override {
+    if (path.size() != 1) return false;
+    for (const std::string& name : judged_) {
+      if (name == path[0]) return true;
+    }
+    return false;
   }
 
  private:
   std::shared_ptr<const Filter> filter_;
   EvalContext context_;
+  std::vector<std::string> judged_;  // names of the columns the filter references
 };
 
 }  // namespace

@@ -38,6 +38,13 @@ class RowGroupPredicate {
   virtual ~RowGroupPredicate() = default;
   // stats: one entry per leaf column of the file (projected or not); num_rows of the group.
   virtual bool MayMatch(const std::vector<ColumnStatistics>& stats, int64_t num_rows) const = 0;
+  // Whether the statistics of the leaf at `path` can change MayMatch's answer: false only when
+  // they never can (the filter does not name the column), so a reader may skip fetching them
+  // (a Parquet column index). True is always safe.
+  virtual bool JudgesColumn(const std::vector<std::string>& path) const {
+    (void)path;
+    return true;
+  }
 };
 
 }  // namespace s3c::columnar

@@ -141,7 +141,7 @@ TEST_P(PageIndexCorpusTest, ReadsOnlyThePagesThatMayMatch) {
   EXPECT_EQ(data_bytes, expected.data_bytes);
   EXPECT_LE(data_bytes, stats.projected_chunk_bytes - expected.skipped_bytes);
   // One read of the index per row group read, then the runs of kept pages.
-  EXPECT_EQ(stats.reads - at_open.reads, expected.row_groups_read + expected.data_reads);
+  EXPECT_EQ(stats.reads - at_open.reads, expected.index_reads + expected.data_reads);
   EXPECT_EQ(static_cast<int64_t>(file->reads.size()), stats.reads);
   std::cout << "[ pages ] " << c.file << " WHERE " << predicate->Sql() << ": "
             << stats.pages_skipped << " of " << stats.pages_total << " pages skipped, "

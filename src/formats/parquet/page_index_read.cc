@@ -1,7 +1,6 @@
-// ReaderState::PlanPages (parquet_reader_state.h): the page index of one row group, fetched in
-// one merged read and judged with the predicate (page_index.h).
-#include <limits>
-
+// ReaderState::PlanPages (parquet_reader_state.h): the page index of one row group, the
+// indexes the predicate and the projection need, fetched in merged reads and judged with the
+// predicate (page_index.h).
 #include "formats/parquet/page_index.h"
 #include "formats/parquet/parquet_reader_state.h"
 
@@ -24,7 +23,7 @@ Result<PagePlan> ReaderState::PlanPages(int row_group) {
   const RowGroup& rg = metadata_.row_groups[static_cast<size_t>(row_group)];
   const size_t leaves = schema_.leaves.size();
   // Which leaves' indexes to fetch: the ColumnIndex (and OffsetIndex) of every leaf the
-  // predicate could judge (no repetition), the OffsetIndex of every projected leaf.
+  // predicate judges (JudgesColumn; no repetition), the OffsetIndex of every projected leaf.
   std::vector<bool> projected(leaves, false);
   std::vector<size_t> projected_leaves;
   for (int f : projection_) {
@@ -43,7 +42,8 @@ Result<PagePlan> ReaderState::PlanPages(int row_group) {
   for (size_t i = 0; i < leaves && i < rg.columns.size(); ++i) {
     const ColumnChunk& chunk = rg.columns[i];
     std::optional<ByteRange> column =
-        schema_.leaves[i].max_rep_level == 0
+        schema_.leaves[i].max_rep_level == 0 &&
+                options_.predicate->JudgesColumn(schema_.leaves[i].path)
             ? IndexRange(chunk.column_index_offset, chunk.column_index_length, file_size_)
             : std::nullopt;
     std::optional<ByteRange> offset =
@@ -61,10 +61,11 @@ Result<PagePlan> ReaderState::PlanPages(int row_group) {
   plan.offsets.resize(projected_leaves.size());
   if (ranges.empty()) return plan;
 
-  // One read when the index fits max_range_bytes (writers store it in one place).
+  // Writers store the indexes in one place (every ColumnIndex, then every OffsetIndex): the
+  // wanted ones merge into one read unless the unwanted between them exceed merge_gap.
   FetchCounters counters;
-  auto fetched = FetchRanges(*file_, ranges, std::numeric_limits<uint64_t>::max(),
-                             options_.max_range_bytes, options_.max_in_flight, name_, &counters);
+  auto fetched = FetchRanges(*file_, ranges, options_.merge_gap, options_.max_range_bytes,
+                             options_.max_in_flight, name_, &counters);
   AddCounters(counters, 0);
   if (!fetched.ok()) return fetched.status();
   AddPageCounters(0, 0, counters.bytes);

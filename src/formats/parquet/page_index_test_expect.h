@@ -43,6 +43,14 @@ class IntRanges : public RowGroupPredicate {
     }
     return true;
   }
+  // Only the terms' columns are judged, as the filter language's predicate reports: the reader
+  // fetches no ColumnIndex of another column.
+  bool JudgesColumn(const std::vector<std::string>& path) const override {
+    for (const Term& t : terms_) {
+      if (path == std::vector<std::string>{t.column}) return true;
+    }
+    return false;
+  }
   bool Row(const columnar::RecordBatch& batch, int64_t row) const {
     for (const Term& t : terms_) {
       const int c = batch.schema()->GetFieldIndex(t.column);
@@ -79,9 +87,10 @@ struct Expected {
   int64_t data_bytes = 0;     // dictionary pages and kept pages of the projected columns
   int64_t data_reads = 0;     // with merge_gap 0: runs of contiguous ranges per row group
   int64_t row_groups_read = 0;
-  // The index reads: per row group read, one read from the first to the last byte of the
-  // ColumnIndexes (of chunks with an OffsetIndex too) and OffsetIndexes (of those chunks and
-  // the projected ones).
+  // The index reads, per row group read: the ColumnIndexes of the judged columns (with an
+  // OffsetIndex too) and the OffsetIndexes of those and of the projected columns, contiguous
+  // ones merged into one read (merge_gap 0).
+  int64_t index_reads = 0;
   int64_t index_bytes = 0;
 };
 
@@ -159,23 +168,30 @@ inline Expected Expect(const std::string& file, const FileMetaData& md, const In
       continue;
     }
     ++out.row_groups_read;
-    int64_t index_start = INT64_MAX, index_end = 0;
+    std::vector<std::pair<int64_t, int64_t>> index_ranges;  // [start, end)
     for (size_t i = 0; i < rg.columns.size(); ++i) {
       const ColumnChunk& c = rg.columns[i];
-      const bool projected =
-          std::find(columns.begin(), columns.end(), md.schema[i + 1].name) != columns.end();
-      const bool has_column = c.column_index_offset.has_value();
+      const std::string& name = md.schema[i + 1].name;
+      const bool projected = std::find(columns.begin(), columns.end(), name) != columns.end();
+      const bool has_column =
+          c.column_index_offset.has_value() && predicate.JudgesColumn({name});
       const bool has_offset = c.offset_index_offset.has_value();
       if (has_column && has_offset) {
-        index_start = std::min(index_start, *c.column_index_offset);
-        index_end = std::max(index_end, *c.column_index_offset + *c.column_index_length);
+        index_ranges.emplace_back(*c.column_index_offset,
+                                  *c.column_index_offset + *c.column_index_length);
       }
       if (has_offset && (has_column || projected)) {
-        index_start = std::min(index_start, *c.offset_index_offset);
-        index_end = std::max(index_end, *c.offset_index_offset + *c.offset_index_length);
+        index_ranges.emplace_back(*c.offset_index_offset,
+                                  *c.offset_index_offset + *c.offset_index_length);
       }
     }
-    out.index_bytes += index_end - index_start;
+    std::sort(index_ranges.begin(), index_ranges.end());
+    int64_t run_end = -1;
+    for (const auto& [start, end] : index_ranges) {
+      if (start > run_end) ++out.index_reads;  // not touching the previous run: a new read
+      run_end = std::max(run_end, end);
+      out.index_bytes += end - start;
+    }
     std::vector<std::pair<int64_t, int64_t>> ranges;
     for (const std::string& name : columns) {
       const int leaf = LeafIndex(md, name);
