@@ -25,8 +25,8 @@ std::shared_ptr<columnar::RecordBatch> Batch(int64_t first, int64_t n, std::stri
     amount.Append(!bad.empty() && i == first + n - 1 ? bad : std::to_string(i) + ".5");
     name.Append("n" + std::to_string(i));
   }
-  auto batch = columnar::RecordBatch::Make(InputSchema(), {*id.Finish(), *amount.Finish(),
-                                                           *name.Finish()}, n);
+  auto batch = columnar::RecordBatch::Make(InputSchema(),
+                                           {*id.Finish(), *amount.Finish(), *name.Finish()}, n);
   EXPECT_TRUE(batch.ok());
   return *batch;
 }
@@ -38,9 +38,11 @@ TEST(BatchTransformTest, RenamesThenCastsThenStopsAtTheLimit) {
   spec.limit = 5;
   auto t = BatchTransform::Make(*InputSchema(), spec);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
-  EXPECT_EQ(t->output_schema()->ToString(), columnar::MakeSchema({
-      columnar::Field("id", columnar::Int32()), columnar::Field("amt", columnar::Float64()),
-      columnar::Field("label", columnar::String())})->ToString());
+  EXPECT_EQ(t->output_schema()->ToString(),
+            columnar::MakeSchema({columnar::Field("id", columnar::Int32()),
+                                  columnar::Field("amt", columnar::Float64()),
+                                  columnar::Field("label", columnar::String())})
+                ->ToString());
   auto first = t->Apply(*Batch(0, 3), "obj");
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   EXPECT_EQ((*first)->num_rows(), 3);
@@ -78,14 +80,16 @@ TEST(BatchTransformTest, MistakesAreNamedBeforeAnyRow) {
   s.rename = {{"amout", "x"}};
   ExpectMakeError(s, "rename: no column \"amout\" (did you mean \"amount\"?)");
   s.rename = {{"amount", "name"}};
-  ExpectMakeError(s, "rename: two columns would be named \"name\" (\"amount\" and \"name\" "
-                     "before renaming)");
+  ExpectMakeError(s,
+                  "rename: two columns would be named \"name\" (\"amount\" and \"name\" "
+                  "before renaming)");
   s.rename = {{"amount", "a"}, {"amount", "b"}};
   ExpectMakeError(s, "rename: column \"amount\" is renamed twice");
   s.rename = {{"amount", "amt"}};
   s.cast = {{"amount", columnar::Float64()}};  // cast names the column after renaming
-  ExpectMakeError(s, "cast: column \"amount\" is renamed to \"amt\"; cast names columns after "
-                     "renaming");
+  ExpectMakeError(s,
+                  "cast: column \"amount\" is renamed to \"amt\"; cast names columns after "
+                  "renaming");
   s.cast = {{"nme", columnar::Float64()}};
   ExpectMakeError(s, "cast: no column \"nme\" (did you mean \"name\"?)");
   s.cast = {{"amt", columnar::Float64()}, {"amt", columnar::Int64()}};

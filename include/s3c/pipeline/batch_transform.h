@@ -19,10 +19,10 @@
 namespace s3c::pipeline {
 
 struct TransformSpec {
-  std::vector<std::pair<std::string, std::string>> rename;   // old name -> new name
+  std::vector<std::pair<std::string, std::string>> rename;  // old name -> new name
   // Column (after renaming) -> type; values that do not convert fail the run (DataLoss).
   std::vector<std::pair<std::string, columnar::DataType>> cast;
-  std::optional<int64_t> limit;                              // rows out at most
+  std::optional<int64_t> limit;  // rows out at most
 };
 
 class BatchTransform {
