@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "dataset/committed_files.h"
 #include "s3c/common/strings.h"
 #include "s3c/dataset/discovery.h"
 
@@ -17,6 +18,28 @@ void AddListing(PartitionListing listing, DiscoveredDataset* out) {
   if (!out->listing.plan.empty()) out->listing.plan += "; ";
   out->listing.plan += listing.stats.plan;
   for (ObjectInfo& o : listing.objects) out->objects.push_back(std::move(o));
+}
+
+// Lists the prefix `root` into `out`: the listing, or the live files when it holds commits.
+Status ListPrefix(ObjectStore& store, const std::string& root, const DiscoveryOptions& options,
+                  DiscoveredDataset* out) {
+  S3C_ASSIGN_OR_RETURN(auto listing,
+                       ListPartitioned(store, root, options.partitioning, options.pruner));
+  if (!options.ignore_commits) {
+    S3C_ASSIGN_OR_RETURN(auto committed, FindCommittedFiles(store, root, listing.root,
+                                                            options.partitioning, options.pruner));
+    listing.stats.list_requests += committed.list_requests;
+    if (committed.committed) {
+      listing.objects = std::move(committed.objects);
+      listing.stats.objects_pruned = committed.objects_pruned;
+      listing.stats.plan += fmt::format("; commit log: {} record(s) read, sequence {}",
+                                        committed.records_read, committed.sequence);
+      out->commit_sequence = committed.sequence;
+      out->commit_records_read = committed.records_read;
+    }
+  }
+  AddListing(std::move(listing), out);
+  return Status::OK();
 }
 
 // The literal prefixes of a glob's alternatives, without those another one already covers.
@@ -42,7 +65,8 @@ bool StatSingleKey(const DiscoveryOptions& options) {
 // The filter and the limits over what was found; NotFound naming `where` when nothing was.
 Result<DiscoveredDataset> Conclude(DiscoveredDataset out, const std::string& where,
                                    const DiscoveryOptions& options) {
-  if (out.objects.empty() && out.listing.folders_pruned == 0 && out.listing.objects_pruned == 0) {
+  if (out.objects.empty() && out.listing.folders_pruned == 0 && out.listing.objects_pruned == 0 &&
+      out.commit_sequence < 0) {
     return NotFoundError(fmt::format("{}: no object matches", where));
   }
   if (options.filter != nullptr) out.objects_filtered = options.filter->Apply(&out.objects);
@@ -56,9 +80,7 @@ Result<DiscoveredDataset> DiscoverFolderOf(ObjectStore& store, std::string_view 
                                            const DiscoveryOptions& options) {
   DiscoveredDataset out;
   out.root_prefix = std::string(key) + "/";
-  S3C_ASSIGN_OR_RETURN(auto listing, ListPartitioned(store, out.root_prefix, options.partitioning,
-                                                     options.pruner));
-  AddListing(std::move(listing), &out);
+  S3C_RETURN_IF_ERROR(ListPrefix(store, out.root_prefix, options, &out));
   return Conclude(std::move(out), store.UriFor(std::string(key)), options);
 }
 
@@ -80,9 +102,7 @@ Result<DiscoveredDataset> DiscoverDataset(ObjectStore& store, std::string_view k
     }
   } else if (key.empty() || key.back() == '/') {
     out.root_prefix = std::string(key);
-    S3C_ASSIGN_OR_RETURN(auto listing, ListPartitioned(store, out.root_prefix,
-                                                       options.partitioning, options.pruner));
-    AddListing(std::move(listing), &out);
+    S3C_RETURN_IF_ERROR(ListPrefix(store, out.root_prefix, options, &out));
   } else if (!StatSingleKey(options)) {
     out.objects.push_back(ObjectInfo::KeyOnly(std::string(key)));
     out.key_unchecked = true;

@@ -1,20 +1,14 @@
 // DiscoverDataset (discovery.h): globs as literal prefixes, pruning, filters and limits.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
-
+#include "dataset/dataset_test_util.h"
 #include "s3c/dataset/discovery.h"
 #include "s3c/dataset/partition_pruner.h"
 #include "s3c/store/memory_object_store.h"
 
 namespace s3c::dataset {
 namespace {
-
-std::vector<std::string> Keys(const DiscoveredDataset& d) {
-  std::vector<std::string> keys;
-  for (const auto& o : d.objects) keys.push_back(o.key);
-  return keys;
-}
 
 class DatasetDiscoveryTest : public ::testing::Test {
  protected:
@@ -96,8 +90,10 @@ TEST_F(DatasetDiscoveryTest, SingleKeyAndFolderWithoutSlash) {
   EXPECT_EQ(folder->root_prefix, "e/");
 }
 
-// The layout: one day of a thousand day folders costs one LIST request.
-TEST(DatasetDiscoveryPruning, OneDayOfAThousandIsOneRequest) {
+// The layout: one day of a thousand day folders costs one LIST request, plus the probe
+// of "lake/_s3c/commits/" that asks whether the lake holds commit records (the walk never
+// lists the root, so it cannot see "_s3c/" there).
+TEST(DatasetDiscoveryPruning, OneDayOfAThousandIsOneRequestAndTheCommitProbe) {
   MemoryObjectStore store{"days"};
   for (int d = 0; d < 1000; ++d) {
     std::string day = fmt::format("2021-01-01+{:04d}", d);  // distinct, sortable names
@@ -112,8 +108,8 @@ TEST(DatasetDiscoveryPruning, OneDayOfAThousandIsOneRequest) {
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_EQ(Keys(*d), (std::vector<std::string>{"lake/dt=2021-01-01+0417/part-0.csv",
                                                 "lake/dt=2021-01-01+0417/part-1.csv"}));
-  EXPECT_EQ(d->listing.list_requests, 1);
-  // Three days of an IN list: at most three requests.
+  EXPECT_EQ(d->listing.list_requests, 1 + 1);
+  // Three days of an IN list: at most three requests, and the probe.
   auto three = MakePartitionPruner("dt IN ('2021-01-01+0001', '2021-01-01+0500', '2021-01-01+0999')",
                                    Partitioning{}, {});
   ASSERT_TRUE(three.ok());
@@ -121,8 +117,9 @@ TEST(DatasetDiscoveryPruning, OneDayOfAThousandIsOneRequest) {
   auto t = DiscoverDataset(store, "lake/", options);
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->objects.size(), 6u);
-  EXPECT_LE(t->listing.list_requests, 3);
-  // A range of days whose names sort like the dates: one request from start-after.
+  EXPECT_LE(t->listing.list_requests, 3 + 1);
+  // A range of days whose names sort like the dates: one request from start-after, and the
+  // probe.
   auto week = MakePartitionPruner("dt BETWEEN '2021-01-01+0100' AND '2021-01-01+0106'",
                                   Partitioning{}, {});
   ASSERT_TRUE(week.ok());
@@ -131,10 +128,10 @@ TEST(DatasetDiscoveryPruning, OneDayOfAThousandIsOneRequest) {
   auto w = DiscoverDataset(store, "lake/", options);
   ASSERT_TRUE(w.ok()) << w.status().ToString();
   EXPECT_EQ(w->objects.size(), 14u);
-  EXPECT_EQ(w->listing.list_requests, 1);
+  EXPECT_EQ(w->listing.list_requests, 1 + 1);
   EXPECT_EQ(w->objects.front().key, "lake/dt=2021-01-01+0100/part-0.csv");
   EXPECT_EQ(w->objects.back().key, "lake/dt=2021-01-01+0106/part-1.csv");
-  // Without a filter: the flat listing of 2000 keys, two pages.
+  // Without a filter: the flat listing of 2000 keys, two pages (no probe: it lists the root).
   auto all = DiscoverDataset(store, "lake/", {});
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->listing.list_requests, 2);

@@ -1,27 +1,21 @@
-// Test helper of the dataset tests: a reader's batches as text.
+// Test helpers of the dataset tests: a reader's batches as text (support/batch_text.h), the
+// keys a discovery found.
 #pragma once
 
 #include <string>
+#include <vector>
 
-#include "s3c/columnar/pretty_print.h"
-#include "s3c/formats/batch_io.h"
+#include "s3c/dataset/discovery.h"
+#include "support/batch_text.h"
 
 namespace s3c::dataset {
 
-// One line per column of every non-empty batch (columnar::ToString); at the first failure the
-// text so far followed by "error: " and the status.
-inline std::string ReadAllText(formats::BatchReader& reader) {
-  std::string out;
-  while (true) {
-    auto batch = reader.Next();
-    if (!batch.ok()) return out + "error: " + batch.status().ToString();
-    if (!*batch) break;
-    if ((*batch)->num_rows() == 0) continue;
-    for (int c = 0; c < (*batch)->num_columns(); ++c) {
-      out += columnar::ToString(*(*batch)->column(c)) + "\n";
-    }
-  }
-  return out;
+using testing::ReadAllText;
+
+inline std::vector<std::string> Keys(const DiscoveredDataset& d) {
+  std::vector<std::string> keys;
+  for (const auto& o : d.objects) keys.push_back(o.key);
+  return keys;
 }
 
 }  // namespace s3c::dataset

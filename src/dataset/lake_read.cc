@@ -31,6 +31,7 @@ Result<DiscoveryOptions> DiscoveryFor(const LakeReadOptions& options, const Obje
   discovery.partitioning = options.scan.dataset.partitioning;
   discovery.filter = filter;
   discovery.limits = options.limits;
+  discovery.ignore_commits = options.ignore_commits;
   if (options.prune_partitions && !options.scan.where.empty()) {
     S3C_ASSIGN_OR_RETURN(discovery.pruner,
                          MakePartitionPruner(options.scan.where, discovery.partitioning,

@@ -10,7 +10,7 @@
 #include "s3c/dataset/lake_read.h"
 #include "s3c/formats/format_registry.h"
 #include "s3c/store/store_resolver.h"
-#include "support/rgw_stack.h"
+#include "support/rgw_lake.h"
 
 namespace s3c::dataset {
 namespace {
@@ -32,16 +32,12 @@ class LakeReadRgwTest : public ::testing::Test {
   void SetUp() override {
     auto rgw = testing::LoadRgwSettings();
     if (!rgw) GTEST_SKIP() << testing::RgwUnavailableReason();
-    StoreResolverOptions o;
-    o.s3 = testing::RgwStackOptions(*rgw);
-    auto resolver = StoreResolver::Make(o, testing::IsolatedAwsEnv());
-    ASSERT_TRUE(resolver.ok()) << resolver.status().ToString();
-    stores_ = std::move(resolver).value();
-    root_ = "s3://" + rgw->bucket + "/" + testing::UniqueName("lake-one") + "/";
-    auto loc = stores_->Resolve(root_);
-    ASSERT_TRUE(loc.ok()) << loc.status().ToString();
-    store_ = loc->store;
-    prefix_ = loc->key;
+    auto root = testing::MakeRgwRoot(*rgw, testing::RgwStackOptions(*rgw), "lake-one");
+    ASSERT_TRUE(root.ok()) << root.status().ToString();
+    stores_ = std::move(root->stores);
+    root_ = root->uri;
+    store_ = root->store;
+    prefix_ = root->key;
   }
 
   void Put(const std::string& name, std::string data) {
@@ -51,28 +47,11 @@ class LakeReadRgwTest : public ::testing::Test {
 
   // Writes `csv` as Parquet (no block compression, `group_rows` rows per row group) at `name`.
   void PutParquet(const std::string& name, const std::string& csv, int64_t group_rows) {
-    const std::string staged = "mem://parquet-source/" + name + ".csv";
-    auto mem = stores_->Resolve(staged);
-    ASSERT_TRUE(mem.ok()) << mem.status().ToString();
-    ASSERT_TRUE(mem->store->Put(mem->key, csv).ok());
-    auto source = OpenLakeRead(*stores_, staged, {});
-    ASSERT_TRUE(source.ok()) << source.status().ToString();
-    auto out = store_->OpenOutput(prefix_ + name);
-    ASSERT_TRUE(out.ok()) << out.status().ToString();
     formats::FormatWriteOptions options;
     options.parquet.codec = BlockCodec::kNone;
     options.parquet.row_group_rows = group_rows;
-    auto writer = formats::OpenFormatWriter(std::move(out).value(), formats::FileFormat::kParquet,
-                                            source->scan->schema(), options);
-    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
-    while (true) {
-      auto batch = source->scan->Next();
-      ASSERT_TRUE(batch.ok()) << batch.status().ToString();
-      if (*batch == nullptr) break;
-      ASSERT_TRUE((*writer)->Write(**batch).ok());
-    }
-    Status closed = (*writer)->Close();
-    ASSERT_TRUE(closed.ok()) << closed.ToString();
+    auto written = testing::PutParquetFromCsv(*stores_, *store_, prefix_ + name, csv, options);
+    ASSERT_TRUE(written.ok()) << name << ": " << written.status().ToString();
   }
 
   // Requests of `op` sent since the last call of Mark().

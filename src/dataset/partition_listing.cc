@@ -9,6 +9,7 @@
 #include <set>
 
 #include "s3c/common/executor.h"
+#include "s3c/dataset/commit_log.h"
 
 namespace s3c::dataset {
 namespace {
@@ -48,9 +49,20 @@ constexpr size_t kListingsAtOnce = 8;
 
 class Walker {
  public:
-  Walker(ObjectStore& store, const Partitioning& partitioning, const PartitionPruner& pruner,
-         bool skip_hidden)
-      : store_(store), partitioning_(partitioning), pruner_(pruner), skip_hidden_(skip_hidden) {}
+  Walker(ObjectStore& store, const std::string& root, const Partitioning& partitioning,
+         const PartitionPruner& pruner, bool skip_hidden)
+      : store_(store),
+        root_(root),
+        metadata_(root + std::string(kMetadataFolder)),
+        partitioning_(partitioning),
+        pruner_(pruner),
+        skip_hidden_(skip_hidden) {}
+
+  // A key under the root's metadata folder (commit records): never data. A flat listing of the
+  // whole root keeps them aside for the commit log.
+  bool IsMetadata(const std::string& key) const {
+    return skip_hidden_ && key.compare(0, metadata_.size(), metadata_) == 0;
+  }
 
   // Lists `prefix` with the delimiter: its files and its subfolders (full prefixes).
   Status ListLevel(const std::string& prefix, std::vector<ObjectInfo>* files,
@@ -59,10 +71,13 @@ class Walker {
     options.prefix = prefix;
     options.delimiter = "/";
     RequestCounter count(&list_requests_);
+    if (prefix == root_) out_.root.listed = true;
     return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
       count.Page();
       for (const ObjectInfo& o : page) {
-        if (o.is_prefix) {
+        if (o.is_prefix && IsMetadata(o.key)) {
+          out_.root.metadata_seen = true;
+        } else if (o.is_prefix) {
           folders->push_back(o.key);
         } else if (!Skipped(o.key, skip_hidden_)) {
           files->push_back(o);
@@ -94,11 +109,18 @@ class Walker {
     options.start_after = start_after;
     options.max_keys = max_keys;
     RequestCounter count(&list_requests_);
+    const bool whole_root = prefix == root_ && start_after.empty() && max_keys == 0;
+    if (whole_root) out_.root.listed = out_.root.listed_flat = true;
     return store_.List(options, [&](const std::vector<ObjectInfo>& page) {
       count.Page();
       for (const ObjectInfo& o : page) {
-        if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) out->push_back(o);
+        if (IsMetadata(o.key)) {
+          if (whole_root) out_.root.metadata_keys.push_back(o);
+        } else if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) {
+          out->push_back(o);
+        }
       }
+      if (whole_root && !out_.root.metadata_keys.empty()) out_.root.metadata_seen = true;
       return Status::OK();
     });
   }
@@ -159,7 +181,9 @@ class Walker {
       for (const ObjectInfo& o : page) {
         // Keys of "key=upper/" sort before stop + '\xff'; anything beyond is another folder.
         if (o.key.compare(0, stop.size(), stop) > 0) return past_end;
-        if (!o.is_prefix && !Skipped(o.key, skip_hidden_)) listed_.push_back(o);
+        if (!o.is_prefix && !Skipped(o.key, skip_hidden_) && !IsMetadata(o.key)) {
+          listed_.push_back(o);
+        }
       }
       return Status::OK();
     });
@@ -316,6 +340,8 @@ class Walker {
 
  private:
   ObjectStore& store_;
+  const std::string& root_;
+  const std::string metadata_;  // root_ + "_s3c/"
   const Partitioning& partitioning_;
   const PartitionPruner& pruner_;
   const bool skip_hidden_;
@@ -332,7 +358,7 @@ Result<PartitionListing> ListPartitioned(ObjectStore& store, const std::string& 
   if (!root.empty() && root.back() != '/') {
     return InvalidArgumentError(fmt::format("partition listing root '{}' must end in '/'", root));
   }
-  Walker walker(store, partitioning, pruner, skip_hidden);
+  Walker walker(store, root, partitioning, pruner, skip_hidden);
   if (!pruner.may_match || partitioning.kind == Partitioning::Kind::kNone) {
     S3C_RETURN_IF_ERROR(walker.ListAll(root));
     S3C_RETURN_IF_ERROR(walker.Finish(root));

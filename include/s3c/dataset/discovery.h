@@ -51,6 +51,9 @@ struct DiscoveryOptions {
   // judge an object by its size, time or existence (--regex '\.csv$' on "data" must read the
   // CSV files of data/, not reject the key "data").
   bool stat_single_key = true;
+  // A prefix that holds commit records (commit_log.h) is read as exactly its live files; true
+  // reads every object listed instead (files of failed or running writes too).
+  bool ignore_commits = false;
 };
 
 struct DiscoveredDataset {
@@ -62,10 +65,16 @@ struct DiscoveredDataset {
   // `objects` is the single key named, not looked at (stat_single_key false): nobody knows yet
   // whether it exists.
   bool key_unchecked = false;
+  // The prefix holds commit records: `objects` are its live files (from the records, pruned by
+  // their partition values), not the listing's. -1: not committed (or ignore_commits).
+  int64_t commit_sequence = -1;
+  int64_t commit_records_read = 0;  // record GETs (their LIST is in listing.list_requests)
 };
 
 // DiscoverObjects for lakes: a prefix is listed with ListPartitioned (partitions the pruner
-// rules out are never listed); a glob's {a,b} groups become separate literal prefixes, each
+// rules out are never listed); a prefix that holds commit records gives its live files instead
+// (FindCommittedFiles: no extra request when the listing saw the root's level, else one LIST
+// of "_s3c/commits/"; then one GET per record read), an empty live set being no NotFound; a glob's {a,b} groups become separate literal prefixes, each
 // listed that way and matched against the glob; then the filter and the limits apply (limits
 // fail before any data is read). A single existing key is returned as is (no pruning), after
 // a HEAD or unchecked as stat_single_key says. NotFound ("<uri>: no object matches") when

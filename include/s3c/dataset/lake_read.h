@@ -21,6 +21,9 @@ struct LakeReadOptions {
   ObjectFilterOptions objects;  // listing filters
   ObjectLimits limits;          // checked before any data is read
   bool prune_partitions = true;  // partition pruning from scan.where while listing
+  // Read every object of a prefix, also when it holds commit records (by default such a prefix
+  // reads exactly its committed files: DiscoveryOptions::ignore_commits).
+  bool ignore_commits = false;
 };
 
 struct LakeRead {

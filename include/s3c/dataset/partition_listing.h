@@ -12,7 +12,8 @@
 // match, so the objects returned are a superset of those that hold matching rows (every object
 // is also checked with all of its partition values, including those in file names, before it
 // is returned). Objects come back in key order; folder markers, and unless asked otherwise
-// hidden files (names starting with '_' or '.'), are skipped as in DiscoverObjects.
+// hidden files (names starting with '_' or '.') and s3c's metadata folder (root + "_s3c/"),
+// are skipped as in DiscoverObjects.
 #pragma once
 
 #include <cstdint>
@@ -59,9 +60,21 @@ struct PartitionListingStats {
   std::string plan;               // one line: how the listing went ("walk 2 levels, ...")
 };
 
+// What a listing saw of the root's own level, for commit detection (commit_log.h): keys under
+// root + "_s3c/" are never returned as objects (nor walked into), but noted here.
+struct RootMetadataSeen {
+  // The root's own level was listed (the walk's delimited listing of it, or a flat listing of
+  // the whole root), so metadata_seen says whether root + "_s3c/" holds anything.
+  bool listed = false;
+  bool listed_flat = false;   // a flat listing of the whole root: metadata_keys is complete
+  bool metadata_seen = false;
+  std::vector<ObjectInfo> metadata_keys;  // keys under root + "_s3c/" (flat listings only)
+};
+
 struct PartitionListing {
   std::vector<ObjectInfo> objects;
   PartitionListingStats stats;
+  RootMetadataSeen root;
 };
 
 // Lists the objects under `root` (a prefix: "" or ending in '/'). Without a pruner (no

@@ -1,0 +1,106 @@
+// The commit log of a dataset s3c wrote (docs/commit-protocol.md): one JSON record per
+// successful write run at `<root>_s3c/commits/<20-digit sequence>.json`, created with
+// If-None-Match so two runs can never publish the same sequence, then `<root>_SUCCESS`
+// pointing at the newest record. Replaying the records in sequence order gives the dataset's
+// live files; readers of a prefix that holds records read exactly those (discovery.h).
+//
+// Record (JSON object; unknown members are ignored, so later versions can add some):
+//   {"format":"s3c-commit","version":1,"sequence":3,"run_id":"...","timestamp":<ms>,
+//    "mode":"append","partition_by":["day"],"schema":<formats::SchemaColumnsJson>,
+//    "replaces_all":false,"replaced_partitions":[{"day":"2024-01-05"}],
+//    "add":[{"path":"day=2024-01-05/part-0.parquet","partitionValues":{"day":"2024-01-05"},
+//            "size":123,"modificationTime":<ms>,"dataChange":true,"stats":"{...}",
+//            "rows":2,"etag":"..."}],
+//    "remove":[{"path":"...","deletionTimestamp":<ms>,"dataChange":true}]}
+// `add` and `remove` entries use Delta Lake's action field names (PROTOCOL.md "Add File and
+// Remove File"), so a Delta log can be written from them. "rows" is -1 for a file adopted
+// from before the first commit (its rows were never counted).
+//
+// Replay: live = {}; for each record in sequence order: a record with replaces_all empties
+// live; its removes leave live; its adds enter live. A record with replaces_all is a baseline:
+// loading reads records from the newest back to the newest baseline only.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "s3c/common/status.h"
+#include "s3c/dataset/data_file.h"
+#include "s3c/store/object_store.h"
+
+namespace s3c::dataset {
+
+// s3c's metadata folder below a dataset root; a reader never takes anything under it as data
+// (it is hidden by the '_' rule too).
+inline constexpr std::string_view kMetadataFolder = "_s3c/";
+inline constexpr std::string_view kCommitsFolder = "_s3c/commits/";
+inline constexpr std::string_view kSuccessMarker = "_SUCCESS";
+
+using PartitionValues = std::vector<std::pair<std::string, std::optional<std::string>>>;
+
+struct CommitRecord {
+  int64_t sequence = 0;
+  std::string run_id;
+  WallTime time{};
+  std::string mode;          // the write mode's name (write/modes.h)
+  std::vector<std::string> partition_by;
+  std::string schema_json;   // formats::SchemaColumnsJson text; "" = none recorded ("[]" kept)
+  bool replaces_all = false; // replace: every file before this record is gone
+  std::vector<PartitionValues> replaced_partitions;  // overwrite_partitions
+  std::vector<DataFile> added;
+  std::vector<std::string> removed;  // paths relative to the root
+};
+
+// `root` ("" or ending in '/') + "_s3c/commits/" + the sequence as 20 digits + ".json".
+std::string CommitRecordKey(std::string_view root, int64_t sequence);
+// The sequence a key under the commits folder names, or nullopt for any other name.
+std::optional<int64_t> CommitSequenceOf(std::string_view key);
+
+// The record as JSON text (one line), and back. Parse errors are DataLoss (a record that does
+// not read is corrupt: nothing retries it) naming `source` (the record's URI) and the
+// position: the JSON parser's line and byte offset for bad syntax, the member path
+// ("add[2].size") and what was expected for a bad field.
+std::string CommitRecordJson(const CommitRecord& record);
+Result<CommitRecord> ParseCommitRecord(std::string_view text, const std::string& source);
+
+// The dataset as the records say.
+struct CommitLog {
+  int64_t next_sequence = 0;   // one past the highest record listed (0: no records)
+  int64_t records_read = 0;    // records fetched (from the newest back to a baseline)
+  std::map<std::string, DataFile> live;  // by path
+  // Paths a record added or removed that are not live now: a run that deletes them deletes
+  // nothing a reader reads (files a replace removed, when the deletes were interrupted).
+  std::set<std::string> retired;
+  std::vector<std::string> partition_by;  // of the newest record
+  int64_t list_requests = 0;
+  int64_t get_requests = 0;
+
+  bool has_records() const { return next_sequence > 0; }
+};
+
+// Lists `root`_s3c/commits/ (one LIST per 1000 records) and loads the records.
+Result<CommitLog> LoadCommitLog(ObjectStore& store, const std::string& root);
+// The same from the keys a listing already returned (every key under the commits folder;
+// other keys are ignored), sending no LIST.
+Result<CommitLog> LoadCommitLogFrom(ObjectStore& store, const std::string& root,
+                                    const std::vector<ObjectInfo>& listed);
+
+// Replays one more record on top of `log` (the one a run just published): as loading would.
+void ApplyCommitRecord(const CommitRecord& record, CommitLog* log);
+
+// Creates the record's key with If-None-Match: FailedPrecondition when the sequence is taken.
+Status PublishCommitRecord(ObjectStore& store, const std::string& root,
+                           const CommitRecord& record);
+// Writes `root`_SUCCESS: {"format":"s3c-success","sequence":N,"record":"_s3c/commits/...",
+// "run_id":"...","timestamp":<ms>}. Unconditional: a marker names a committed record, not
+// necessarily the newest when two runs commit at once (readers go by the log, not the marker).
+Status WriteSuccessMarker(ObjectStore& store, const std::string& root,
+                          const CommitRecord& record);
+
+}  // namespace s3c::dataset

@@ -1,0 +1,36 @@
+// The objects of a dataset root that holds commit records (commit_log.h): exactly its live
+// files, pruned by their partition values. Private to dataset (discovery).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "s3c/common/status.h"
+#include "s3c/dataset/partition_listing.h"
+#include "s3c/store/object_store.h"
+
+namespace s3c::dataset {
+
+struct CommittedFiles {
+  bool committed = false;           // the root holds records: objects below are its live files
+  std::vector<ObjectInfo> objects;  // key order, details from the records (size, ETag, time)
+  int64_t objects_pruned = 0;       // live files the pruner ruled out
+  int64_t list_requests = 0;        // the LIST of root + "_s3c/commits/", when one was sent
+  int64_t records_read = 0;         // record GETs
+  int64_t sequence = -1;            // the newest record
+};
+
+// Whether `root` holds commit records, from what its listing saw (`seen`), and if so its
+// committed files. Costs no request when the listing saw the root's level and no "_s3c/" in
+// it; one LIST of root + "_s3c/commits/" when the listing never saw the root's level (a walk
+// that went straight to the folders the filter names) or saw "_s3c/" only as a folder; then
+// one GET per record read (newest back to the newest replace). Not `committed`: no records
+// (read the listing as it is; list_requests still counts a probe that found none).
+Result<CommittedFiles> FindCommittedFiles(ObjectStore& store,
+                                                         const std::string& root,
+                                                         const RootMetadataSeen& seen,
+                                                         const Partitioning& partitioning,
+                                                         const PartitionPruner& pruner);
+
+}  // namespace s3c::dataset

@@ -1,0 +1,117 @@
+// Commit (write/commit.h) when a run dies: after some data files (no record: readers see the
+// previous output; orphans are deleted once older than the grace), after the record but before
+// _SUCCESS or before the replaced files are deleted (readers see exactly the new output; the
+// next run converges); entries are checked before any record claims them.
+#include <gtest/gtest.h>
+
+#include "s3c/columnar/schema.h"
+#include "s3c/store/memory_object_store.h"
+#include "s3c/write/commit.h"
+#include "support/fake_clock.h"
+#include "write/write_test_util.h"
+
+namespace s3c::write {
+namespace {
+
+using Keys = std::vector<std::string>;
+using std::chrono::minutes;
+
+class CommitFailuresTest : public ::testing::Test {
+ protected:
+  Result<CommitResult> Run(ObjectStore& store, WriteMode mode, const std::string& run,
+                           std::vector<dataset::DataFile> files) {
+    CommitOptions options;
+    options.clock = &clock_;
+    return Commit(store, "t/", mode, run, schema_, std::move(files), options);
+  }
+  dataset::DataFile File(const std::string& path) {
+    return PutDataFile(store_, "t/", path, "v\n1\n");
+  }
+
+  FakeClock clock_{std::chrono::system_clock::now()};
+  MemoryObjectStore store_{"commit-failures", &clock_};
+  columnar::Schema schema_{{}};
+};
+
+TEST_F(CommitFailuresTest, AKillAfterDataFilesLeavesThePreviousOutputAndOrphansGoLater) {
+  ASSERT_TRUE(Run(store_, WriteMode::kAppend, "r1", {File("a.csv")}).ok());
+  File("killed-1.csv");  // a run that died before its commit
+  File("killed-2.csv");
+  EXPECT_EQ(ReadableKeys(store_, "t/"), (Keys{"a.csv"}));
+  EXPECT_EQ(ReadableKeys(store_, "t/", true), (Keys{"a.csv", "killed-1.csv", "killed-2.csv"}));
+  // Ten minutes later the next run keeps them: they may be a running write's.
+  clock_.Advance(minutes(10));
+  auto soon = Run(store_, WriteMode::kAppend, "r2", {File("b.csv")});
+  ASSERT_TRUE(soon.ok()) << soon.status().ToString();
+  EXPECT_EQ(soon->garbage.orphans_young, 2);
+  EXPECT_EQ(soon->garbage.orphans_deleted, 0);
+  // Past the grace period (one hour by default) the next run deletes them.
+  clock_.Advance(minutes(55));
+  auto later = Run(store_, WriteMode::kAppend, "r3", {File("c.csv")});
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  EXPECT_EQ(later->garbage.orphans_deleted, 2);
+  EXPECT_EQ(ReadableKeys(store_, "t/", true), (Keys{"a.csv", "b.csv", "c.csv"}));
+  EXPECT_EQ(ReadableKeys(store_, "t/"), (Keys{"a.csv", "b.csv", "c.csv"}));
+}
+
+TEST_F(CommitFailuresTest, AKillBeforeSuccessStillShowsTheNewOutputAndTheRerunConverges) {
+  ASSERT_TRUE(Run(store_, WriteMode::kAppend, "r1", {File("old.csv")}).ok());
+  FailingStore dying(store_);
+  dying.fail_put = [](const std::string& key) { return key == "t/_SUCCESS"; };
+  dying.fail_deletes = true;  // and it dies before deleting what it replaced
+  auto run = Run(dying, WriteMode::kReplace, "r2", {File("new.csv")});
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_EQ(run->sequence, 1);
+  EXPECT_FALSE(run->cleanup.ok());
+  EXPECT_NE(run->cleanup.message().find("injected failure: PUT t/_SUCCESS"), std::string::npos)
+      << run->cleanup.ToString();
+  EXPECT_EQ(ReadableKeys(store_, "t/"), (Keys{"new.csv"}));
+  EXPECT_EQ(ReadableKeys(store_, "t/", true), (Keys{"new.csv", "old.csv"}));
+  // The same replace again: the retired file goes at once (no grace: a record removed it).
+  auto rerun = Run(store_, WriteMode::kReplace, "r3", {File("new-2.csv")});
+  ASSERT_TRUE(rerun.ok()) << rerun.status().ToString();
+  EXPECT_TRUE(rerun->cleanup.ok()) << rerun->cleanup.ToString();
+  EXPECT_EQ(rerun->garbage.retired_deleted, 1);
+  EXPECT_EQ(ReadableKeys(store_, "t/", true), (Keys{"new-2.csv"}));
+  EXPECT_EQ(StoredKeys(store_, "t/").front(), "_SUCCESS");
+}
+
+TEST_F(CommitFailuresTest, ARecordThatCannotBePublishedChangesNothing) {
+  ASSERT_TRUE(Run(store_, WriteMode::kAppend, "r1", {File("a.csv")}).ok());
+  FailingStore dying(store_);
+  dying.fail_put = [](const std::string& key) { return key.find("/_s3c/commits/") != std::string::npos; };
+  auto run = Run(dying, WriteMode::kReplace, "r2", {File("b.csv")});
+  ASSERT_FALSE(run.ok());
+  EXPECT_EQ(run.status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(ReadableKeys(store_, "t/"), (Keys{"a.csv"}));
+}
+
+TEST_F(CommitFailuresTest, EntriesAreCheckedBeforeAnyRecordClaimsThem) {
+  dataset::DataFile missing;
+  missing.path = "never-written.csv";  // no ETag: the commit looks at it
+  auto run = Run(store_, WriteMode::kAppend, "r1", {missing});
+  ASSERT_FALSE(run.ok());
+  EXPECT_EQ(run.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(run.status().message().find("mem://commit-failures/t/never-written.csv"),
+            std::string::npos)
+      << run.status().ToString();
+  EXPECT_EQ(StoredKeys(store_, "t/"), Keys{});
+  // An entry without its ETag that exists gets size and ETag from the HEAD.
+  dataset::DataFile written = File("w.csv");
+  written.etag.clear();
+  written.size = 0;
+  ASSERT_TRUE(Run(store_, WriteMode::kAppend, "r2", {written}).ok());
+  auto log = dataset::LoadCommitLog(store_, "t/");
+  ASSERT_TRUE(log.ok());
+  EXPECT_EQ(log->live.at("w.csv").size, 4u);
+  EXPECT_FALSE(log->live.at("w.csv").etag.empty());
+  // A path outside the data files is refused.
+  dataset::DataFile sneaky;
+  sneaky.path = "_s3c/commits/00000000000000000009.json";
+  auto refused = Run(store_, WriteMode::kAppend, "r3", {sneaky});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace s3c::write
