@@ -23,16 +23,27 @@ int64_t CountLines(std::string_view text) {
 
 }  // namespace
 
-void ParseJsonChunk(const JsonReadOptions& options, JsonBatchBuilder* builder, JsonChunk* c) {
-  RecordSource source(c->text, c->at, options);
+void ParseJsonChunk(const JsonReadOptions& options, JsonBatchBuilder* builder, JsonChunk* c,
+                    bool array) {
+  RecordSource source(c->text, c->at, options,
+                      array ? ArrayState::kChunkStart : ArrayState::kNotArray, !c->at_eof);
   const bool fail_fast = options.bad_records.policy == BadRecordPolicy::kFail;
   bool stop = false;
   auto next = [&](SourceRecord* rec, FlatRecordParser* flat, bool* tried) -> Result<RecordKind> {
     while (!stop) {
       const StreamPosition from = source.position();
+      const ArrayState state = source.array_state();
       RejectedRecord bad;
       *tried = flat != nullptr;
       Result<RecordKind> kind = source.Next(rec, &bad, flat);
+      if (source.stopped_for_reader()) {
+        c->resume = true;
+        c->resume_at = static_cast<size_t>(source.position().offset - c->at.offset);
+        c->resume_from = source.position();
+        c->resume_state = source.array_state_at_stop();
+        stop = true;
+        break;
+      }
       // Cut off by the chunk's end, or long enough that the streaming source's limit may apply
       // (it counts from the end of the previous record, one byte of look-ahead included).
       if ((!c->at_eof && source.ended_inside_record()) ||
@@ -40,6 +51,7 @@ void ParseJsonChunk(const JsonReadOptions& options, JsonBatchBuilder* builder, J
         c->resume = true;
         c->resume_at = static_cast<size_t>(from.offset - c->at.offset);
         c->resume_from = from;
+        c->resume_state = state;
         stop = true;
         break;
       }
@@ -68,6 +80,8 @@ void ParseJsonChunk(const JsonReadOptions& options, JsonBatchBuilder* builder, J
     if (*batch == nullptr) break;
     c->batches.push_back(std::move(*batch));
   }
+  c->began_with_comma = source.chunk_began_with_comma();
+  c->end_state = source.array_state();
 }
 
 ParallelJsonParser::ParallelJsonParser(const JsonReadOptions& options,
@@ -91,6 +105,8 @@ std::unique_ptr<ParallelJsonParser> ParallelJsonParser::Make(const JsonReadOptio
   p->carry_ = std::move(rest.text);
   p->next_at_ = rest.at;
   p->read_error_ = std::move(rest.read_error);
+  p->array_ = rest.array;
+  p->array_mode_ = rest.array != ArrayState::kNotArray;
   return p;
 }
 
@@ -156,7 +172,7 @@ std::shared_ptr<JsonChunk> ParallelJsonParser::Cut() {
 
 void ParallelJsonParser::Parse(JsonChunk* chunk) {
   JsonBatchBuilder builder(options_, schema_, index_, fast_path_);
-  ParseJsonChunk(options_, &builder, chunk);
+  ParseJsonChunk(options_, &builder, chunk, array_mode_);
 }
 
 Result<std::shared_ptr<JsonChunk>> ParallelJsonParser::Next() {
@@ -185,6 +201,7 @@ Result<std::shared_ptr<JsonChunk>> ParallelJsonParser::Next() {
   std::shared_ptr<JsonChunk> c = std::move(order_.front());
   order_.pop_front();
   Await(*c);
+  if (array_mode_) CheckArrayChunk(c.get());
   last_ = c;
   return c;
 }
@@ -203,6 +220,25 @@ void ParallelJsonParser::Await(const JsonChunk& chunk) {
   }
 }
 
+void ParallelJsonParser::CheckArrayChunk(JsonChunk* c) {
+  const bool at_start = c->resume && c->resume_at == 0;
+  // After an element the chunk must begin with the ','; after a ',' with an element.
+  const bool guessed = (array_ == ArrayState::kSeparator) == c->began_with_comma;
+  if (at_start || !guessed) {
+    c->batches.clear();
+    c->rejected.clear();
+    c->rows = 0;
+    c->status = Status::OK();
+    c->resume = true;
+    c->resume_at = 0;
+    c->resume_from = c->at;
+    c->resume_state = array_;
+    return;
+  }
+  if (c->resume_state == ArrayState::kChunkStart) c->resume_state = array_;
+  array_ = c->end_state;
+}
+
 UnreadInput ParallelJsonParser::TakeRest(const JsonChunk& chunk) {
   tasks_.Cancel();  // the chunks after it are read again; their text stays valid meanwhile
   UnreadInput rest;
@@ -212,6 +248,7 @@ UnreadInput ParallelJsonParser::TakeRest(const JsonChunk& chunk) {
   rest.text += carry_;
   rest.input = std::move(input_);
   rest.read_error = read_error_;
+  rest.array = chunk.resume_state;
   order_.clear();
   carry_.clear();
   input_done_ = true;

@@ -16,8 +16,14 @@
 // limit error only the streaming source gives. Results thus equal a sequential read: rows,
 // types, rejected records with their lines and byte offsets, errors.
 //
-// A top-level array is not split (its elements' syntax depends on the '[' and the commas): the
-// reader reads it on its own thread.
+// A top-level array's elements are split the same way, after the elements the reader read
+// itself: a newline is never inside a string, so a cut after one falls between tokens. Whether
+// the ',' between two elements sits before or after a cut is only known in order: a chunk
+// guesses (a ',' first is the separator, else an element), and the chunks are checked in input
+// order against where the chunk before ended (after an element, or after a ','). A chunk whose
+// guess is wrong, that starts with the array's ']' or holds only whitespace, or that meets the
+// ']' before the input's end, is read by the reader on its own thread from its start (or from
+// the ']'), in the state the chunk before left, so the errors are a sequential read's.
 #pragma once
 
 #include <condition_variable>
@@ -50,15 +56,23 @@ struct JsonChunk {
   bool resume = false;
   size_t resume_at = 0;
   StreamPosition resume_from;
+  // Array chunks: the state at the resume point (kChunkStart: the state the chunk before
+  // ended in), whether the chunk began with a ',', and the state at its end.
+  ArrayState resume_state = ArrayState::kNotArray;
+  bool began_with_comma = false;
+  ArrayState end_state = ArrayState::kNotArray;
 };
 
-// Parses `chunk` with `builder`'s schema (the task body).
-void ParseJsonChunk(const JsonReadOptions& options, JsonBatchBuilder* builder, JsonChunk* chunk);
+// Parses `chunk` with `builder`'s schema (the task body); `array`: a chunk of a top-level
+// array's elements.
+void ParseJsonChunk(const JsonReadOptions& options, JsonBatchBuilder* builder, JsonChunk* chunk,
+                    bool array = false);
 
 class ParallelJsonParser {
  public:
-  // `rest` is the unread input from a record boundary on; `options`, `schema` and `index` must
-  // outlive the parser. `threads` >= 2.
+  // `rest` is the unread input from a record boundary on (a stream of values, or an array's
+  // elements after one: rest.array kSeparator); `options`, `schema` and `index` must outlive
+  // the parser. `threads` >= 2.
   static std::unique_ptr<ParallelJsonParser> Make(const JsonReadOptions& options,
                                                   std::shared_ptr<Schema> schema,
                                                   const ColumnIndex* index, bool fast_path,
@@ -83,6 +97,9 @@ class ParallelJsonParser {
   void Parse(JsonChunk* chunk);
   // Waits until `chunk` is parsed, parsing queued chunks on this thread meanwhile.
   void Await(const JsonChunk& chunk);
+  // In input order: an array chunk whose start does not fit where the one before ended is
+  // handed to the reader from its start (see above); else array_ moves to its end.
+  void CheckArrayChunk(JsonChunk* c);
 
   const JsonReadOptions& options_;
   std::shared_ptr<Schema> schema_;
@@ -94,8 +111,11 @@ class ParallelJsonParser {
   // them rather than fault fresh pages in (caller thread only).
   std::vector<std::string> spare_;
   std::shared_ptr<JsonChunk> last_;  // the chunk Next() returned last
-  StreamPosition next_at_;  // where carry_ starts
+  StreamPosition next_at_;           // where carry_ starts
   bool input_done_ = false;
+  bool array_mode_ = false;  // array elements (set at Make; read by the parsing tasks)
+  // Array elements: where the last chunk handed out ended (caller thread only).
+  ArrayState array_ = ArrayState::kNotArray;
   Status read_error_;  // reported once the chunks cut before it are
   size_t max_in_flight_;
   std::deque<std::shared_ptr<JsonChunk>> order_;  // caller thread only

@@ -3,14 +3,13 @@
 // rejected records, on inputs cut into many small chunks.
 #include <gtest/gtest.h>
 
-#include "support/chunked_input.h"
-
 #include <cstring>
 #include <random>
 
 #include "s3c/formats/json/json_reader.h"
 #include "s3c/formats/json/json_writer.h"
 #include "s3c/io/local_file.h"
+#include "support/chunked_input.h"
 
 namespace s3c::formats {
 namespace {
@@ -32,8 +31,8 @@ Outcome ReadAll(const std::string& text, JsonReadOptions o, int threads, size_t 
   o.threads = threads;
   o.parallel_chunk_bytes = chunk;
   o.bad_records.quarantine = [&out](const RejectedRecord& r) {
-    out.rejected += r.object + "|" + std::to_string(r.line) + "|" +
-                    std::to_string(r.byte_offset) + "|" + r.reason + "|" + r.raw + "\n";
+    out.rejected += r.object + "|" + std::to_string(r.line) + "|" + std::to_string(r.byte_offset) +
+                    "|" + r.reason + "|" + r.raw + "\n";
     return Status::OK();
   };
   auto reader = OpenJsonReader(std::make_unique<PieceInput>(text, 1000), o);
@@ -172,8 +171,8 @@ TEST(JsonParallelTest, SchemaModesByteOrderMarkAndNoFinalNewline) {
   text.pop_back();
   auto o = Opts(BadRecordPolicy::kSkip);
   ExpectSame(text, o);
-  auto full = columnar::MakeSchema({columnar::Field("id", columnar::Int64()),
-                                    columnar::Field("x", columnar::Float64())});
+  auto full = columnar::MakeSchema(
+      {columnar::Field("id", columnar::Int64()), columnar::Field("x", columnar::Float64())});
   o.schema_mode = JsonSchemaMode::kFull;
   o.schema = full;
   ExpectSame(text, o);
@@ -188,13 +187,64 @@ TEST(JsonParallelTest, RecordSizeLimitAndTopLevelArray) {
   auto o = Opts(BadRecordPolicy::kSkip);
   o.max_record_bytes = 1000;
   ExpectSame(text, o, false);
-  // A top-level array is read on the reader's thread, whatever the threads.
-  std::string array = "[";
-  for (int i = 0; i < 500; ++i) array += (i ? ",\n" : "") + std::string("{\"a\":") + std::to_string(i) + "}";
-  array += "]";
-  o = Opts(BadRecordPolicy::kFail);
+}
+
+// A top-level array of `n` elements; `style` places the commas and line breaks: 0 "},\n{",
+// 1 "}\n,{" (comma first), 2 pretty-printed elements over several lines, 3 one line.
+std::string Array(int n, int style, const std::string& before_end = "\n") {
+  std::string text = "[\n";
+  for (int i = 0; i < n; ++i) {
+    std::string element = style == 2
+                              ? "{\n  \"a\": " + std::to_string(i) + ",\n  \"s\": \"x[,]\"\n}"
+                              : "{\"a\": " + std::to_string(i) + ", \"s\": \"x[,]\"}";
+    if (i > 0) text += style == 1 ? "\n," : (style == 3 ? ", " : ",\n");
+    text += element;
+  }
+  return text + before_end + "]\n";
+}
+
+JsonReadOptions ArrayOpts(BadRecordPolicy policy) {
+  auto o = Opts(policy);
   o.format = JsonFormat::kAuto;
-  ExpectSame(array, o);
+  return o;
+}
+
+TEST(JsonParallelTest, TopLevelArrayIsSplitBetweenElements) {
+  for (int style : {0, 1, 2, 3}) {
+    SCOPED_TRACE("style " + std::to_string(style));
+    ExpectSame(Array(600, style), ArrayOpts(BadRecordPolicy::kFail));
+  }
+  // The elements after the sample were parsed apart: batches end at chunk ends.
+  const std::string text = Array(600, 0);
+  EXPECT_GT(ReadAll(text, ArrayOpts(BadRecordPolicy::kFail), 2, 64).batches,
+            2 * ReadAll(text, ArrayOpts(BadRecordPolicy::kFail), 1, 64).batches);
+  ExpectSame("\xEF\xBB\xBF" + Array(300, 0, ""), ArrayOpts(BadRecordPolicy::kFail));
+  ExpectSame(Array(300, 0, "\n\n\n\n\n\n"), ArrayOpts(BadRecordPolicy::kFail));
+  ExpectSame("[]", ArrayOpts(BadRecordPolicy::kFail));
+  // Elements that are not objects are rejected in place under skip and quarantine.
+  std::string mixed = Array(300, 0);
+  mixed.replace(mixed.find("{\"a\": 250,"), 0, "17,\n[1, 2],\n");
+  ExpectSame(mixed, ArrayOpts(BadRecordPolicy::kSkip));
+  ExpectSame(mixed, ArrayOpts(BadRecordPolicy::kQuarantine));
+}
+
+TEST(JsonParallelTest, TopLevelArrayErrorsAreTheSequentialOnes) {
+  auto broken = [](int n, const std::string& at, const std::string& with) {
+    std::string text = Array(n, 0);
+    text.replace(text.find(at), at.size(), with);
+    return text;
+  };
+  const auto o = ArrayOpts(BadRecordPolicy::kSkip);
+  ExpectSame(broken(400, "},\n{\"a\": 300,", "}\n{\"a\": 300,"), o, false);    // no comma
+  ExpectSame(broken(400, "},\n{\"a\": 300,", "},\n,{\"a\": 300,"), o, false);  // two commas
+  ExpectSame(broken(400, "},\n{\"a\": 300,", "},,\n{\"a\": 300,"), o, false);
+  ExpectSame(broken(400, "}\n]", "},\n]"), o, false);             // trailing comma
+  ExpectSame(broken(400, "}\n]", "}\n]\n{\"a\": 1}"), o, false);  // data after ']'
+  ExpectSame(broken(400, "}\n]\n", "}\n"), o, false);             // no ']'
+  ExpectSame(broken(400, "}\n]\n", "},\n"), o, false);
+  ExpectSame(broken(400, "\"a\": 350,", "\"a\": 350 oops,"), o, false);  // bad element
+  ExpectSame(broken(400, "{\"a\": 399", "{\"a\": 399, \"t\": \"cut"), o, false);
+  ExpectSame(broken(400, "},\n{\"a\": 200,", "}]\n\n\n{\"a\": 200,"), o, false);  // ']' early
 }
 
 }  // namespace

@@ -182,7 +182,10 @@ Status JsonBatchReader::StartParallel() {
   const int threads = options_.threads == 0 ? Executor::Shared().size() : options_.threads;
   if (threads <= 1 || done_) return Status::OK();
   S3C_ASSIGN_OR_RETURN(bool stream, source_->IsStreamOfValues());
-  if (!stream) return Status::OK();
+  // A top-level array goes parallel between two elements (after the sample's last one).
+  if (!stream && source_->array_state() != json_internal::ArrayState::kSeparator) {
+    return Status::OK();
+  }
   json_internal::UnreadInput rest = source_->Detach();
   // Read ahead one chunk: a rest that fits in it stays on this thread.
   const size_t chunk = std::max<size_t>(options_.parallel_chunk_bytes, 1);

@@ -33,18 +33,21 @@ RecordSource::RecordSource(UnreadInput rest, const JsonReadOptions& options)
   read_error_ = std::move(rest.read_error);
   src_.set_offset(rest.at.offset);
   parser_.set_line(rest.at.line);
-  mode_ = Mode::kStream;
+  mode_ = rest.array == ArrayState::kNotArray ? Mode::kStream : Mode::kArray;
+  array_ = rest.array;
 }
 
 RecordSource::RecordSource(std::string_view bytes, StreamPosition at,
-                           const JsonReadOptions& options)
+                           const JsonReadOptions& options, ArrayState array, bool more_follows)
     : src_(bytes),
       parser_(&src_, options.object_name, ParserOptions(options)),
       format_(options.format),
       recover_(options.bad_records.policy != BadRecordPolicy::kFail),
       keep_raw_(options.bad_records.policy == BadRecordPolicy::kQuarantine),
       max_record_bytes_(options.max_record_bytes),
-      mode_(Mode::kStream) {
+      mode_(array == ArrayState::kNotArray ? Mode::kStream : Mode::kArray),
+      array_(array),
+      more_follows_(more_follows) {
   src_.set_offset(at.offset);
   parser_.set_line(at.line);
 }
@@ -77,6 +80,7 @@ UnreadInput RecordSource::Detach() {
   rest.text.append(prefix_, prefix_read_);
   rest.input = std::move(input_);
   rest.read_error = std::move(read_error_);
+  rest.array = array_state();
   mode_ = Mode::kDone;
   return rest;
 }
@@ -102,21 +106,8 @@ Result<RecordKind> RecordSource::Next(SourceRecord* rec, RejectedRecord* bad,
   int c = parser_.SkipWhitespace();
   scanned_ = src_.offset();
   if (mode_ == Mode::kArray) {
-    if (c == ']' || (!first_element_ && c != ',')) {
-      if (c != ']') return parser_.Expected("',' or ']' after an array element");
-      src_.Advance();
-      mode_ = Mode::kDone;
-      if (parser_.SkipWhitespace() >= 0) {
-        return parser_.Expected("the end of input after the top-level array");
-      }
-      S3C_RETURN_IF_ERROR(src_.status());
-      return RecordKind::kEnd;
-    }
-    if (!first_element_) {
-      src_.Advance();
-      c = parser_.SkipWhitespace();
-    }
-    first_element_ = false;
+    S3C_ASSIGN_OR_RETURN(bool element, BetweenElements(&c));
+    if (!element) return RecordKind::kEnd;
   } else if (c < 0) {
     mode_ = Mode::kDone;
     S3C_RETURN_IF_ERROR(src_.status());
@@ -135,6 +126,54 @@ Result<RecordKind> RecordSource::Next(SourceRecord* rec, RejectedRecord* bad,
   auto kind = ParseRecord(rec, bad);
   scanned_ = std::max(scanned_, src_.offset());
   return kind;
+}
+
+Result<bool> RecordSource::BetweenElements(int* c) {
+  // Stops an array chunk where the reader must continue alone, in `state`.
+  auto stop_for_reader = [this](ArrayState state) {
+    stopped_for_reader_ = true;
+    state_at_stop_ = state;
+    mode_ = Mode::kDone;
+    return false;
+  };
+  if (array_ == ArrayState::kChunkStart) {
+    if (*c == ',') {
+      began_with_comma_ = true;
+      src_.Advance();
+      *c = parser_.SkipWhitespace();
+      scanned_ = src_.offset();
+      array_ = ArrayState::kValue;
+    } else if (*c == ']' || *c < 0) {
+      // The state before the chunk decides what these mean: the reader reads on from here.
+      return stop_for_reader(ArrayState::kChunkStart);
+    } else {
+      array_ = ArrayState::kValue;
+    }
+  }
+  if (array_ == ArrayState::kSeparator || array_ == ArrayState::kValueOrEnd) {
+    if (*c < 0 && more_follows_ && array_ == ArrayState::kSeparator) return false;
+    if (*c == ']' && more_follows_) return stop_for_reader(array_);
+    if (*c == ']' || (array_ == ArrayState::kSeparator && *c != ',')) {
+      if (*c != ']') return parser_.Expected("',' or ']' after an array element");
+      src_.Advance();
+      mode_ = Mode::kDone;
+      if (parser_.SkipWhitespace() >= 0) {
+        return parser_.Expected("the end of input after the top-level array");
+      }
+      S3C_RETURN_IF_ERROR(src_.status());
+      return false;
+    }
+    if (array_ == ArrayState::kSeparator) {
+      src_.Advance();
+      *c = parser_.SkipWhitespace();
+    }
+  }
+  if (*c < 0 && more_follows_) {  // the chunk ends after a ','
+    array_ = ArrayState::kValue;
+    return false;
+  }
+  array_ = ArrayState::kSeparator;  // once the element is parsed
+  return true;
 }
 
 Result<RecordKind> RecordSource::ParseRecord(SourceRecord* rec, RejectedRecord* bad) {

@@ -34,25 +34,43 @@ struct StreamPosition {
   int64_t line = 1;
 };
 
-// The unread part of a stream of values: `text`, then `input` (may be null), then `read_error`
-// when it is not OK (a failed read met while reading ahead). `at` is where `text` starts, a
-// record boundary.
+// Where a source stands between the elements of a top-level array.
+enum class ArrayState {
+  kNotArray,    // a stream of values (or not started)
+  kValueOrEnd,  // after '[': an element or ']'
+  kSeparator,   // after an element: ',' or ']'
+  kValue,       // after ',': an element
+  // A chunk of the array's text cut after a line end, its state unknown until the chunk
+  // before it is parsed: one ',' may come first (then an element), else an element. The
+  // parallel parser checks, in order, that this guess agrees with where the chunk before
+  // ended (json_parallel.h).
+  kChunkStart,
+};
+
+// The unread part of a stream of values or of a top-level array's elements: `text`, then
+// `input` (may be null), then `read_error` when it is not OK (a failed read met while reading
+// ahead). `at` is where `text` starts, a record boundary (in an array: `array` says where).
 struct UnreadInput {
   std::string text;
   std::unique_ptr<InputStream> input;
   Status read_error;
   StreamPosition at;
+  ArrayState array = ArrayState::kNotArray;
 };
 
 class RecordSource {
  public:
   // The whole object: a BOM, then a top-level array or a stream of values.
   RecordSource(std::unique_ptr<InputStream> input, const JsonReadOptions& options);
-  // A stream of values from a record boundary on.
+  // A stream of values, or an array's elements (rest.array), from a record boundary on.
   RecordSource(UnreadInput rest, const JsonReadOptions& options);
   // `bytes` (kept by the caller, not copied) alone: a stream of values from a record boundary
-  // at `at`. No limit applies to the bytes a record spans: the caller checks scanned().
-  RecordSource(std::string_view bytes, StreamPosition at, const JsonReadOptions& options);
+  // at `at`, or (`array` not kNotArray) a chunk of a top-level array's elements starting in
+  // that state. No limit applies to the bytes a record spans: the caller checks scanned().
+  // With `more_follows`, the end of `bytes` is not the end of the input: an array chunk then
+  // ends quietly between elements (after an element or after a ',') instead of failing there.
+  RecordSource(std::string_view bytes, StreamPosition at, const JsonReadOptions& options,
+               ArrayState array = ArrayState::kNotArray, bool more_follows = false);
   RecordSource(const RecordSource&) = delete;
   RecordSource& operator=(const RecordSource&) = delete;
 
@@ -74,20 +92,36 @@ class RecordSource {
   // Reads the start of the input (BOM, '[') when not done yet; true when the records are a
   // stream of values (not a top-level array) and the input may hold more.
   Result<bool> IsStreamOfValues();
+  // Where the source stands in a top-level array (kNotArray outside one, or once done).
+  ArrayState array_state() const { return mode_ == Mode::kArray ? array_ : ArrayState::kNotArray; }
+  // An array chunk (kChunkStart): whether it began with a ',' (consumed), and whether it began
+  // with the array's ']' (then the source stopped before it: a reader resumes there).
+  bool chunk_began_with_comma() const { return began_with_comma_; }
+  // An array chunk stopped where the reader must go on alone (kEnd returned, position() is
+  // the place): at the array's ']' before the end of the input, or a chunk holding nothing
+  // but whitespace. The state there is array_state_at_stop().
+  bool stopped_for_reader() const { return stopped_for_reader_; }
+  ArrayState array_state_at_stop() const { return state_at_stop_; }
   // The unread input, from position() on; the source is unusable afterwards.
-  // Precondition: IsStreamOfValues() returned true.
+  // Precondition: IsStreamOfValues() returned true, or the source is between an array's
+  // elements (array_state() kSeparator).
   UnreadInput Detach();
 
  private:
   enum class Mode { kStart, kArray, kStream, kDone };
   Status Start();
+  // In an array, before an element: reads the ',' (or the '[' state's nothing) before it and
+  // moves array_. *c is the next byte (-1 at the end) and is updated. True: an element
+  // follows at *c. False: no element here (the array ended, or the chunk ended between
+  // elements, or it stopped for the reader).
+  Result<bool> BetweenElements(int* c);
   Result<RecordKind> ParseRecord(SourceRecord* rec, RejectedRecord* bad);
   Result<size_t> Read(char* dst, size_t max);
 
   std::unique_ptr<InputStream> input_;
   std::string prefix_;  // read before input_
   size_t prefix_read_ = 0;
-  Status read_error_;   // returned once prefix_ and input_ are read
+  Status read_error_;  // returned once prefix_ and input_ are read
   ByteSource src_;
   JsonParser parser_;
   JsonFormat format_;
@@ -95,7 +129,11 @@ class RecordSource {
   bool keep_raw_;
   int64_t max_record_bytes_;
   Mode mode_ = Mode::kStart;
-  bool first_element_ = true;
+  ArrayState array_ = ArrayState::kValueOrEnd;  // in Mode::kArray
+  bool more_follows_ = false;
+  bool began_with_comma_ = false;
+  bool stopped_for_reader_ = false;
+  ArrayState state_at_stop_ = ArrayState::kNotArray;
   int64_t scanned_ = 0;
   bool ended_inside_ = false;
 };

@@ -54,8 +54,8 @@ struct JsonReadOptions {
   bool non_finite_tokens = true;
   BadRecordOptions bad_records;
   // Parsing threads; 0 = all cores (the shared CPU pool's size), 1 = the caller's thread only.
-  // With more than one, a stream of values (JSON Lines, concatenated documents; not a top-level
-  // array, which is read on the caller's thread) is cut after newlines into chunks of about
+  // With more than one, a stream of values (JSON Lines, concatenated documents) or the
+  // elements of a top-level array are cut after newlines into chunks of about
   // parallel_chunk_bytes, parsed by threads - 1 pool tasks and the caller's thread, and emitted
   // in input order; a record spread over lines across a cut makes the rest of the object read
   // on the caller's thread (json_parallel.h). Rows, types, errors, line numbers, byte offsets,
