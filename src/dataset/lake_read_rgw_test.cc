@@ -10,7 +10,7 @@
 #include "s3c/dataset/lake_read.h"
 #include "s3c/formats/format_registry.h"
 #include "s3c/store/store_resolver.h"
-#include "support/rgw_stack.h"
+#include "support/rgw_prefix.h"
 
 namespace s3c::dataset {
 namespace {
@@ -32,16 +32,12 @@ class LakeReadRgwTest : public ::testing::Test {
   void SetUp() override {
     auto rgw = testing::LoadRgwSettings();
     if (!rgw) GTEST_SKIP() << testing::RgwUnavailableReason();
-    StoreResolverOptions o;
-    o.s3 = testing::RgwStackOptions(*rgw);
-    auto resolver = StoreResolver::Make(o, testing::IsolatedAwsEnv());
-    ASSERT_TRUE(resolver.ok()) << resolver.status().ToString();
-    stores_ = std::move(resolver).value();
-    root_ = "s3://" + rgw->bucket + "/" + testing::UniqueName("lake-one") + "/";
-    auto loc = stores_->Resolve(root_);
-    ASSERT_TRUE(loc.ok()) << loc.status().ToString();
-    store_ = loc->store;
-    prefix_ = loc->key;
+    auto rgw_prefix = testing::OpenRgwPrefix(*rgw, "lake-one");
+    ASSERT_TRUE(rgw_prefix.ok()) << rgw_prefix.status().ToString();
+    stores_ = std::move(rgw_prefix->stores);
+    root_ = rgw_prefix->root;
+    store_ = rgw_prefix->store;
+    prefix_ = rgw_prefix->prefix;
   }
 
   void Put(const std::string& name, std::string data) {
