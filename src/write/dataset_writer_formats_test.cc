@@ -128,6 +128,28 @@ TEST(DatasetWriterParquetTest, RowGroupsEndEarlyUnderTheBudget) {
             ExpectedRows(all));
 }
 
+TEST(DatasetWriterParquetTest, RollsBySizeCountingTheOpenRowGroup) {
+  MemoryObjectStore store("parquet-size");
+  DatasetWriteOptions o;
+  o.format = FileFormat::kParquet;
+  o.format_options.parquet.codec = BlockCodec::kNone;
+  o.format_options.parquet.dictionary = false;
+  o.max_file_size = 64 << 10;
+  o.format_options.parquet.row_group_bytes = 16 << 10;
+  auto writer = DatasetWriter::Open(store, "", TestSchema(), o);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->Write(*TestBatch(TestRows(0, 10'000, {"eu"}, 40))).ok());
+  auto files = (*writer)->Finish();
+  ASSERT_TRUE(files.ok()) << files.status().ToString();
+  ASSERT_GT(files->size(), 5u);
+  int64_t rows = 0;
+  for (const auto& f : *files) {
+    rows += f.rows;
+    EXPECT_LE(f.size, (64u << 10) + (4u << 10)) << f.path;  // a footer's worth over at most
+  }
+  EXPECT_EQ(rows, 10'000);
+}
+
 TEST(SingleObjectWriterTest, WritesExactlyOneObjectAtTheKey) {
   MemoryObjectStore store("single");
   formats::FormatWriteOptions options;

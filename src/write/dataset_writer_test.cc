@@ -214,6 +214,29 @@ TEST_F(DatasetWriterTest, TheMemoryBudgetClosesFilesAndHoldsItsCap) {
   EXPECT_EQ(ReadBackRows(*stores_, uri_ + "out/", FileFormat::kCsv), ExpectedRows(rows));
 }
 
+// The target: 1000 partitions open at once under 512 MiB. A zstd stream holds about
+// 3 MiB of state, so the budget, not max_partitions, decides how many stay open.
+TEST_F(DatasetWriterTest, AThousandCompressedPartitionsStayUnderTheBudget) {
+  DatasetWriteOptions o = Csv();
+  o.format_options.compression = Codec::kZstd;
+  o.max_partitions = 1000;
+  o.memory_bytes = 512ull << 20;
+  std::vector<std::optional<std::string>> regions;
+  for (int i = 0; i < 1000; ++i) regions.push_back("r" + std::to_string(i));
+  std::vector<TestRow> all;
+  std::vector<std::vector<TestRow>> batches;
+  for (int b = 0; b < 3; ++b) {
+    batches.push_back(TestRows(b * 2000, 2000, regions));
+    all.insert(all.end(), batches.back().begin(), batches.back().end());
+  }
+  auto files = WriteAll(o, batches);
+  EXPECT_EQ(closed_for_partitions_, 0);
+  EXPECT_GT(closed_for_memory_, 0);
+  EXPECT_LE(last_peak_, o.memory_bytes);
+  EXPECT_GT(last_peak_, o.memory_bytes / 2);  // the budget was used, not a few files at a time
+  EXPECT_EQ(ReadBackRows(*stores_, uri_ + "out/", FileFormat::kCsv), ExpectedRows(all));
+}
+
 TEST_F(DatasetWriterTest, EntriesCarryWhatThePublishAnswered) {
   DatasetWriteOptions o = Csv();
   o.partition_by = {};

@@ -30,6 +30,7 @@ TEST(PartitionPathTest, EscapesWhatHiveEscapesAndNothingElse) {
   EXPECT_EQ(EscapeHivePathValue(std::string("tab\there\x01\x7f")), "tab%09here%01%7F");
   EXPECT_EQ(EscapeHivePathValue("plain text-._~ ok"), "plain text-._~ ok");
   EXPECT_EQ(EscapeHivePathValue("Zürich 東京"), "Zürich 東京");  // UTF-8 stays
+  EXPECT_EQ(EscapeHivePathValue(std::string("bin\xff\xc3(\xe6\x97")), "bin%FF%C3(%E6%97");
 }
 
 TEST(PartitionPathTest, EveryEscapedValueDecodesBackToItself) {

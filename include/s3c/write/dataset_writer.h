@@ -16,9 +16,10 @@
 //  - uncompressed CSV / TSV / JSON: within a few rows of the limit;
 //  - compressed text: plus what the compressor holds unflushed (its block: 64-256 KiB for gzip,
 //    up to 128 KiB zstd), which is not seen until it emits it;
-//  - Parquet: the open row group counts at its PLAIN size, more than it takes encoded and
-//    compressed, so Parquet files close under max_file_size rather than over (row groups are not
-//    cut for size; set parquet.row_group_bytes below max_file_size for even files).
+//  - Parquet: the open row group counts at its PLAIN size, usually more than it takes encoded
+//    and compressed, so Parquet files tend to close under max_file_size (the footer is not
+//    counted; row groups are not cut for size: set parquet.row_group_bytes below max_file_size
+//    for files near the limit).
 //
 // Memory: at most max_partitions files are open at once, and the memory every open file holds
 // (BatchWriter::buffered_bytes: encoder buffers, a Parquet row group, the compressor's state, the
@@ -102,8 +103,11 @@ class DatasetWriter {
 };
 
 // The single-key case: one object at exactly `key` (one PutObject, or one multipart upload),
-// nothing else written beside it. Close() publishes it and returns its entry (path = key).
-// Destroyed or aborted before Close(), nothing is published. Not thread-safe.
+// nothing else written beside it. Close() publishes it and returns its entry (path = key, size
+// and ETag from the publish). `write_options` carries the conditions (If-None-Match for a mode
+// that must not overwrite) and parts in flight; its on_published is the writer's own. A write
+// error aborts the object. Destroyed or aborted before Close(), nothing is published. Not
+// thread-safe.
 class SingleObjectWriter {
  public:
   static Result<std::unique_ptr<SingleObjectWriter>> Open(

@@ -3,9 +3,10 @@
 // Spark and Hive.
 //
 // Escaping follows Hive's FileUtils.escapePathName, which Spark copies: the bytes 0x01-0x1F and
-// 0x7F and the characters  " # % ' * / : = ? \ { [ ] ^  become %XX (upper-case hex); every other
-// byte, UTF-8 included, stays as is. So a value never adds a folder level ('/') nor a second
-// '=' and decodes back to itself. A NULL value is written __HIVE_DEFAULT_PARTITION__ (as Hive,
+// 0x7F and the characters  " # % ' * / : = ? \ { [ ] ^  become %XX (upper-case hex), and so do
+// bytes that are not well-formed UTF-8 (a binary value: S3 keys are UTF-8); everything else,
+// UTF-8 included, stays as is. So a value never adds a folder level ('/') nor a second '=' and
+// decodes back to itself. A NULL value is written __HIVE_DEFAULT_PARTITION__ (as Hive,
 // Spark and DuckDB do); an empty string too, because an empty folder name is not portable
 // (Hive and Spark write it so, and read it back as NULL).
 #pragma once
