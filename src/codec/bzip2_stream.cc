@@ -92,6 +92,8 @@ class Bzip2Compressor final : public CompressorBase {
       return InvalidArgumentError("BZ2_bzCompressInit failed");
     }
     initialized_ = true;
+    // bzip2 manual 2.2 (memory management): compression takes 400k + 8 x the block size.
+    state_bytes_ = 400'000 + 8ull * static_cast<uint64_t>(level) * 100'000 + obuf_.size();
     return Status::OK();
   }
 
@@ -106,6 +108,7 @@ class Bzip2Compressor final : public CompressorBase {
     return Status::OK();
   }
   Status Finish() override { return Run(nullptr, 0, BZ_FINISH); }
+  uint64_t state_bytes() const override { return state_bytes_; }
 
  private:
   Status Run(const uint8_t* data, size_t n, int action) {
@@ -124,6 +127,7 @@ class Bzip2Compressor final : public CompressorBase {
   bz_stream bz_{};
   bool initialized_ = false;
   std::vector<uint8_t> obuf_;
+  uint64_t state_bytes_ = 0;
 };
 
 }  // namespace

@@ -38,6 +38,9 @@ class IsalGzipCompressor final : public CompressorBase {
     return Status::OK();
   }
   Status Finish() override { return Run(nullptr, 0, true); }
+  uint64_t state_bytes() const override {
+    return sizeof(isal_zstream) + level_buf_.size() + obuf_.size();
+  }
 
  private:
   Status Run(const uint8_t* data, size_t n, bool end) {
@@ -88,6 +91,11 @@ class ZlibGzipCompressor final : public CompressorBase {
     return Status::OK();
   }
   Status Finish() override { return Run(nullptr, 0, Z_FINISH); }
+  // zlib.h (deflateInit2): (1 << (windowBits + 2)) + (1 << (memLevel + 9)) bytes, windowBits
+  // 15 and memLevel 8 here, plus the z_stream and the output buffer.
+  uint64_t state_bytes() const override {
+    return (1u << 17) + (1u << 17) + sizeof(z_stream) + obuf_.size();
+  }
 
  private:
   Status Run(const uint8_t* data, size_t n, int flush) {

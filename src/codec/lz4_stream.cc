@@ -91,6 +91,9 @@ class Lz4Compressor final : public CompressorBase {
     if (LZ4F_isError(rc)) return InternalError(std::string("lz4: ") + LZ4F_getErrorName(rc));
     return Emit(obuf_.data(), rc);
   }
+  // LZ4F keeps at most one block (<= kInChunk, which compressUpdate is given at a time) and the
+  // 64 KiB window of linked blocks beside its output buffer.
+  uint64_t state_bytes() const override { return obuf_.size() + kInChunk + (64u << 10); }
 
  private:
   // The frame header is made in Init() (which cannot write) and written before any block.

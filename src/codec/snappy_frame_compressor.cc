@@ -37,6 +37,7 @@ class SnappyFrameCompressor final : public CompressorBase {
     if (!pending_.empty()) return Flush();
     return WriteStreamId();
   }
+  uint64_t state_bytes() const override { return chunk_.size() + pending_.capacity(); }
 
  private:
   Status WriteStreamId() {

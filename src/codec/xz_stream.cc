@@ -87,12 +87,14 @@ class XzCompressor final : public CompressorBase {
     if (lzma_easy_encoder(&lz_, static_cast<uint32_t>(level), LZMA_CHECK_CRC64) != LZMA_OK) {
       return InvalidArgumentError("lzma_easy_encoder failed");
     }
+    state_bytes_ = lzma_easy_encoder_memusage(static_cast<uint32_t>(level)) + obuf_.size();
     return Status::OK();
   }
 
  protected:
   Status Encode(const uint8_t* data, size_t n) override { return Run(data, n, LZMA_RUN); }
   Status Finish() override { return Run(nullptr, 0, LZMA_FINISH); }
+  uint64_t state_bytes() const override { return state_bytes_; }
 
  private:
   Status Run(const uint8_t* data, size_t n, lzma_action action) {
@@ -112,6 +114,7 @@ class XzCompressor final : public CompressorBase {
 
   lzma_stream lz_ = LZMA_STREAM_INIT;
   std::vector<uint8_t> obuf_;
+  uint64_t state_bytes_ = 0;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // zstd via libzstd's streaming API (RFC 8878). ZSTD_decompressStream starts the next frame by
 // itself after one ends, so multi-frame files and skippable frames need no special handling;
 // it returns 0 exactly when a frame is complete and flushed, which is how the end is checked.
+#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_estimateCStreamSize (exported by the shared library)
 #include <zstd.h>
 
 #include <algorithm>
@@ -66,12 +67,15 @@ class ZstdCompressor final : public CompressorBase {
         ZSTD_isError(ZSTD_CCtx_setParameter(cc_, ZSTD_c_checksumFlag, 1))) {
       return InvalidArgumentError("zstd: bad compression level " + std::to_string(level));
     }
+    // The context grows on first use: count what it will be (zstd.h, ZSTD_estimateCStreamSize).
+    state_bytes_ = ZSTD_estimateCStreamSize(level) + obuf_.size();
     return Status::OK();
   }
 
  protected:
   Status Encode(const uint8_t* data, size_t n) override { return Run(data, n, ZSTD_e_continue); }
   Status Finish() override { return Run(nullptr, 0, ZSTD_e_end); }
+  uint64_t state_bytes() const override { return state_bytes_; }
 
  private:
   Status Run(const uint8_t* data, size_t n, ZSTD_EndDirective mode) {
@@ -87,6 +91,7 @@ class ZstdCompressor final : public CompressorBase {
 
   ZSTD_CCtx* cc_ = nullptr;
   std::vector<uint8_t> obuf_;
+  uint64_t state_bytes_ = 0;
 };
 
 }  // namespace

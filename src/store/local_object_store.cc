@@ -121,15 +121,17 @@ Result<std::unique_ptr<OutputStream>> LocalObjectStore::OpenOutput(const std::st
                                                                    const WriteOptions& options) {
   S3C_RETURN_IF_ERROR(ValidateLocalKey(key));
   S3C_ASSIGN_OR_RETURN(auto writer, store_internal::LocalObjectWriter::Open(
-                                        PathFor(key), UriFor(key), options, clock_));
+                                        PathFor(key), key, UriFor(key), options, clock_));
   return std::unique_ptr<OutputStream>(std::move(writer));
 }
 
 Result<std::string> LocalObjectStore::Put(const std::string& key, std::string data,
                                           const WriteOptions& options) {
   S3C_RETURN_IF_ERROR(ValidateLocalKey(key));
+  WriteOptions put_options = options;
+  put_options.on_published = nullptr;  // Put returns the ETag itself
   S3C_ASSIGN_OR_RETURN(auto writer, store_internal::LocalObjectWriter::Open(
-                                        PathFor(key), UriFor(key), options, clock_));
+                                        PathFor(key), key, UriFor(key), put_options, clock_));
   S3C_RETURN_IF_ERROR(writer->Write(data.data(), data.size()));
   S3C_RETURN_IF_ERROR(writer->Close());
   return writer->etag();

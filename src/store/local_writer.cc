@@ -84,20 +84,22 @@ class FolderLock {
 }  // namespace
 
 Result<std::unique_ptr<LocalObjectWriter>> LocalObjectWriter::Open(std::string path,
+                                                                   std::string key,
                                                                    std::string uri,
                                                                    WriteOptions options,
                                                                    Clock* clock) {
   std::string stage = ParentOf(path) + "/" + StageName();
   S3C_ASSIGN_OR_RETURN(std::unique_ptr<OutputStream> out, OpenLocalOutput(stage));
   return std::unique_ptr<LocalObjectWriter>(
-      new LocalObjectWriter(std::move(path), std::move(stage), std::move(uri), std::move(options),
-                            clock, std::move(out)));
+      new LocalObjectWriter(std::move(path), std::move(key), std::move(stage), std::move(uri),
+                            std::move(options), clock, std::move(out)));
 }
 
-LocalObjectWriter::LocalObjectWriter(std::string path, std::string stage, std::string uri,
-                                     WriteOptions options, Clock* clock,
+LocalObjectWriter::LocalObjectWriter(std::string path, std::string key, std::string stage,
+                                     std::string uri, WriteOptions options, Clock* clock,
                                      std::unique_ptr<OutputStream> out)
     : path_(std::move(path)),
+      key_(std::move(key)),
       stage_(std::move(stage)),
       uri_(std::move(uri)),
       options_(std::move(options)),
@@ -163,6 +165,15 @@ Status LocalObjectWriter::Publish() {
   }
   if (::stat(path_.c_str(), &st) != 0) return Errno(errno, "stat", uri_);
   etag_ = LocalEtag(st);
+  if (options_.on_published) {
+    ObjectInfo info;
+    info.key = key_;
+    info.size = static_cast<uint64_t>(st.st_size);
+    info.etag = etag_;
+    info.last_modified = WallTime(std::chrono::duration_cast<WallTime::duration>(
+        std::chrono::nanoseconds(mtime)));
+    options_.on_published(info);
+  }
   return Status::OK();
 }
 

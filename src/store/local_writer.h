@@ -21,9 +21,10 @@ namespace s3c::store_internal {
 
 class LocalObjectWriter final : public OutputStream {
  public:
-  // `path` is the target file; `uri` names it in messages.
-  static Result<std::unique_ptr<LocalObjectWriter>> Open(std::string path, std::string uri,
-                                                         WriteOptions options, Clock* clock);
+  // `path` is the target file of store key `key`; `uri` names it in messages.
+  static Result<std::unique_ptr<LocalObjectWriter>> Open(std::string path, std::string key,
+                                                         std::string uri, WriteOptions options,
+                                                         Clock* clock);
   ~LocalObjectWriter() override;
 
   Status Write(const void* data, size_t n) override;
@@ -39,11 +40,12 @@ class LocalObjectWriter final : public OutputStream {
   const std::string& etag() const { return etag_; }
 
  private:
-  LocalObjectWriter(std::string path, std::string stage, std::string uri, WriteOptions options,
-                    Clock* clock, std::unique_ptr<OutputStream> out);
+  LocalObjectWriter(std::string path, std::string key, std::string stage, std::string uri,
+                    WriteOptions options, Clock* clock, std::unique_ptr<OutputStream> out);
   Status Publish();
 
   std::string path_;
+  std::string key_;
   std::string stage_;
   std::string uri_;
   WriteOptions options_;

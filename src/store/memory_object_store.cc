@@ -35,13 +35,29 @@ class MemoryOutput final : public OutputStream {
   Status Close() override {
     if (!error_.ok()) return error_;
     if (closed_) return Status::OK();
-    auto published = space_->Publish(key_, std::make_shared<const std::string>(std::move(buf_)),
-                                     options_, clock_->Now());
-    buf_.clear();
+    uint64_t size = buf_.size();
+    WallTime now = clock_->Now();
+    auto published =
+        space_->Publish(key_, std::make_shared<const std::string>(std::move(buf_)), options_, now);
+    buf_ = std::string();
     closed_ = true;
-    if (!published.ok()) error_ = published.status();
-    return error_;
+    if (!published.ok()) {
+      error_ = published.status();
+      return error_;
+    }
+    if (options_.on_published) {
+      ObjectInfo info;
+      info.key = key_;
+      info.size = size;
+      info.etag = *published;
+      info.last_modified = now;
+      options_.on_published(info);
+    }
+    return Status::OK();
   }
+
+  // The whole object is held until Close() publishes it.
+  uint64_t buffered_bytes() const override { return buf_.capacity(); }
 
   void Abort() override {
     if (!closed_ && error_.ok())

@@ -149,7 +149,9 @@ Result<std::unique_ptr<OutputStream>> S3ObjectStore::OpenOutput(const std::strin
   config.multipart_threshold = options_.multipart_threshold;
   config.part_size =
       options.size_hint ? PartSizeFor(options_.part_size, *options.size_hint) : options_.part_size;
-  config.concurrency = options_.concurrency;
+  config.concurrency = options.max_parts_in_flight > 0
+                           ? std::min(options.max_parts_in_flight, options_.concurrency)
+                           : options_.concurrency;
   return store_internal::MakeS3Output(S3Location{client_, bucket_, key, UriFor(key)}, options,
                                       config);
 }

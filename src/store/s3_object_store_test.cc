@@ -311,6 +311,37 @@ TEST(S3ObjectStoreTest, MultipartPartsAreBoundedAndOrdered) {
   EXPECT_LE(client.max_parts_in_flight_, 2);
 }
 
+// What a writer holds (OutputStream::buffered_bytes) is known from its calls alone: the
+// PutObject body below the threshold, then one buffer per part in flight (at most
+// max_parts_in_flight) plus the part being filled, whether or not a part has landed yet.
+TEST(S3ObjectStoreTest, BufferedBytesCountThePartBuffers) {
+  FakeS3Client client;
+  S3ObjectStoreOptions o;
+  o.part_size = 100;
+  o.multipart_threshold = 250;
+  o.concurrency = 4;
+  auto store = MakeStore(client, o);
+  WriteOptions w;
+  w.max_parts_in_flight = 2;
+  std::vector<ObjectInfo> reported;
+  w.on_published = [&](const ObjectInfo& info) { reported.push_back(info); };
+  auto out = store->OpenOutput("big", w);
+  ASSERT_TRUE(out.ok());
+  ASSERT_TRUE((*out)->Write(Pattern(200)).ok());
+  EXPECT_GE((*out)->buffered_bytes(), 200u);
+  EXPECT_LE((*out)->buffered_bytes(), 400u);  // std::string growth: at most doubled
+  ASSERT_TRUE((*out)->Write(Pattern(51)).ok());  // 251 bytes: the upload starts, 2 parts sent
+  EXPECT_EQ((*out)->buffered_bytes(), 3 * 100u);  // two parts in flight at most, plus one
+  ASSERT_TRUE((*out)->Write(Pattern(700)).ok());
+  EXPECT_EQ((*out)->buffered_bytes(), 3 * 100u);
+  ASSERT_TRUE((*out)->Close().ok());
+  EXPECT_EQ((*out)->buffered_bytes(), 0u);
+  EXPECT_LE(client.max_parts_in_flight_, 2);
+  ASSERT_EQ(reported.size(), 1u);
+  EXPECT_EQ(reported[0].etag, "mp-etag");
+  EXPECT_EQ(reported[0].size, 951u);
+}
+
 TEST(S3ObjectStoreTest, SizeHintRaisesThePartSize) {
   FakeS3Client client;
   S3ObjectStoreOptions o;

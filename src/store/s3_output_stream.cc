@@ -79,6 +79,7 @@ class S3OutputStream final : public OutputStream {
     if (!error_.ok()) return error_;
     if (finished_) return FailedPreconditionError("write after close: " + where_.uri);
     const char* p = static_cast<const char*>(data);
+    bytes_written_ += n;
     while (n > 0) {
       // Before the upload starts, crossing the threshold by one byte is what starts it.
       uint64_t limit = upload_id_.empty() ? config_.multipart_threshold + 1 : config_.part_size;
@@ -101,10 +102,14 @@ class S3OutputStream final : public OutputStream {
     if (upload_id_.empty()) {
       auto etag = where_.client->PutObject(where_.bucket, where_.key,
                                            MakeS3RequestBody(std::move(buf_)), put_options_);
-      buf_.clear();
+      buf_ = std::string();
       finished_ = true;
-      if (!etag.ok()) error_ = WritePreconditionError(etag.status(), options_);
-      return error_;
+      if (!etag.ok()) {
+        error_ = WritePreconditionError(etag.status(), options_);
+        return error_;
+      }
+      Published(*etag);
+      return Status::OK();
     }
     if (!buf_.empty()) S3C_RETURN_IF_ERROR(Fail(SubmitPart(std::move(buf_))));
     buf_.clear();
@@ -116,7 +121,19 @@ class S3OutputStream final : public OutputStream {
     if (!done.ok()) return Fail(WritePreconditionError(done.status(), options_));
     upload_id_.clear();
     finished_ = true;
+    Published(*done);
     return Status::OK();
+  }
+
+  // Before a multipart upload: the buffer of the coming PutObject. After it started: the part
+  // being filled plus one buffer per part submitted, up to `concurrency` (the pool keeps the
+  // buffers of finished parts for reuse), counted whether or not a part has landed yet.
+  uint64_t buffered_bytes() const override {
+    if (finished_) return 0;
+    if (upload_id_.empty()) return buf_.capacity();
+    uint64_t buffers = std::min<uint64_t>(static_cast<uint64_t>(next_part_ - 1),
+                                          config_.concurrency) + 1;
+    return buffers * config_.part_size;
   }
 
   void Abort() override {
@@ -134,6 +151,15 @@ class S3OutputStream final : public OutputStream {
     if (error_.ok()) error_ = status;
     AbortUpload();
     return error_;
+  }
+
+  void Published(const std::string& etag) {
+    if (!options_.on_published) return;
+    ObjectInfo info;
+    info.key = where_.key;
+    info.size = bytes_written_;
+    info.etag = etag;
+    options_.on_published(info);
   }
 
   void AbortUpload() {
@@ -203,6 +229,7 @@ class S3OutputStream final : public OutputStream {
   std::string buf_;
   std::string upload_id_;  // non-empty while a multipart upload is open
   int next_part_ = 1;
+  uint64_t bytes_written_ = 0;
   bool finished_ = false;
   Status error_;
   std::shared_ptr<PartsState> parts_;

@@ -396,6 +396,42 @@ TEST_P(ObjectStoreConformance, MultipartWriteEqualsTheBytes) {
   EXPECT_TRUE(ReadAll("mp/small") == data.substr(0, 1 << 20));
 }
 
+// WriteOptions::on_published: the writer's Close() reports size and ETag as the publish
+// answered them (S3: PutObject / CompleteMultipartUpload), equal to what a Stat says after, and
+// costs no HEAD.
+TEST_P(ObjectStoreConformance, PublishReportsSizeAndEtagWithoutAHead) {
+  const std::string data = Bytes(12 << 20, 4);
+  for (size_t size : {size_t{1000}, data.size()}) {  // one PutObject, then a multipart upload
+    const std::string key = K("pub/" + std::to_string(size));
+    std::vector<ObjectInfo> reported;
+    WriteOptions options;
+    options.on_published = [&](const ObjectInfo& info) { reported.push_back(info); };
+    ResetStats();
+    auto out = store().OpenOutput(key, options);
+    ASSERT_TRUE(out.ok());
+    ASSERT_TRUE((*out)->Write(data.data(), size).ok());
+    EXPECT_TRUE(reported.empty()) << "reported before Close()";
+    ASSERT_TRUE((*out)->Close().ok());
+    if (stats()) EXPECT_EQ(Sent("HeadObject"), 0u);
+    ASSERT_EQ(reported.size(), 1u);
+    auto stat = store().Stat(key);
+    ASSERT_TRUE(stat.ok());
+    EXPECT_EQ(reported[0].key, key);
+    EXPECT_EQ(reported[0].size, size);
+    EXPECT_EQ(reported[0].etag, stat->etag) << size;
+  }
+  // A failed Close() (If-None-Match on an existing key) reports nothing.
+  bool called = false;
+  WriteOptions create;
+  create.if_none_match = true;
+  create.on_published = [&](const ObjectInfo&) { called = true; };
+  auto again = store().OpenOutput(K("pub/1000"), create);
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE((*again)->Write("x").ok());
+  EXPECT_EQ((*again)->Close().code(), StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(called);
+}
+
 TEST_P(ObjectStoreConformance, ConditionalPut) {
   WriteOptions create;
   create.if_none_match = true;

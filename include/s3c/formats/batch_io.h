@@ -60,6 +60,19 @@ class BatchWriter {
   virtual Status Write(const RecordBatch& batch) = 0;
   virtual Status Close() = 0;
   virtual void Abort() = 0;
+  // Memory held for rows written and not yet at the destination: the encoder's buffers (text:
+  // the pending output; Parquet: the current row group's values and levels at their PLAIN size,
+  // an estimate of its encoded pages) plus the output stream's buffered_bytes() (a compressor's
+  // state, an S3 part buffer). Changes only with calls on this writer.
+  virtual uint64_t buffered_bytes() const { return 0; }
+  // Output not yet handed to the output stream, for size estimates: text formats the bytes
+  // they collected; Parquet its open row group at PLAIN size (more than it will take encoded).
+  // What a compressor below holds is not in it (the writer cannot see it).
+  virtual uint64_t pending_output_bytes() const { return 0; }
+  // Hands what the encoder buffered to the output stream now, so buffered_bytes() drops to
+  // what the stream holds (Parquet: the current row group ends early, a smaller row group).
+  // The file stays open and valid; an error fails the writer as Write's would.
+  virtual Status FlushBuffered() { return Status::OK(); }
 };
 
 // What happens to a record that does not parse or does not fit the schema: fail the read, skip

@@ -74,6 +74,11 @@ class OutputStream {
   virtual Status Close() = 0;
   // Discards everything; safe to call more than once and after a failed Close().
   virtual void Abort() = 0;
+  // Bytes of memory this stream holds for data written but not yet at its destination,
+  // including buffers it keeps for reuse: an upper bound that only calls on this stream change
+  // (never a transfer finishing on another thread), so a caller can hold exactly that much of
+  // a MemoryBudget. Streams that write through (local files) hold nothing: 0.
+  virtual uint64_t buffered_bytes() const { return 0; }
 };
 
 // Copies src to dst in chunks (dst is not closed). Returns bytes copied.

@@ -69,6 +69,16 @@ struct WriteOptions {
   std::string content_type;
   // Expected total size when known (lets S3 choose a part size under 10,000 parts).
   std::optional<uint64_t> size_hint;
+  // Multipart parts in flight for this one stream (S3; 0 = the store's concurrency). A writer
+  // holding many streams open at once lowers it: each part in flight holds a part buffer.
+  size_t max_parts_in_flight = 0;
+  // Called once by a writer's Close() (OpenOutput) after the object was published, on the
+  // closing thread, with what the publish itself answered, no HEAD: key, size (the bytes
+  // written), ETag (S3: from PutObject or CompleteMultipartUpload, quotes stripped; local: the
+  // size-mtime-inode ETag; memory: its content ETag) and last_modified (local and memory: the
+  // stamped time; S3: the store's clock is not asked, so it is left unset, epoch 0).
+  // Never called when Close() fails, and not by Put (which returns the ETag itself).
+  std::function<void(const ObjectInfo&)> on_published;
 };
 
 // Receives the bytes of ObjectStore::ReadInto at their offsets in the object.

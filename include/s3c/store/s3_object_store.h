@@ -18,8 +18,11 @@
 //    PutObject. Beyond it a multipart upload: parts of `part_size` (PartSizeFor(size_hint) when
 //    a size hint is given) uploaded with up to `concurrency` in flight; Write() blocks while
 //    that many are in flight and a full part is waiting, so memory stays near
-//    (concurrency + 1) x part_size. Close() completes the upload; a failure, Abort() or the
-//    destructor before Close() aborts it (AbortMultipartUpload).
+//    (concurrency + 1) x part_size (WriteOptions::max_parts_in_flight lowers `concurrency` for
+//    one stream; buffered_bytes() reports that bound once the upload started, the body's
+//    capacity before). Close() completes the upload; a failure, Abort() or the destructor
+//    before Close() aborts it (AbortMultipartUpload). WriteOptions::on_published gets the ETag
+//    PutObject or CompleteMultipartUpload answered and the bytes written: no HeadObject.
 //  - Put: one PutObject. Copy: one CopyObject; CopyFrom too, plus a HeadObject without `known`.
 //    DeleteMany: one DeleteObjects per 1000 keys; keys S3 refused are reported in the error
 //    message.

@@ -28,6 +28,11 @@ class CsvWriter final : public BatchWriter {
 
   Status Write(const RecordBatch& batch) override;
   Status Close() override;
+  uint64_t buffered_bytes() const override {
+    return buf_.capacity() + cell_.capacity() + (out_ ? out_->buffered_bytes() : 0);
+  }
+  uint64_t pending_output_bytes() const override { return buf_.size(); }
+  Status FlushBuffered() override { return Flush(); }
   void Abort() override {
     if (out_ != nullptr) out_->Abort();
     closed_ = true;

@@ -30,6 +30,9 @@ class JsonBatchWriter final : public BatchWriter {
     closed_ = true;
     out_->Abort();
   }
+  uint64_t buffered_bytes() const override { return buf_.capacity() + out_->buffered_bytes(); }
+  uint64_t pending_output_bytes() const override { return buf_.size(); }
+  Status FlushBuffered() override { return Flush(); }
 
  private:
   Status Flush() {

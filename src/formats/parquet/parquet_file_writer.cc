@@ -91,6 +91,19 @@ class ParquetFileWriter final : public BatchWriter {
     return Status::OK();
   }
 
+  uint64_t buffered_bytes() const override {
+    return static_cast<uint64_t>(BufferedBytes()) + output_->buffered_bytes();
+  }
+
+  uint64_t pending_output_bytes() const override {
+    return static_cast<uint64_t>(BufferedBytes());
+  }
+
+  Status FlushBuffered() override {
+    S3C_RETURN_IF_ERROR(Usable());
+    return Fail(FlushRowGroup());
+  }
+
   void Abort() override {
     if (closed_ || aborted_) return;
     output_->Abort();
