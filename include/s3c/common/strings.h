@@ -16,6 +16,9 @@ bool EndsWith(std::string_view s, std::string_view suffix);
 std::string_view Trim(std::string_view s);
 std::vector<std::string> Split(std::string_view s, char sep);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+// Levenshtein distance (insert, delete, substitute one character) ignoring ASCII case: how
+// close a misspelt name is to a known one, for "did you mean" hints.
+size_t EditDistanceIgnoringCase(std::string_view a, std::string_view b);
 
 // Lower-case hex of bytes.
 std::string HexEncode(std::string_view bytes);
