@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
+#include "s3c/auth/assume_role_credentials_provider.h"
 #include "s3c/auth/aws_config.h"
+#include "s3c/auth/caching_credentials_provider.h"
 #include "s3c/auth/credentials.h"
 #include "s3c/auth/default_credentials_chain.h"
 #include "s3c/auth/static_credentials_provider.h"
@@ -69,17 +71,32 @@ CredentialsProvider* S3Stack::credentials() {
 }
 
 std::unique_ptr<CredentialsProvider> S3Stack::MakeCredentials(HttpClient* http) const {
+  std::unique_ptr<CredentialsProvider> base;
   if (!options_.no_sign_request &&
       (!options_.access_key_id.empty() || !options_.secret_access_key.empty())) {
-    return std::make_unique<StaticCredentialsProvider>(options_.access_key_id,
+    base = std::make_unique<StaticCredentialsProvider>(options_.access_key_id,
                                                        options_.secret_access_key,
                                                        options_.session_token, "explicit keys");
+  } else {
+    DefaultCredentialsOptions cred_opts;
+    cred_opts.no_sign_request = options_.no_sign_request;
+    cred_opts.provider.profile = options_.profile;
+    cred_opts.provider.region = config_->Region();
+    base = MakeDefaultCredentialsProvider(env_, SystemClock::Instance(), http, cred_opts);
   }
-  DefaultCredentialsOptions cred_opts;
-  cred_opts.no_sign_request = options_.no_sign_request;
-  cred_opts.provider.profile = options_.profile;
-  cred_opts.provider.region = config_->Region();
-  return MakeDefaultCredentialsProvider(env_, SystemClock::Instance(), http, cred_opts);
+  if (options_.no_sign_request || options_.role_arn.empty()) return base;
+  // The role's temporary credentials, from STS in the stack's region, signed with `base`;
+  // cached and refreshed before they expire.
+  CredentialsOptions sts;
+  sts.region = config_->Region();
+  AssumeRoleParams params;
+  params.name = "role " + options_.role_arn;
+  params.role_arn = options_.role_arn;
+  params.external_id = options_.external_id;
+  return std::make_unique<CachingCredentialsProvider>(
+      std::make_unique<AssumeRoleCredentialsProvider>(env_, SystemClock::Instance(), http, sts,
+                                                      std::move(base), params),
+      SystemClock::Instance());
 }
 
 Result<S3Client*> S3Stack::client() {

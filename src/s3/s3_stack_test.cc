@@ -181,6 +181,48 @@ TEST_F(S3StackTest, StaticKeysReplaceTheDefaultChain) {
             StatusCode::kInvalidArgument);
 }
 
+// role_arn: the explicit keys sign one STS AssumeRole (with the external id), and the role's
+// temporary credentials are what the client signs with.
+TEST_F(S3StackTest, RoleArnAssumesTheRoleWithTheGivenKeys) {
+  env_.Set("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:1");
+  auto http = std::make_shared<s3::testing::FakeHttpClient>();
+  http->SetHandler([](const s3::testing::RecordedRequest& r) {
+    if (r.body.find("Action=AssumeRole") == std::string::npos) {
+      return s3::testing::Xml(400, "<Error><Code>Unexpected</Code></Error>");
+    }
+    return s3::testing::Xml(
+        200, "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE"
+             "</AccessKeyId><SecretAccessKey>role-secret</SecretAccessKey><SessionToken>"
+             "role-token</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration>"
+             "</Credentials></AssumeRoleResult></AssumeRoleResponse>");
+  });
+  S3StackOptions o;
+  o.region = "eu-west-1";
+  o.access_key_id = "AKIDBASE";
+  o.secret_access_key = SecretString("base-secret");
+  o.role_arn = "arn:aws:iam::123456789012:role/reader";
+  o.external_id = "ext-1";
+  o.http = http;
+  auto stack = Make(o);
+  ASSERT_NE(stack, nullptr);
+  ASSERT_TRUE(stack->client().ok());
+  auto creds = stack->credentials()->GetCredentials();
+  ASSERT_TRUE(creds.ok()) << creds.status().ToString();
+  EXPECT_EQ(creds->access_key_id, "ASIAROLE");
+  EXPECT_EQ(creds->session_token.Reveal(), "role-token");
+  // Cached: a second call sends nothing.
+  ASSERT_TRUE(stack->credentials()->GetCredentials().ok());
+  ASSERT_EQ(http->request_count(), 1u);
+  const s3::testing::RecordedRequest sts = http->requests()[0];
+  EXPECT_EQ(sts.url.rfind("http://127.0.0.1:1", 0), 0u) << sts.url;
+  EXPECT_NE(sts.body.find("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Freader"),
+            std::string::npos) << sts.body;
+  EXPECT_NE(sts.body.find("ExternalId=ext-1"), std::string::npos) << sts.body;
+  const std::string* found = sts.headers.Find("Authorization");
+  std::string authorization = found ? *found : "";
+  EXPECT_NE(authorization.find("Credential=AKIDBASE/"), std::string::npos) << authorization;
+}
+
 TEST_F(S3StackTest, VirtualStyleOnAnIpEndpointIsRefused) {
   for (const char* endpoint : {"http://127.0.0.1:7480", "http://[::1]/", "10.0.0.1"}) {
     S3StackOptions o;

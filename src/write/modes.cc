@@ -51,8 +51,7 @@ Result<WriteMode> ParseWriteMode(std::string_view name) {
     if (text == name) return m;
   }
   return InvalidArgumentError(fmt::format(
-      "unknown write mode '{}' (expected error, ignore, append, replace or overwrite_partitions)",
-      name));
+      "unknown mode '{}': use error, ignore, append, replace or overwrite_partitions", name));
 }
 
 Result<WritePlan> PlanWrite(ObjectStore& store, const std::string& target, WriteTarget kind,

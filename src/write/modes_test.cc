@@ -19,8 +19,8 @@ TEST(WriteModesTest, NamesRoundTrip) {
   auto bad = ParseWriteMode("overwrite");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().message(),
-            "unknown write mode 'overwrite' (expected error, ignore, append, replace or "
-            "overwrite_partitions)");
+            "unknown mode 'overwrite': use error, ignore, append, replace or "
+            "overwrite_partitions");
 }
 
 TEST(WriteModesTest, APrefixExistsWhenAnyKeyIsUnderIt) {

@@ -8,8 +8,8 @@
 
 namespace s3c::cli {
 
-CliContext::CliContext(GlobalOptions options)
-    : options_(std::move(options)), started_(SystemClock::Instance().MonotonicNow()) {}
+CliContext::CliContext(GlobalOptions options, const Env& env)
+    : options_(std::move(options)), env_(env), started_(SystemClock::Instance().MonotonicNow()) {}
 
 Result<std::unique_ptr<CliContext>> CliContext::Make(const GlobalOptions& options, const Env& env) {
   std::optional<uint64_t> part_size;
@@ -25,7 +25,7 @@ Result<std::unique_ptr<CliContext>> CliContext::Make(const GlobalOptions& option
   stores.s3.checksum = options.checksum;
   stores.s3.part_size = part_size.value_or(0);
   stores.s3.verify_tls = !options.no_verify_ssl;
-  std::unique_ptr<CliContext> ctx(new CliContext(options));
+  std::unique_ptr<CliContext> ctx(new CliContext(options, env));
   // Reads the config files now (a bad --profile fails every command); the client comes later.
   S3C_ASSIGN_OR_RETURN(ctx->resolver_, StoreResolver::Make(stores, env));
   if (!options.part_size.empty() && (!part_size || *part_size < (5u << 20))) {

@@ -21,6 +21,8 @@ class CliContext {
   static Result<std::unique_ptr<CliContext>> Make(const GlobalOptions& options, const Env& env);
 
   const GlobalOptions& options() const { return options_; }
+  // The environment the command was started with (pipeline files interpolate from it).
+  const Env& env() const { return env_; }
   StoreResolver& stores() { return *resolver_; }
   // Objects a command listed, read, wrote or deleted (the "objects" of --stats).
   void CountObjects(uint64_t n) { objects_.fetch_add(n, std::memory_order_relaxed); }
@@ -34,9 +36,10 @@ class CliContext {
   Result<StoreLocation> Resolve(const std::string& uri) { return resolver_->Resolve(uri); }
 
  private:
-  explicit CliContext(GlobalOptions options);
+  CliContext(GlobalOptions options, const Env& env);
 
   GlobalOptions options_;
+  const Env& env_;
   MonoTime started_;
   std::atomic<uint64_t> objects_{0};
   std::optional<PruningReport> pruning_;

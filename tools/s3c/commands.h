@@ -23,5 +23,6 @@ void AddMbCommand(CLI::App& app, CommandFn* chosen);
 void AddReadCommand(CLI::App& app, CommandFn* chosen);
 void AddSchemaCommand(CLI::App& app, CommandFn* chosen);
 void AddConvertCommand(CLI::App& app, CommandFn* chosen);
+void AddValidateCommand(CLI::App& app, CommandFn* chosen);
 
 }  // namespace s3c::cli

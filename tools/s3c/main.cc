@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
   AddReadCommand(app, &chosen);
   AddSchemaCommand(app, &chosen);
   AddConvertCommand(app, &chosen);
+  AddValidateCommand(app, &chosen);
 
   try {
     app.parse(argc, argv);

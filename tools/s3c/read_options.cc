@@ -1,91 +1,12 @@
-// AddReadFlags / BuildReadOptions (read_options.h).
+// The CLI11 binding of the read settings (read_options.h): AddReadFlags, AddLakeFlags, and the
+// builders with the settings named as flags.
 #include "read_options.h"
 
 #include <CLI/CLI.hpp>
 
 #include "s3c/formats/option_names.h"
-#include "s3c/formats/schema_spec.h"
 
 namespace s3c::cli {
-namespace {
-
-Status ApplyCsv(const ReadFlags& f, formats::csv::CsvReadOptions& csv) {
-  // Neither given: detected from the file (the format registry keeps TSV on tabs).
-  csv.detect_dialect = f.delimiter.empty() && f.quote.empty();
-  if (!f.delimiter.empty()) {
-    S3C_ASSIGN_OR_RETURN(csv.dialect.delimiter,
-                         formats::ParseDialectChar("--delimiter", f.delimiter));
-  }
-  if (!f.quote.empty()) {
-    S3C_ASSIGN_OR_RETURN(csv.dialect.quote, formats::ParseDialectChar("--quote", f.quote));
-  }
-  if (!f.escape.empty()) {
-    S3C_ASSIGN_OR_RETURN(csv.dialect.escape, formats::ParseDialectChar("--escape", f.escape));
-  }
-  S3C_ASSIGN_OR_RETURN(csv.header, PrefixError("--header: ", formats::ParseHeaderMode(f.header)));
-  csv.skip_rows = f.skip_rows;
-  csv.dialect.comment_prefix = f.comment;
-  csv.dialect.trim_whitespace = f.trim;
-  if (!f.null_strings.empty()) csv.null_strings = f.null_strings;
-  S3C_ASSIGN_OR_RETURN(csv.encoding,
-                       PrefixError("--encoding: ", formats::ParseTextEncoding(f.encoding)));
-  S3C_ASSIGN_OR_RETURN(csv.ragged, PrefixError("--ragged: ", formats::ParseRaggedPolicy(f.ragged)));
-  return Status::OK();
-}
-
-Status ApplySchema(const ReadFlags& f, dataset::DatasetReadOptions& o) {
-  if (!f.schema.empty() + !f.types.empty() + f.all_strings > 1) {
-    return InvalidArgumentError("give only one of --schema, --types and --all-strings");
-  }
-  if (!f.schema.empty() || !f.types.empty()) {
-    S3C_ASSIGN_OR_RETURN(auto schema,
-                         formats::ParseSchemaSpec(f.schema.empty() ? f.types : f.schema));
-    formats::SetReadSchema(f.schema.empty() ? formats::csv::SchemaMode::kPartial
-                                            : formats::csv::SchemaMode::kFull,
-                           std::move(schema), &o.read);
-  } else if (f.all_strings) {
-    formats::SetReadSchema(formats::csv::SchemaMode::kAllStrings, nullptr, &o.read);
-  }
-  for (formats::InferenceOptions* inf : {&o.read.csv.inference, &o.read.json.inference}) {
-    inf->max_rows = f.infer_rows;
-    inf->max_files = f.infer_files;
-    inf->infer_decimals = f.infer_decimals;
-  }
-  o.infer_files = f.infer_files;
-  return Status::OK();
-}
-
-Status ApplyBadRecords(const ReadFlags& f, formats::BadRecordOptions& bad) {
-  S3C_ASSIGN_OR_RETURN(bad.policy, PrefixError("--bad-records: ",
-                                                formats::ParseBadRecordPolicy(f.bad_records)));
-  if (bad.policy == formats::BadRecordPolicy::kQuarantine && f.quarantine.empty()) {
-    return InvalidArgumentError("--bad-records quarantine needs --quarantine URI");
-  }
-  if (!f.quarantine.empty() && bad.policy != formats::BadRecordPolicy::kQuarantine) {
-    return InvalidArgumentError("--quarantine needs --bad-records quarantine");
-  }
-  bad.max_errors = f.max_errors;
-  bad.max_error_ratio = f.max_error_ratio;
-  return Status::OK();
-}
-
-}  // namespace
-
-std::vector<std::string> SplitColumns(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size() && !text.empty()) {
-    size_t comma = text.find(',', start);
-    std::string part = text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                     : comma - start);
-    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
-    while (!part.empty() && part.back() == ' ') part.pop_back();
-    if (!part.empty()) out.push_back(part);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
 
 void AddReadFlags(CLI::App& cmd, ReadFlags& f, const std::string& input_compression_flag) {
   cmd.add_option("--format", f.format, "csv, tsv, json, jsonl, parquet or text (default: from the name)");
@@ -139,29 +60,50 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& f, const std::string& input_compress
   AddLakeFlags(cmd, f);
 }
 
-Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& f) {
-  dataset::DatasetReadOptions o;
-  if (!f.format.empty()) {
-    S3C_ASSIGN_OR_RETURN(o.format, formats::ParseFileFormat(f.format));
-  }
-  if (!f.compression.empty()) {
-    S3C_ASSIGN_OR_RETURN(o.read.compression, ParseCodecName(f.compression));
-  }
-  o.read.parquet.binary_as_string = f.binary_as_string;
-  S3C_RETURN_IF_ERROR(ApplyCsv(f, o.read.csv));
-  S3C_ASSIGN_OR_RETURN(formats::InvalidUtf8Policy utf8,
-                       PrefixError("--invalid-utf8: ",
-                                   formats::ParseInvalidUtf8Policy(f.invalid_utf8)));
-  o.read.csv.invalid_utf8 = o.read.text.invalid_utf8 = utf8;
-  o.read.text.encoding = o.read.csv.encoding;
-  o.read.text.skip_empty_lines = f.skip_empty_lines;
-  o.read.text.line_number_column = f.line_numbers;
-  o.read.json.flatten = f.flatten;
-  o.read.csv.threads = o.read.json.threads = f.threads;
-  S3C_RETURN_IF_ERROR(ApplySchema(f, o));
-  S3C_RETURN_IF_ERROR(ApplyBadRecords(f, o.read.csv.bad_records));
-  o.read.json.bad_records = o.read.csv.bad_records;
-  return o;
+void AddLakeFlags(CLI::App& cmd, ReadFlags& f) {
+  auto* g = cmd.add_option_group("Lake: filter, partitions, listing");
+  g->add_option("--where", f.where,
+                "Keep rows where this SQL condition is true; also prunes partitions and "
+                "Parquet row groups: \"dt >= '2024-03-01' AND amount > 10\"");
+  g->add_option("--partitioning", f.partitioning,
+                "hive (key=value folders), none, or a template such as '{year}/{month}/{day}'")
+      ->capture_default_str();
+  g->add_option("--partition-types", f.partition_types,
+                "Types of partition columns: 'day:date,hour:int' (int, date, timestamp, string)");
+  // One glob per --exclude (repeat the flag): a greedy list would swallow the URI after it.
+  g->add_option("--exclude", f.exclude, "Skip keys matching this glob (repeatable)")
+      ->allow_extra_args(false);
+  g->add_option("--regex", f.regex, "Read only keys this regular expression (RE2) finds");
+  g->add_option("--min-size", f.min_size, "Skip objects smaller than this (e.g. 1KiB)");
+  g->add_option("--max-size", f.max_size, "Skip objects larger than this (e.g. 5GiB)");
+  g->add_option("--modified-after", f.modified_after,
+                "Only objects modified after this: 2024-03-05, 2024-03-05T10:00:00Z or 7d (ago)");
+  g->add_option("--modified-before", f.modified_before, "Only objects modified before this");
+  g->add_option("--max-files", f.max_files,
+                "Fail before reading if the listing finds more objects than this");
+  g->add_option("--max-bytes", f.max_bytes,
+                "Fail before reading if the objects found hold more than this (e.g. 10GiB)");
+  auto* p = cmd.add_option_group("Lake: parallel scan");
+  p->add_option("--objects-in-flight", f.objects_in_flight,
+                "Objects read at once (default: twice the cores, at least 4; 1 = one after "
+                "another)")
+      ->check(CLI::NonNegativeNumber);
+  p->add_option("--decode-threads", f.decode_threads,
+                "Objects decoded at once (default: the cores)")
+      ->check(CLI::NonNegativeNumber);
+  p->add_option("--memory", f.memory,
+                "Read-ahead and decoded rows held ahead of the output (default 256MiB)");
+  p->add_flag("--unordered", f.unordered,
+              "Output rows as objects produce them instead of in object order");
+}
+
+Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& flags) {
+  return pipeline::BuildReadOptions(flags, pipeline::SettingNames(pipeline::SettingSpelling::kFlag));
+}
+
+Result<dataset::LakeReadOptions> BuildLakeReadOptions(const ReadFlags& flags, WallTime now) {
+  return pipeline::BuildLakeReadOptions(flags, now,
+                                        pipeline::SettingNames(pipeline::SettingSpelling::kFlag));
 }
 
 }  // namespace s3c::cli

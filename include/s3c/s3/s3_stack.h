@@ -55,6 +55,11 @@ struct S3StackOptions {
   std::string access_key_id;
   SecretString secret_access_key;
   SecretString session_token;  // for temporary keys; empty for long-term ones
+  // A role to assume (STS AssumeRole) with the credentials above (the explicit keys, else the
+  // default chain): its temporary credentials sign every request, refreshed before they
+  // expire. "" = none. external_id is passed when not empty. Ignored under no_sign_request.
+  std::string role_arn;
+  std::string external_id;
 
   // The transport. Null (the default) = the stack makes its own libcurl client, sized by
   // `concurrency` and configured by verify_tls and the CA bundle. When set, the stack uses it
