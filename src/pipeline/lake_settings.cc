@@ -50,6 +50,7 @@ Result<dataset::LakeReadOptions> BuildLakeReadOptions(const ReadSettings& f, Wal
   S3C_ASSIGN_OR_RETURN(std::optional<uint64_t> memory, ByteSizeSetting(n, "memory", f.memory));
   parallel.memory_bytes = memory.value_or(0);
   parallel.unordered = f.unordered;
+  o.ignore_commits = f.ignore_commits;
   return o;
 }
 

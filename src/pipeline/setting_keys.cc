@@ -73,6 +73,7 @@ const std::vector<SettingKey<ReadSettings>>& ReadSettingKeys() {
       {"decode_threads", &R::decode_threads},
       {"memory", &R::memory},
       {"unordered", &R::unordered},
+      {"ignore_commits", &R::ignore_commits},
   };
   return keys;
 }

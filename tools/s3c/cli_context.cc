@@ -27,12 +27,31 @@ Result<std::unique_ptr<CliContext>> CliContext::Make(const GlobalOptions& option
   stores.s3.verify_tls = !options.no_verify_ssl;
   std::unique_ptr<CliContext> ctx(new CliContext(options, env));
   // Reads the config files now (a bad --profile fails every command); the client comes later.
+  ctx->resolver_options_ = stores;
   S3C_ASSIGN_OR_RETURN(ctx->resolver_, StoreResolver::Make(stores, env));
   if (!options.part_size.empty() && (!part_size || *part_size < (5u << 20))) {
     return InvalidArgumentError(
         fmt::format("--part-size {}: give a size of at least 5MiB, e.g. 16MiB", options.part_size));
   }
   return ctx;
+}
+
+void CliContext::AddRequests(const StoreRequestStats& more) {
+  for (const auto& [op, n] : more.requests) added_.requests[op] += n;
+  added_.total_requests += more.total_requests;
+  added_.retries += more.retries;
+  added_.bytes_uploaded += more.bytes_uploaded;
+  added_.bytes_downloaded += more.bytes_downloaded;
+}
+
+StoreRequestStats CliContext::RequestStatistics() const {
+  StoreRequestStats total = resolver_->RequestStatistics();
+  for (const auto& [op, n] : added_.requests) total.requests[op] += n;
+  total.total_requests += added_.total_requests;
+  total.retries += added_.retries;
+  total.bytes_uploaded += added_.bytes_uploaded;
+  total.bytes_downloaded += added_.bytes_downloaded;
+  return total;
 }
 
 }  // namespace s3c::cli

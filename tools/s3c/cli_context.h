@@ -24,6 +24,12 @@ class CliContext {
   // The environment the command was started with (pipeline files interpolate from it).
   const Env& env() const { return env_; }
   StoreResolver& stores() { return *resolver_; }
+  // The store settings the global options give (`s3c run` passes them to its endpoints).
+  const StoreResolverOptions& resolver_options() const { return resolver_options_; }
+  // Requests sent through stores other than stores() (a pipeline run's own), for --stats.
+  void AddRequests(const StoreRequestStats& more);
+  // Every request of the command: stores() and what AddRequests added.
+  StoreRequestStats RequestStatistics() const;
   // Objects a command listed, read, wrote or deleted (the "objects" of --stats).
   void CountObjects(uint64_t n) { objects_.fetch_add(n, std::memory_order_relaxed); }
   uint64_t objects() const { return objects_.load(); }
@@ -44,6 +50,8 @@ class CliContext {
   std::atomic<uint64_t> objects_{0};
   std::optional<PruningReport> pruning_;
   std::unique_ptr<StoreResolver> resolver_;
+  StoreResolverOptions resolver_options_;
+  StoreRequestStats added_;
 };
 
 }  // namespace s3c::cli

@@ -24,5 +24,6 @@ void AddReadCommand(CLI::App& app, CommandFn* chosen);
 void AddSchemaCommand(CLI::App& app, CommandFn* chosen);
 void AddConvertCommand(CLI::App& app, CommandFn* chosen);
 void AddValidateCommand(CLI::App& app, CommandFn* chosen);
+void AddRunCommand(CLI::App& app, CommandFn* chosen);
 
 }  // namespace s3c::cli

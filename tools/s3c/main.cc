@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   AddSchemaCommand(app, &chosen);
   AddConvertCommand(app, &chosen);
   AddValidateCommand(app, &chosen);
+  AddRunCommand(app, &chosen);
 
   try {
     app.parse(argc, argv);
@@ -84,7 +85,7 @@ int main(int argc, char** argv) {
                          .count();
     s3c::Status st = WriteStatsFile(
         options.stats_file,
-        StatsJson(c.stores().RequestStatistics(), c.objects(), elapsed, exit_code,
+        StatsJson(c.RequestStatistics(), c.objects(), elapsed, exit_code,
                   c.pruning() ? &*c.pruning() : nullptr));
     if (!st.ok()) std::fprintf(stderr, "s3c: cannot write --stats: %s\n", st.ToString().c_str());
   }

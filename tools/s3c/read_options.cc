@@ -95,6 +95,9 @@ void AddLakeFlags(CLI::App& cmd, ReadFlags& f) {
                 "Read-ahead and decoded rows held ahead of the output (default 256MiB)");
   p->add_flag("--unordered", f.unordered,
               "Output rows as objects produce them instead of in object order");
+  cmd.add_flag("--ignore-commits", f.ignore_commits,
+               "Read every object of a prefix s3c wrote, not only the files its commit records "
+               "claim");
 }
 
 Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadFlags& flags) {

@@ -73,6 +73,8 @@ struct ReadSettings {
   int decode_threads = 0;
   std::string memory;                 // byte size ("512MiB")
   bool unordered = false;
+  // Commits: read every object of a prefix, also one that holds commit records
+  bool ignore_commits = false;
 };
 
 // The dataset options the settings give, InvalidArgument naming the setting (through `names`)

@@ -1,0 +1,56 @@
+// One destination of a running pipeline: its mode checked before the read (Plan), a writer
+// opened once the schema is known (Open), the rows (Write), and the publish (Finish): a single
+// object closed after its mode's last check, or a dataset's data files committed as one record
+// (write/commit.h). Destroyed before Finish succeeded, it aborts: open uploads aborted, the data
+// files it published deleted; nothing a reader reads changes.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "s3c/columnar/record_batch.h"
+#include "s3c/common/clock.h"
+#include "s3c/common/status.h"
+#include "s3c/pipeline/pipeline_file.h"
+#include "s3c/pipeline/pipeline_runner.h"
+#include "s3c/store/store_resolver.h"
+#include "s3c/write/commit.h"
+#include "s3c/write/dataset_writer.h"
+#include "s3c/write/modes.h"
+
+namespace s3c::pipeline {
+
+class DestinationWriter {
+ public:
+  // Resolves the destination and checks its mode (write::PlanWrite): FailedPrecondition for
+  // error mode on an existing target; ignore mode on one makes a skipped writer.
+  static Result<std::unique_ptr<DestinationWriter>> Plan(StoreResolver& stores,
+                                                         const DestinationSpec& spec,
+                                                         const std::string& run_id,
+                                                         const Clock& clock);
+  ~DestinationWriter();
+
+  bool skipped() const { return plan_.skip; }
+  Status Open(std::shared_ptr<columnar::Schema> schema);  // no-op when skipped
+  Status Write(const columnar::RecordBatch& batch);       // no-op when skipped
+  Status Finish();
+  DestinationReport Report(bool dry_run) const;
+
+ private:
+  DestinationWriter(const DestinationSpec& spec, StoreLocation where, write::WritePlan plan,
+                    std::string run_id, const Clock& clock);
+
+  const DestinationSpec& spec_;
+  StoreLocation where_;
+  write::WritePlan plan_;
+  const std::string run_id_;
+  const Clock& clock_;
+  WallTime started_;
+  std::shared_ptr<columnar::Schema> schema_;
+  std::unique_ptr<write::DatasetWriter> dataset_;
+  std::unique_ptr<write::SingleObjectWriter> single_;
+  DestinationReport report_;
+  bool finished_ = false;
+};
+
+}  // namespace s3c::pipeline
