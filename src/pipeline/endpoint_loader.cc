@@ -185,6 +185,12 @@ std::string EndpointLoader::LocationUri(Connector* connector, bool* single_objec
   }
   std::string bucket_name = Text("bucket");
   *connector = Connector::kS3;
+  // The bucket is checked as a URI would check it ("s3://" + bucket).
+  Result<StoreUri> parsed = ParseStoreUri("s3://" + bucket_name + "/");
+  if (!parsed.ok()) {
+    Error(bucket->value.position, "bucket: " + parsed.status().message());
+    return "";
+  }
   if (key != nullptr) {
     *single_object = true;
     return fmt::format("s3://{}/{}", bucket_name, Text("key"));

@@ -64,9 +64,10 @@ void InterpolateNode(ConfigNode& node, bool secret, const Env& env, ConfigErrors
     case ConfigNode::Kind::kScalar:
       break;
   }
-  if (secret) secrets.Add(node.text);
   Result<std::string> value = Interpolate(node.text, env);
   if (!value.ok()) {
+    // The text as written may hold the secret's literal parts: hide it whole.
+    if (secret) secrets.Add(node.text);
     errors.Add(node.position, value.status().message());
     return;
   }

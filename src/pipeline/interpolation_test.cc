@@ -69,6 +69,16 @@ TEST(InterpolationTest, TreeErrorsHaveThePositionAndSecretsAreCollected) {
   EXPECT_EQ(secrets.Redact("key s3cr3t-value!"), "key ***!");
 }
 
+TEST(InterpolationTest, ASecretThatFailsToInterpolateIsHiddenAsWritten) {
+  auto root = ParseYaml("a: {aws_session_token: \"tok-123${NOPE}\"}\n", "p.yaml");
+  ASSERT_TRUE(root.ok()) << root.status().ToString();
+  ConfigErrors errors;
+  SecretValues secrets;
+  InterpolateTree(*root, MapEnv(), errors, secrets);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(secrets.Redact("value tok-123${NOPE}."), "value ***.");
+}
+
 TEST(InterpolationTest, AValueCannotAddStructure) {
   // The variable holds YAML that would add a key if it were pasted into the text.
   auto root = ParseYaml("a:\n  b: ${V}\n", "p.yaml");

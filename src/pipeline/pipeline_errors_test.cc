@@ -86,6 +86,16 @@ destinations:
                    "dataset) beside bucket"}));
 }
 
+TEST(PipelineErrorsTest, ABucketIsCheckedAsInAUri) {
+  EXPECT_EQ(Errors(R"y(sources:
+  a: {bucket: "my bucket", key: k.csv}
+destinations:
+  o: {uri: s3://bkt/o.csv}
+)y"),
+            Lines{"p.yaml:2:15: bucket: 's3://my bucket/' is not a valid location: bucket name "
+                  "'my bucket' may hold only lower-case letters, digits, '.' and '-'"});
+}
+
 TEST(PipelineErrorsTest, UnknownWords) {
   EXPECT_EQ(Errors(R"y(sources:
   a: {uri: s3://bkt/k, format: xls}
