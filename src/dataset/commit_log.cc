@@ -25,8 +25,8 @@ Result<CommitRecord> ReadRecord(ObjectStore& store, const std::string& key, int6
   S3C_ASSIGN_OR_RETURN(std::string text, input->ReadAll());
   S3C_ASSIGN_OR_RETURN(CommitRecord record, ParseCommitRecord(text, uri));
   if (record.sequence != sequence) {
-    return DataLossError(fmt::format("{}: sequence: expected {} (the record's name), found {}",
-                                     uri, sequence, record.sequence));
+    return DataLossError(fmt::format("{}: sequence: expected {} (the record's name), found {}", uri,
+                                     sequence, record.sequence));
   }
   return record;
 }
@@ -52,6 +52,22 @@ void ApplyCommitRecord(const CommitRecord& r, CommitLog* log) {
 
 std::string CommitRecordKey(std::string_view root, int64_t sequence) {
   return std::string(root) + std::string(kCommitsFolder) + RecordName(sequence);
+}
+
+bool NameHoldsRunId(std::string_view key) {
+  const size_t slash = key.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? key : key.substr(slash + 1);
+  constexpr size_t kLength = 16 + 1 + 12;  // 20261207T093012Z-0123456789ab
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto hex = [&](char c) { return digit(c) || (c >= 'a' && c <= 'f'); };
+  for (size_t at = 0; at + kLength <= name.size(); ++at) {
+    std::string_view s = name.substr(at, kLength);
+    bool ok = s[8] == 'T' && s[15] == 'Z' && s[16] == '-';
+    for (size_t i = 0; ok && i < 15; ++i) ok = i == 8 || digit(s[i]);
+    for (size_t i = 17; ok && i < kLength; ++i) ok = hex(s[i]);
+    if (ok) return true;
+  }
+  return false;
 }
 
 std::optional<int64_t> CommitSequenceOf(std::string_view key) {
@@ -123,10 +139,9 @@ Status PublishCommitRecord(ObjectStore& store, const std::string& root,
       .status();
 }
 
-Status WriteSuccessMarker(ObjectStore& store, const std::string& root,
-                          const CommitRecord& record) {
-  std::string text = fmt::format("{{\"format\":\"s3c-success\",\"sequence\":{},\"record\":",
-                                 record.sequence);
+Status WriteSuccessMarker(ObjectStore& store, const std::string& root, const CommitRecord& record) {
+  std::string text =
+      fmt::format("{{\"format\":\"s3c-success\",\"sequence\":{},\"record\":", record.sequence);
   AppendJsonString(std::string(kCommitsFolder) + RecordName(record.sequence), &text);
   text += ",\"run_id\":";
   AppendJsonString(record.run_id, &text);

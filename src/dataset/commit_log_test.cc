@@ -45,6 +45,17 @@ std::string LoadError(ObjectStore& store) {
   return log.ok() ? "loaded" : log.status().ToString();
 }
 
+TEST(CommitLogTest, RunIdsInNamesTellS3csFiles) {
+  EXPECT_TRUE(NameHoldsRunId("a/day=1/part-20261207T093012Z-0123456789ab-00000-00000.parquet"));
+  EXPECT_TRUE(NameHoldsRunId("20261207T093012Z-0123456789ab"));
+  EXPECT_FALSE(NameHoldsRunId("a/20261207T093012Z-0123456789ab/part-0.csv"));  // a folder's
+  EXPECT_FALSE(NameHoldsRunId("part-20261207T093012Z-0123456789a.csv"));       // 11 hex digits
+  EXPECT_FALSE(NameHoldsRunId("part-20261207T093012Z-0123456789AB.csv"));      // upper case
+  EXPECT_FALSE(NameHoldsRunId("part-2026120XT093012Z-0123456789ab.csv"));
+  EXPECT_FALSE(NameHoldsRunId("part-00000.csv"));
+  EXPECT_FALSE(NameHoldsRunId(""));
+}
+
 TEST(CommitLogTest, KeysAreZeroPaddedSequences) {
   EXPECT_EQ(CommitRecordKey("out/", 42), "out/_s3c/commits/00000000000000000042.json");
   EXPECT_EQ(CommitSequenceOf("out/_s3c/commits/00000000000000000042.json"), 42);

@@ -1,17 +1,23 @@
 // FindCommittedFiles (committed_files.h).
 #include "dataset/committed_files.h"
 
+#include <algorithm>
+
 #include "s3c/dataset/commit_log.h"
 
 namespace s3c::dataset {
 
-Result<CommittedFiles> FindCommittedFiles(ObjectStore& store,
-                                                         const std::string& root,
-                                                         const RootMetadataSeen& seen,
-                                                         const Partitioning& partitioning,
-                                                         const PartitionPruner& pruner) {
+Result<CommittedFiles> FindCommittedFiles(ObjectStore& store, const std::string& root,
+                                          const RootMetadataSeen& seen,
+                                          const std::vector<ObjectInfo>& listed,
+                                          const Partitioning& partitioning,
+                                          const PartitionPruner& pruner) {
   CommittedFiles out;
   if (seen.listed && !seen.metadata_seen) return out;
+  if (!seen.listed && std::none_of(listed.begin(), listed.end(),
+                                   [](const ObjectInfo& o) { return NameHoldsRunId(o.key); })) {
+    return out;  // no file s3c wrote: no probe
+  }
   CommitLog log;
   if (seen.listed_flat) {
     S3C_ASSIGN_OR_RETURN(log, LoadCommitLogFrom(store, root, seen.metadata_keys));

@@ -21,15 +21,20 @@ struct CommittedFiles {
   int64_t sequence = -1;            // the newest record
 };
 
-// Whether `root` holds commit records, from what its listing saw (`seen`), and if so its
-// committed files. Costs no request when the listing saw the root's level and no "_s3c/" in
-// it; one LIST of root + "_s3c/commits/" when the listing never saw the root's level (a walk
-// that went straight to the folders the filter names) or saw "_s3c/" only as a folder; then
-// one GET per record read (newest back to the newest replace). Not `committed`: no records
-// (read the listing as it is; list_requests still counts a probe that found none).
+// Whether `root` holds commit records, from what its listing saw (`seen`, and the objects it
+// found, `listed`), and if so its committed files. Costs no request when the listing saw the
+// root's level and no "_s3c/" in it, nor when it never saw the root's level (a walk that went
+// straight to the folders the filter names) and none of its files holds an s3c run id
+// (NameHoldsRunId: s3c did not write them); else one LIST of root + "_s3c/commits/"; then one
+// GET per record read (newest back to the newest replace). Not `committed`: no records (read
+// the listing as it is; list_requests still counts a probe that found none).
+// The one case this misses: a pruned walk that finds, in the folders it lists, only files of
+// other tools in a root s3c committed to (files adopted by its first commit, or written there
+// since): they are read, where a listing of the root would have read only committed files.
 Result<CommittedFiles> FindCommittedFiles(ObjectStore& store,
                                                          const std::string& root,
                                                          const RootMetadataSeen& seen,
+                                                         const std::vector<ObjectInfo>& listed,
                                                          const Partitioning& partitioning,
                                                          const PartitionPruner& pruner);
 

@@ -80,17 +80,21 @@ TEST_F(CommittedReadTest, AnEmptyLiveSetIsAnEmptyDatasetNotNotFound) {
   EXPECT_EQ(d->commit_sequence, 1);
 }
 
+constexpr char kRun[] = "20261207T093012Z-0123456789ab";
+const std::string kRunName = kRun;
+
 TEST_F(CommittedReadTest, PrunedWalksSeeTheMetadataFolderOrProbeForIt) {
   MemoryObjectStore store("committed-walk");
   std::vector<DataFile> files;
   for (int day = 1; day <= 3; ++day) {
     for (int part = 0; part < 2; ++part) {
+      // Named as s3c names its data files (with the run id): a reader then asks for records.
       files.push_back(Write(store, "t/", "day=" + std::to_string(day) + "/p" +
-                                             std::to_string(part) + ".csv",
+                                             std::to_string(part) + "-" + kRun + ".csv",
                             "v\n1\n"));
     }
   }
-  Write(store, "t/", "day=2/orphan.csv", "v\n9\n");
+  Write(store, "t/", "day=2/orphan-" + std::string(kRun) + ".csv", "v\n9\n");
   auto pruned = [&](const std::string& where) {
     DiscoveryOptions options;
     auto pruner = MakePartitionPruner(where, Partitioning{}, {});
@@ -105,22 +109,25 @@ TEST_F(CommittedReadTest, PrunedWalksSeeTheMetadataFolderOrProbeForIt) {
   EXPECT_EQ(plain_walk->objects.size(), 5u);
   auto plain_pinned = pruned("day = 2");
   ASSERT_TRUE(plain_pinned.ok());
-  EXPECT_EQ(Keys(*plain_pinned), (std::vector<std::string>{"t/day=2/orphan.csv", "t/day=2/p0.csv",
-                                                           "t/day=2/p1.csv"}));
+  EXPECT_EQ(Keys(*plain_pinned), (std::vector<std::string>{"t/day=2/orphan-" + kRunName + ".csv", "t/day=2/p0-" + kRunName + ".csv",
+                                                           "t/day=2/p1-" + kRunName + ".csv"}));
   EXPECT_EQ(plain_pinned->listing.list_requests, 1 + 1);  // day=2/ and the probe of _s3c/commits/
 
   Publish(store, "t/", 0, files);
   auto walk = pruned("day > 1 AND v > 0");
   ASSERT_TRUE(walk.ok()) << walk.status().ToString();
-  EXPECT_EQ(Keys(*walk), (std::vector<std::string>{"t/day=2/p0.csv", "t/day=2/p1.csv",
-                                                   "t/day=3/p0.csv", "t/day=3/p1.csv"}));
+  EXPECT_EQ(Keys(*walk), (std::vector<std::string>{"t/day=2/p0-" + kRunName + ".csv",
+                                                   "t/day=2/p1-" + kRunName + ".csv",
+                                                   "t/day=3/p0-" + kRunName + ".csv",
+                                                   "t/day=3/p1-" + kRunName + ".csv"}));
   EXPECT_EQ(walk->listing.objects_pruned, 2);
   // The root's delimited listing showed "_s3c/": one LIST of the records, one GET.
   EXPECT_EQ(walk->listing.list_requests, walk_requests + 1);
   EXPECT_EQ(walk->commit_records_read, 1);
   auto pinned = pruned("day = 2");
   ASSERT_TRUE(pinned.ok());
-  EXPECT_EQ(Keys(*pinned), (std::vector<std::string>{"t/day=2/p0.csv", "t/day=2/p1.csv"}));
+  EXPECT_EQ(Keys(*pinned), (std::vector<std::string>{"t/day=2/p0-" + kRunName + ".csv",
+                                                     "t/day=2/p1-" + kRunName + ".csv"}));
   EXPECT_EQ(pinned->listing.list_requests, 1 + 1);
 }
 

@@ -26,7 +26,7 @@ Status ListPrefix(ObjectStore& store, const std::string& root, const DiscoveryOp
   S3C_ASSIGN_OR_RETURN(auto listing,
                        ListPartitioned(store, root, options.partitioning, options.pruner));
   if (!options.ignore_commits) {
-    S3C_ASSIGN_OR_RETURN(auto committed, FindCommittedFiles(store, root, listing.root,
+    S3C_ASSIGN_OR_RETURN(auto committed, FindCommittedFiles(store, root, listing.root, listing.objects,
                                                             options.partitioning, options.pruner));
     listing.stats.list_requests += committed.list_requests;
     if (committed.committed) {

@@ -6,8 +6,7 @@
 namespace s3c::pipeline {
 
 DestinationWriter::DestinationWriter(const DestinationSpec& spec, StoreLocation where,
-                                     write::WritePlan plan, std::string run_id,
-                                     const Clock& clock)
+                                     write::WritePlan plan, std::string run_id, const Clock& clock)
     : spec_(spec),
       where_(std::move(where)),
       plan_(std::move(plan)),
@@ -55,9 +54,9 @@ Status DestinationWriter::Open(std::shared_ptr<columnar::Schema> schema) {
   const CheckedWriteSettings& w = spec_.checked;
   if (spec_.single_object) {
     formats::FormatWriteOptions options = w.format_options;
-    S3C_ASSIGN_OR_RETURN(single_, write::SingleObjectWriter::Open(
-                                      *where_.store, where_.key, std::move(schema), w.format,
-                                      options, plan_.key_options, &clock_));
+    S3C_ASSIGN_OR_RETURN(
+        single_, write::SingleObjectWriter::Open(*where_.store, where_.key, std::move(schema),
+                                                 w.format, options, plan_.key_options, &clock_));
     return Status::OK();
   }
   write::DatasetWriteOptions o;
@@ -119,9 +118,9 @@ Status DestinationWriter::Finish() {
   options.run_started = started_;
   // From here the commit owns the files: it deletes them itself when it loses.
   finished_ = true;
-  S3C_ASSIGN_OR_RETURN(write::CommitResult committed,
-                       write::Commit(*where_.store, where_.key, mode, run_id_, *schema_,
-                                     std::move(files), options));
+  S3C_ASSIGN_OR_RETURN(
+      write::CommitResult committed,
+      write::Commit(*where_.store, where_.key, mode, run_id_, *schema_, std::move(files), options));
   switch (committed.outcome) {
     case write::CommitOutcome::kCommitted:
       report_.outcome = DestinationOutcome::kWritten;

@@ -165,7 +165,7 @@ TEST(PipelineFormsTest, EveryReadOptionOfTheCliIsAKey) {
     unordered: true
 destinations:
   d: {uri: "out/", format: jsonl, compression: zstd, level: 3, json_non_finite: "null",
-      mode: append, partition_by: "year, month", file_name: "{run}-{part}.{ext}",
+      mode: append, partition_by: "year, month", file_name: "{run}-{part}{ext}",
       max_file_size: 64MiB, max_rows_per_file: 1000, max_partitions: 50, memory: 256MiB}
 )y");
   ASSERT_TRUE(file.ok()) << file.status().ToString();

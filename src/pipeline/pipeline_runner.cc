@@ -9,10 +9,10 @@
 
 #include "pipeline/destination_writer.h"
 #include "pipeline/resolver_pool.h"
+#include "s3c/common/name_suggest.h"
 #include "s3c/dataset/dataset_input.h"
 #include "s3c/dataset/lake_read.h"
 #include "s3c/formats/schema_spec.h"
-#include "s3c/common/name_suggest.h"
 #include "s3c/pipeline/batch_transform.h"
 #include "s3c/write/file_naming.h"
 
@@ -56,7 +56,8 @@ class PipelineRun {
     report_.name = spec_.name;
     report_.source = spec_.from;
     const SourceSpec* source = file_.FindSource(spec_.from);
-    if (source == nullptr) return NotFoundError("pipeline " + spec_.name + ": no source " + spec_.from);
+    if (source == nullptr)
+      return NotFoundError("pipeline " + spec_.name + ": no source " + spec_.from);
 
     // 1. Every destination's mode, before anything is read. One run id names the data files
     // and commit records of every destination.
@@ -67,7 +68,8 @@ class PipelineRun {
       const DestinationSpec* d = file_.FindDestination(name);
       if (d == nullptr) return NotFoundError("pipeline " + spec_.name + ": no destination " + name);
       S3C_ASSIGN_OR_RETURN(StoreResolver * resolver, stores_.For(d->store));
-      S3C_ASSIGN_OR_RETURN(auto writer, DestinationWriter::Plan(*resolver, *d, run_id, *options_.clock));
+      S3C_ASSIGN_OR_RETURN(auto writer,
+                           DestinationWriter::Plan(*resolver, *d, run_id, *options_.clock));
       any_to_write = any_to_write || !writer->skipped();
       writers.push_back(std::move(writer));
     }

@@ -4,10 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-
-#include <algorithm>
 
 #include "pipeline/pipeline_test_util.h"
 #include "s3c/dataset/lake_read.h"
@@ -27,8 +26,9 @@ class PipelineRunnerTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "in");
-    WriteInput("a.csv", "id,country,amount,status\n1,DE,10.5,paid\n2,FR,3.25,open\n"
-                        "3,DE,7,paid\n4,US,,paid\n");
+    WriteInput("a.csv",
+               "id,country,amount,status\n1,DE,10.5,paid\n2,FR,3.25,open\n"
+               "3,DE,7,paid\n4,US,,paid\n");
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -159,8 +159,9 @@ TEST_F(PipelineRunnerTest, AppendReplaceAndOverwritePartitionsOnASecondRun) {
   ASSERT_TRUE(append.ok()) << append.status().ToString();
   ASSERT_TRUE(Run(*append).ok());
   ASSERT_TRUE(Run(*append).ok());
-  EXPECT_EQ(Rows("out/"), "1,10.5,paid,DE\n1,10.5,paid,DE\n3,7,paid,DE\n3,7,paid,DE\n"
-                          "4,,paid,US\n4,,paid,US\n");
+  EXPECT_EQ(Rows("out/"),
+            "1,10.5,paid,DE\n1,10.5,paid,DE\n3,7,paid,DE\n3,7,paid,DE\n"
+            "4,,paid,US\n4,,paid,US\n");
 
   auto replace = LoadText(OneDestination("replace", "status = 'paid'"));
   ASSERT_TRUE(replace.ok());

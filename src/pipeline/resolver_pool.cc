@@ -10,8 +10,8 @@ namespace {
 // printed: the key stays inside the pool).
 std::string SettingsKey(const StoreResolverOptions& o) {
   const S3StackOptions& s = o.s3;
-  return fmt::format("{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}", s.endpoint_url,
-                     s.region, s.profile, s.no_sign_request, s.url_style, s.access_key_id,
+  return fmt::format("{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}", s.endpoint_url, s.region,
+                     s.profile, s.no_sign_request, s.url_style, s.access_key_id,
                      s.secret_access_key.Reveal(), s.session_token.Reveal(), s.role_arn,
                      s.external_id, s.concurrency, s.part_size, o.s3_read_chunk_size);
 }

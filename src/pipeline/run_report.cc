@@ -43,8 +43,8 @@ std::string RunReportText(const RunReport& report) {
     }
     out += fmt::format(", {:.2f} s\n", p.seconds);
     for (const DestinationReport& d : p.destinations) {
-      out += fmt::format("  -> {} ({}, mode {}): {}", d.name, d.uri, d.mode,
-                         OutcomeName(d.outcome));
+      out +=
+          fmt::format("  -> {} ({}, mode {}): {}", d.name, d.uri, d.mode, OutcomeName(d.outcome));
       if (d.outcome == DestinationOutcome::kWritten) {
         out += fmt::format(", {} rows in {} file(s), {} bytes", d.rows, d.files, d.bytes);
         if (d.commit_sequence >= 0) out += fmt::format(", commit {}", d.commit_sequence);
@@ -76,8 +76,8 @@ std::string RunReportJson(const RunReport& report) {
       destinations += fmt::format(
           "{{\"name\":{},\"uri\":{},\"mode\":{},\"outcome\":\"{}\",\"files\":{},\"rows\":{},"
           "\"bytes\":{},\"commit_sequence\":{},\"plan\":{}}}",
-          JsonQuote(d.name), JsonQuote(d.uri), JsonQuote(d.mode), OutcomeName(d.outcome),
-          d.files, d.rows, d.bytes, d.commit_sequence, JsonQuote(d.plan));
+          JsonQuote(d.name), JsonQuote(d.uri), JsonQuote(d.mode), OutcomeName(d.outcome), d.files,
+          d.rows, d.bytes, d.commit_sequence, JsonQuote(d.plan));
     }
     if (!pipelines.empty()) pipelines += ',';
     pipelines += fmt::format(

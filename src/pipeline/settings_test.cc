@@ -170,7 +170,7 @@ TEST(WriteSettingsTest, DatasetSettingsNeedAPrefix) {
   s.max_file_size = "64MiB";
   s.max_rows_per_file = 1000;
   s.max_partitions = 100;
-  s.file_name = "part-{part}-{uuid}.{ext}";
+  s.file_name = "part-{run}-{part}{ext}";
   s.memory = "1GiB";
   s.mode = "overwrite_partitions";
   auto ok = Check(s, "s3://b/out/", false);
@@ -193,11 +193,11 @@ TEST(WriteSettingsTest, LayoutMistakes) {
   s.partition_by = {};
   s.file_name = "x-{date}.csv";
   EXPECT_EQ(CheckError(s, "p/", false),
-            "file_name 'x-{date}.csv': unknown placeholder '{date}'; use {run}, {part}, {uuid}, "
-            "{partition}, {ext}");
-  s.file_name = "a/b";
-  EXPECT_EQ(CheckError(s, "p/", false), "file_name 'a/b': a file name has no '/' (partition "
-                                        "folders come from partition_by)");
+            "file_name: file name template 'x-{date}.csv': unknown token {date} (known: {run} "
+            "{task} {part} {uuid} {partition} {ext})");
+  s.file_name = "{part}.csv";
+  EXPECT_EQ(CheckError(s, "p/", false),
+            "file_name: file name template '{part}.csv': names must hold the run id: use {run}");
   s.file_name = "";
   s.max_rows_per_file = 0;
   EXPECT_EQ(CheckError(s, "p/", false),

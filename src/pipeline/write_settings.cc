@@ -5,6 +5,8 @@
 
 #include <set>
 
+#include "s3c/write/file_naming.h"
+
 namespace s3c::pipeline {
 namespace {
 
@@ -62,32 +64,9 @@ Status ApplyFormatOptions(const WriteSettings& s, const WriteTarget& target,
   return Status::OK();
 }
 
-// Every "{...}" of the template is a known placeholder, and braces pair up.
+// The template as the write tasks parse it (write/file_naming.h), blamed on file_name.
 Status CheckFileName(const std::string& name, const SettingNames& n) {
-  static const std::set<std::string_view> kKnown = {"{run}", "{part}", "{uuid}", "{partition}",
-                                                    "{ext}"};
-  if (name.find('/') != std::string::npos) {
-    return n.Error("file_name", fmt::format("{} '{}': a file name has no '/' (partition folders "
-                                            "come from partition_by)", n.Name("file_name"), name));
-  }
-  for (size_t i = 0; i < name.size(); ++i) {
-    if (name[i] == '}') {
-      return n.Error("file_name", fmt::format("{} '{}': '}}' without '{{'", n.Name("file_name"),
-                                              name));
-    }
-    if (name[i] != '{') continue;
-    size_t close = name.find('}', i);
-    std::string_view word = close == std::string::npos
-                                ? std::string_view(name).substr(i)
-                                : std::string_view(name).substr(i, close - i + 1);
-    if (close == std::string::npos || !kKnown.count(word)) {
-      return n.Error("file_name",
-                     fmt::format("{} '{}': unknown placeholder '{}'; use {}", n.Name("file_name"),
-                                 name, word, kFileNamePlaceholders));
-    }
-    i = close;
-  }
-  return Status::OK();
+  return n.Prefixed("file_name", write::FileNameTemplate::Parse(name)).status();
 }
 
 Status CheckLayout(const WriteSettings& s, const WriteTarget& target, const SettingNames& n,

@@ -175,10 +175,15 @@ TEST_F(CommitRgwTest, KilledRunsLeaveThePreviousOrTheNewOutputAndReRunsConverge)
 }
 
 TEST_F(CommitRgwTest, ReadingACommittedPrefixCostsItsListingAndOneGetPerRecord) {
-  ASSERT_TRUE(Run(WriteMode::kAppend, "r1", {WriteParquet("day=1/a.parquet", "v\n1\n", {{"day", "1"}})},
+  // Named as the write tasks name data files (with the run id): a pinned read then asks for
+  // the records.
+  const std::string run = "20261207T093012Z-0123456789ab";
+  ASSERT_TRUE(Run(WriteMode::kAppend, "r1",
+                  {WriteParquet("day=1/part-" + run + "-0.parquet", "v\n1\n", {{"day", "1"}})},
                   {"day"})
                   .ok());
-  ASSERT_TRUE(Run(WriteMode::kAppend, "r2", {WriteParquet("day=2/a.parquet", "v\n2\n", {{"day", "2"}})},
+  ASSERT_TRUE(Run(WriteMode::kAppend, "r2",
+                  {WriteParquet("day=2/part-" + run + "-1.parquet", "v\n2\n", {{"day", "2"}})},
                   {"day"})
                   .ok());
   Mark();

@@ -47,6 +47,7 @@ Result<FileNameTemplate> FileNameTemplate::Parse(std::string_view text) {
   if (text.empty()) text = kDefaultFileNameTemplate;
   FileNameTemplate t;
   bool unique = false;
+  bool has_run = false;
   bool has_ext = false;
   auto literal = [&t](char c) {
     if (t.pieces_.empty() || t.pieces_.back().token != Token::kLiteral) {
@@ -73,6 +74,7 @@ Result<FileNameTemplate> FileNameTemplate::Parse(std::string_view text) {
     Token token;
     if (name == "run") {
       token = Token::kRun;
+      has_run = true;
     } else if (name == "task") {
       token = Token::kTask;
     } else if (name == "part") {
@@ -96,6 +98,10 @@ Result<FileNameTemplate> FileNameTemplate::Parse(std::string_view text) {
   }
   if (!unique) {
     return TemplateError(text, "names must be unique within the run: use {part} or {uuid}");
+  }
+  if (!has_run) {
+    // Readers tell s3c's data files by it (dataset/commit_log.h, NameHoldsRunId).
+    return TemplateError(text, "names must hold the run id: use {run}");
   }
   if (!has_ext) t.pieces_.push_back({Token::kExt, ""});
   return t;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "s3c/common/strings.h"
+#include "s3c/dataset/commit_log.h"
 #include "s3c/write/file_naming.h"
 #include "s3c/write/partition_path.h"
 #include "support/fake_clock.h"
@@ -63,6 +64,24 @@ TEST(FileNamingTest, RunIdsSortByTime) {
   EXPECT_LT(first, MakeRunId(clock, random));
 }
 
+// Readers tell s3c's data files by the run id in their names (no commit probe otherwise).
+TEST(FileNamingTest, EveryNameHoldsTheRunIdReadersLookFor) {
+  FakeClock clock;
+  SystemRandom& random = SystemRandom::Instance();
+  const std::string run = MakeRunId(clock, random);
+  EXPECT_TRUE(dataset::NameHoldsRunId(run));
+  auto t = FileNameTemplate::Parse("");
+  ASSERT_TRUE(t.ok());
+  FileNameFields fields;
+  fields.run = run;
+  fields.extension = ".parquet";
+  EXPECT_TRUE(dataset::NameHoldsRunId("root/day=1/" + t->Render(fields, random)));
+  auto without = FileNameTemplate::Parse("data-{part}{ext}");
+  ASSERT_FALSE(without.ok());
+  EXPECT_NE(without.status().message().find("names must hold the run id: use {run}"),
+            std::string::npos);
+}
+
 TEST(FileNamingTest, ExtensionsFollowFormatAndCompression) {
   using formats::FileFormat;
   EXPECT_EQ(DataFileExtension(FileFormat::kCsv, Codec::kGzip), ".csv.gz");
@@ -90,10 +109,10 @@ TEST(FileNamingTest, EveryTokenRenders) {
 }
 
 TEST(FileNamingTest, ExtensionIsAppendedWhenNotPlaced) {
-  auto t = FileNameTemplate::Parse("data-{part}");
+  auto t = FileNameTemplate::Parse("data-{run}-{part}");
   ASSERT_TRUE(t.ok());
   CycleRandom random;
-  EXPECT_EQ(t->Render({"R", 0, 7, "", ".parquet"}, random), "data-00007.parquet");
+  EXPECT_EQ(t->Render({"R", 0, 7, "", ".parquet"}, random), "data-R-00007.parquet");
 }
 
 TEST(FileNamingTest, BadTemplatesAreRefusedWithTheReason) {

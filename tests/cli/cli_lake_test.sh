@@ -28,25 +28,24 @@ L="s3://$BUCKET/lake/"
 expect_rc 0 "mb" -- "$S3C" mb "s3://$BUCKET"
 expect_rc 0 "upload the lake" -- "$S3C" cp -q --recursive "$WORK/lake" "$L"
 
-# One day: the day's folder is listed directly (one LIST), two GETs, no HEAD; and one LIST of
-# lake/_s3c/commits/, the probe for commit records (the root itself is never listed).
+# One day: the day's folder is listed directly (one LIST), two GETs, no HEAD.
 expect_rc 0 "read one day" -- "$S3C" read -q -o csv --stats "$WORK/day.json" \
   --where "dt = '2024-04-07'" "$L"
 expect_eq "one day: rows" "$(tail -n +2 "$WORK/out" | sort | xargs)" \
   "1071,1,2024-04-07,eu 1072,2,2024-04-07,us 71,1,2024-04-07,eu 72,2,2024-04-07,us"
 expect_eq "one day: header has the partition columns" "$(head -1 "$WORK/out")" "id,amount,dt,region"
 expect_eq "one day: ListObjectsV2 GetObject HeadObject" \
-  "$(counts "$WORK/day.json" ListObjectsV2 GetObject HeadObject)" "2 2 0"
-# Three days by IN: three LISTs, and the probe.
+  "$(counts "$WORK/day.json" ListObjectsV2 GetObject HeadObject)" "1 2 0"
+# Three days by IN: at most three LISTs.
 expect_rc 0 "read three days" -- "$S3C" read -q -o csv --stats "$WORK/in.json" \
   --where "dt IN ('2024-04-02', '2024-04-09', '2024-04-30') AND region = 'us'" "$L"
 expect_eq "three days: rows" "$(tail -n +2 "$WORK/out" | wc -l)" 6
-expect_eq "three days: ListObjectsV2 GetObject" "$(counts "$WORK/in.json" ListObjectsV2 GetObject)" "4 3"
-# A week by range: one LIST from start-after, and the probe.
+expect_eq "three days: ListObjectsV2 GetObject" "$(counts "$WORK/in.json" ListObjectsV2 GetObject)" "3 3"
+# A week by range: one LIST from start-after.
 expect_rc 0 "read a week" -- "$S3C" read -q -o csv --stats "$WORK/week.json" \
   --where "dt BETWEEN DATE '2024-04-10' AND DATE '2024-04-16'" "$L"
 expect_eq "week: rows" "$(tail -n +2 "$WORK/out" | wc -l)" 28
-expect_eq "week: ListObjectsV2 GetObject" "$(counts "$WORK/week.json" ListObjectsV2 GetObject)" "2 14"
+expect_eq "week: ListObjectsV2 GetObject" "$(counts "$WORK/week.json" ListObjectsV2 GetObject)" "1 14"
 # A condition on the second key walks the day folders and reads only that region's files.
 expect_rc 0 "read one region" -- "$S3C" read -q -o csv --stats "$WORK/region.json" \
   --where "region = 'eu' AND amount >= 3" "$L"

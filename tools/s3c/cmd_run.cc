@@ -4,9 +4,9 @@
 // S3 operation, the retries and the estimated request cost. --json prints the report as JSON on
 // stdout; the text report goes to stderr (stdout stays free for --json). The global S3 options
 // (--endpoint-url, --region, --profile, ...) are the defaults of endpoints that set none.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 
 #include "commands.h"

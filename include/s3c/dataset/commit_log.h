@@ -62,6 +62,12 @@ std::string CommitRecordKey(std::string_view root, int64_t sequence);
 // The sequence a key under the commits folder names, or nullopt for any other name.
 std::optional<int64_t> CommitSequenceOf(std::string_view key);
 
+// Whether the file name of `key` (after its last '/') holds an s3c run id: a UTC time as
+// YYYYMMDDTHHMMSSZ, '-', 12 lower-case hex digits (write/file_naming.h makes them, and every
+// data file name s3c writes holds its run's). A listing whose files hold none was not written
+// by s3c, so a reader needs not ask whether commit records govern it.
+bool NameHoldsRunId(std::string_view key);
+
 // The record as JSON text (one line), and back. Parse errors are DataLoss (a record that does
 // not read is corrupt: nothing retries it) naming `source` (the record's URI) and the
 // position: the JSON parser's line and byte offset for bad syntax, the member path

@@ -27,7 +27,7 @@ struct WriteSettings {
   std::string json_non_finite{formats::kDefaultNonFiniteFloats};
   std::string mode{"error"};
   std::vector<std::string> partition_by;
-  std::string file_name;       // a template (kFileNamePlaceholders); "" = the writer's default
+  std::string file_name;       // a template (write/file_naming.h); "" = the writer's default
   std::string max_file_size;   // byte size; "" = no limit
   int64_t max_rows_per_file = -1;  // -1 = no limit
   int64_t max_partitions = -1;     // -1 = the writer's default
@@ -39,9 +39,6 @@ struct WriteSettings {
 using write::ParseWriteMode;
 using write::WriteMode;
 using write::WriteModeName;
-
-// The placeholders a file name template may use; any other "{...}" is refused.
-inline constexpr std::string_view kFileNamePlaceholders = "{run}, {part}, {uuid}, {partition}, {ext}";
 
 // Where a destination writes: one object (`single_object`, named `name`) or a prefix that
 // receives a dataset of many files.
@@ -68,7 +65,7 @@ struct CheckedWriteSettings {
 // The first error, blamed on its setting: an unknown format, codec, mode or JSON spelling; a
 // format that cannot be told from the name; numbers out of range; settings that need a dataset
 // (partition_by, file_name, rolling) on a single object; overwrite_partitions without
-// partition_by; a repeated partition column; an unknown placeholder in file_name.
+// partition_by; a repeated partition column; a file_name template the write tasks refuse (write/file_naming.h).
 Result<CheckedWriteSettings> CheckWriteSettings(const WriteSettings& settings,
                                                 const WriteTarget& target,
                                                 const SettingNames& names);

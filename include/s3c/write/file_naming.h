@@ -15,8 +15,9 @@
 //   {ext}        the extension of the format and compression (".csv.gz", ".parquet");
 //                appended at the end when the template does not place it
 // "{{" and "}}" are literal braces. An unknown token, an unclosed brace, a '/' (a name is one
-// path segment) and a template without {part} or {uuid} (names must be unique within the
-// run) are InvalidArgument naming the template.
+// path segment), a template without {part} or {uuid} (names must be unique within the run)
+// and one without {run} (readers tell s3c's data files by the run id in their names:
+// dataset::NameHoldsRunId) are InvalidArgument naming the template.
 #pragma once
 
 #include <cstdint>
