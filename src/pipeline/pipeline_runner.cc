@@ -92,9 +92,12 @@ class PipelineRun {
       read.scan.dataset.read.json.bad_records.quarantine = add;
     }
     if (options_.dry_run || !any_to_write) {
-      S3C_ASSIGN_OR_RETURN(dataset::LakeRead listed,
-                           dataset::ListLake(*source_stores, source->uri, read));
-      report_.objects_listed = static_cast<int64_t>(listed.listing.objects.size());
+      // A dry run lists the source; a run whose destinations are all skipped sends nothing.
+      if (options_.dry_run) {
+        S3C_ASSIGN_OR_RETURN(dataset::LakeRead listed,
+                             dataset::ListLake(*source_stores, source->uri, read));
+        report_.objects_listed = static_cast<int64_t>(listed.listing.objects.size());
+      }
       for (auto& w : writers) report_.destinations.push_back(w->Report(options_.dry_run));
       report_.seconds = SecondsSince(start);
       return report_;

@@ -139,7 +139,8 @@ TEST_F(PipelineRunnerTest, ErrorModeFailsBeforeReadingAndIgnoreSkipsTheRead) {
   auto skipped = Run(*ignoring);
   ASSERT_TRUE(skipped.ok()) << skipped.status().ToString();
   const PipelineReport& p = skipped->pipelines[0];
-  EXPECT_EQ(p.objects_read, 0);  // every destination skipped: the source is not read
+  EXPECT_EQ(p.objects_read, 0);  // every destination skipped: the source is not even listed
+  EXPECT_EQ(p.objects_listed, 0);
   EXPECT_EQ(p.destinations[0].outcome, DestinationOutcome::kSkipped);
   EXPECT_EQ(p.destinations[1].outcome, DestinationOutcome::kSkipped);
 }

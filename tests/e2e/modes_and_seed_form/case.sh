@@ -12,6 +12,7 @@ expect_eq "error mode reads nothing" "$(requests_of "$WORK/stats.json" GetObject
 MODE=ignore run_pipeline 0 seed.yaml
 expect_eq "ignore: skipped" "$(report_field 'r["pipelines"][0]["destinations"][0]["outcome"]')" skipped
 expect_eq "ignore reads nothing" "$(requests_of "$WORK/stats.json" GetObject)" 0
+expect_eq "ignore lists nothing" "$(requests_of "$WORK/stats.json" ListObjectsV2)" 0
 MODE=append run_pipeline 5 seed.yaml
 expect_grep "append to one object is refused" "append" "$WORK/err"
 expect_eq "secret never shown" "$(grep -c "$AWS_SECRET_ACCESS_KEY" "$WORK/err" "$WORK/out" | awk -F: '{s+=$2} END {print s}')" 0
