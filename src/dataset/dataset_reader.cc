@@ -27,14 +27,17 @@ size_t InferenceSample(size_t objects, int64_t infer_files) {
   return std::min(objects, static_cast<size_t>(std::max<int64_t>(1, infer_files)));
 }
 
-// Opens the readers of objects [0, sample): one after another when `in_flight` is 1, else up to
-// `in_flight` at once (each open waits on its first response: a text object's first GET, a
-// Parquet footer), on a pool of their own as the listing walks do, plus this thread. Every
-// open runs to its end; the error of the lowest failing index is returned, so the message does
-// not depend on timing.
+// Opens the readers of objects [0, sample): one after another when objects_in_flight is 1, else
+// as many at once as objects are in flight (each open waits on its first response: a text
+// object's first GET, a Parquet footer), on a pool of their own as the listing walks do, plus
+// this thread. Every open runs to its end; the error of the lowest failing index is returned,
+// so the message does not depend on timing.
 Result<std::vector<std::unique_ptr<formats::BatchReader>>> OpenSample(
     ObjectStore& store, const std::vector<ObjectInfo>& objects, size_t sample,
-    const DatasetReadOptions& options, size_t readahead_bytes, int in_flight) {
+    const DatasetReadOptions& options, size_t readahead_bytes) {
+  const int in_flight = options.parallel.objects_in_flight == 1
+                            ? 1
+                            : ResolvePipelineOptions(options.parallel).objects_in_flight;
   std::vector<Result<std::unique_ptr<formats::BatchReader>>> opened;
   opened.reserve(sample);
   for (size_t i = 0; i < sample; ++i) opened.emplace_back(std::unique_ptr<formats::BatchReader>());
@@ -120,12 +123,9 @@ Result<std::unique_ptr<DatasetReader>> DatasetReader::Open(ObjectStore& store,
   std::unique_ptr<DatasetReader> reader(
       new DatasetReader(store, std::move(objects), std::move(options)));
   const size_t sample = InferenceSample(reader->objects_.size(), reader->options_.infer_files);
-  const int in_flight =
-      reader->ReadsInParallel() ? ResolvePipelineOptions(reader->options_.parallel).objects_in_flight
-                                : 1;
   S3C_ASSIGN_OR_RETURN(reader->opened_,
                        OpenSample(store, reader->objects_, sample, reader->options_,
-                                  reader->readahead_bytes_, in_flight));
+                                  reader->readahead_bytes_));
   std::vector<NamedSchema> schemas;
   for (size_t i = 0; i < sample; ++i) {
     schemas.push_back({store.UriFor(reader->objects_[i].key), reader->opened_[i]->schema()});
@@ -267,11 +267,8 @@ Result<DatasetSchema> InferDatasetSchema(ObjectStore& store, const std::vector<O
   DatasetSchema out;
   out.objects_total = static_cast<int64_t>(objects.size());
   const size_t sample = InferenceSample(objects.size(), options.infer_files);
-  const int in_flight = options.parallel.objects_in_flight == 1
-                            ? 1
-                            : ResolvePipelineOptions(options.parallel).objects_in_flight;
   S3C_ASSIGN_OR_RETURN(auto readers, OpenSample(store, objects, sample, options,
-                                                ReadOptions{}.readahead_bytes, in_flight));
+                                                ReadOptions{}.readahead_bytes));
   for (size_t i = 0; i < sample; ++i) {
     out.files.push_back({store.UriFor(objects[i].key), readers[i]->schema()});
   }

@@ -19,12 +19,12 @@ bool Known(const std::vector<std::string>& names, const std::string& name) {
 }
 
 // A map of column -> text (rename, cast), in file order.
-std::optional<std::vector<std::pair<std::string, std::string>>> ColumnMap(
-    const ConfigEntry& e, ConfigErrors& errors) {
+std::optional<std::vector<std::pair<std::string, std::string>>> ColumnMap(const ConfigEntry& e,
+                                                                          ConfigErrors& errors) {
   if (e.value.kind != ConfigNode::Kind::kMap) {
-    errors.Add(e.value.position, fmt::format("{}: expected a map of column: {}, got {}", e.key,
-                                             e.key == "cast" ? "type" : "new name",
-                                             KindName(e.value.kind)));
+    errors.Add(e.value.position,
+               fmt::format("{}: expected a map of column: {}, got {}", e.key,
+                           e.key == "cast" ? "type" : "new name", KindName(e.value.kind)));
     return std::nullopt;
   }
   std::vector<std::pair<std::string, std::string>> out;
@@ -44,24 +44,30 @@ void CheckRename(const ConfigEntry& e, const std::vector<std::pair<std::string, 
   std::set<std::string> targets;
   for (size_t i = 0; i < m.size(); ++i) {
     const Position& at = e.value.entries[i].value.position;
-    if (m[i].second.empty()) errors.Add(at, fmt::format("rename.{}: the new name is empty",
-                                                        m[i].first));
+    if (m[i].second.empty())
+      errors.Add(at, fmt::format("rename.{}: the new name is empty", m[i].first));
     if (!targets.insert(m[i].second).second) {
-      errors.Add(at, fmt::format("rename.{}: two columns are renamed to '{}'", m[i].first,
-                                 m[i].second));
+      errors.Add(
+          at, fmt::format("rename.{}: two columns are renamed to '{}'", m[i].first, m[i].second));
     }
   }
 }
 
-void CheckCast(const ConfigEntry& e, const std::vector<std::pair<std::string, std::string>>& m,
-               ConfigErrors& errors) {
+// The types of a cast map, each error at its value.
+std::vector<std::pair<std::string, columnar::DataType>> ParseCast(
+    const ConfigEntry& e, const std::vector<std::pair<std::string, std::string>>& m,
+    ConfigErrors& errors) {
+  std::vector<std::pair<std::string, columnar::DataType>> out;
   for (size_t i = 0; i < m.size(); ++i) {
     Result<columnar::DataType> type = formats::ParseTypeSpec(m[i].second);
     if (!type.ok()) {
       errors.Add(e.value.entries[i].value.position,
                  fmt::format("cast.{}: {}", m[i].first, type.status().message()));
+      continue;
     }
+    out.emplace_back(m[i].first, std::move(*type));
   }
+  return out;
 }
 
 }  // namespace
@@ -73,8 +79,8 @@ std::optional<PipelineSpec> LoadPipelineEntry(const ConfigEntry& entry,
   size_t before = errors.size();
   if (entry.value.kind != ConfigNode::Kind::kMap) {
     errors.Add(entry.value.position, fmt::format("pipeline '{}': expected a map with from and "
-                                                 "to, got {}", entry.key,
-                                                 KindName(entry.value.kind)));
+                                                 "to, got {}",
+                                                 entry.key, KindName(entry.value.kind)));
     return std::nullopt;
   }
   PipelineSpec p;
@@ -88,8 +94,8 @@ std::optional<PipelineSpec> LoadPipelineEntry(const ConfigEntry& entry,
       if (!from.ok()) {
         fail(e, from.status());
       } else if (!Known(sources, *from)) {
-        errors.Add(e.value.position, fmt::format("from: no source named '{}'{}", *from,
-                                                 DidYouMean(*from, sources)));
+        errors.Add(e.value.position,
+                   fmt::format("from: no source named '{}'{}", *from, DidYouMean(*from, sources)));
       } else {
         p.from = *from;
       }
@@ -114,27 +120,33 @@ std::optional<PipelineSpec> LoadPipelineEntry(const ConfigEntry& entry,
       Result<std::vector<std::string>> select = StringListValue("select", e.value);
       if (!select.ok()) fail(e, select.status());
       // One text is a comma-separated list, as the CLI's --columns.
-      else if (e.value.kind == ConfigNode::Kind::kScalar) p.select = SplitColumns(select->front());
-      else p.select = *select;
+      else if (e.value.kind == ConfigNode::Kind::kScalar)
+        p.select = SplitColumns(select->front());
+      else
+        p.select = *select;
     } else if (e.key == "where") {
       Result<std::string> where = StringValue("where", e.value);
-      if (!where.ok()) fail(e, where.status());
-      else p.where = *where;
+      if (!where.ok())
+        fail(e, where.status());
+      else
+        p.where = *where;
     } else if (e.key == "rename" || e.key == "cast") {
       auto m = ColumnMap(e, errors);
       if (!m) continue;
       if (e.key == "rename") {
         CheckRename(e, *m, errors);
-        p.rename = std::move(*m);
+        p.transform.rename = std::move(*m);
       } else {
-        CheckCast(e, *m, errors);
-        p.cast = std::move(*m);
+        p.transform.cast = ParseCast(e, *m, errors);
       }
     } else if (e.key == "limit") {
       Result<int64_t> limit = IntegerValue("limit", e.value);
-      if (!limit.ok()) fail(e, limit.status());
-      else if (*limit < 0) errors.Add(e.value.position, "limit: expected 0 or more rows");
-      else p.limit = *limit;
+      if (!limit.ok())
+        fail(e, limit.status());
+      else if (*limit < 0)
+        errors.Add(e.value.position, "limit: expected 0 or more rows");
+      else
+        p.transform.limit = *limit;
     } else {
       errors.Add(e.key_position, fmt::format("unknown key '{}' in pipeline '{}'{}", e.key,
                                              entry.key, DidYouMean(e.key, kPipelineKeys)));

@@ -211,20 +211,22 @@ pipelines:
   EXPECT_EQ(p.to, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(p.select, (std::vector<std::string>{"x", "y"}));
   EXPECT_EQ(p.where, "x > 1");
-  ASSERT_EQ(p.rename.size(), 2u);
-  EXPECT_EQ(p.rename[1], (std::pair<std::string, std::string>{"y", "why"}));
-  EXPECT_EQ(p.cast[0].second, "decimal(10,2)");
-  EXPECT_EQ(p.limit, 10);
+  ASSERT_EQ(p.transform.rename.size(), 2u);
+  EXPECT_EQ(p.transform.rename[1], (std::pair<std::string, std::string>{"y", "why"}));
+  ASSERT_EQ(p.transform.cast.size(), 2u);
+  EXPECT_EQ(p.transform.cast[0].second, columnar::Decimal128(10, 2));
+  EXPECT_EQ(p.transform.cast[1].second, columnar::String());
+  EXPECT_EQ(p.transform.limit, 10);
 }
 
 TEST(PipelineFormsTest, OverridesReplaceAndAddValues) {
   auto file = Load(SeedForms(), {"sources.s3_data.uri=s3://other/x.csv",
-                           "destinations.s3_output.mode=append",
+                           "destinations.s3_output.mode=ignore",
                            "sources.s3_data_2.header=auto"});
   ASSERT_TRUE(file.ok()) << file.status().ToString();
   EXPECT_EQ(file->sources[0].uri, "s3://other/x.csv");
   EXPECT_EQ(file->sources[1].read.header, "auto");
-  EXPECT_EQ(file->destinations[0].checked.mode, WriteMode::kAppend);
+  EXPECT_EQ(file->destinations[0].checked.mode, WriteMode::kIgnore);
 }
 
 TEST(PipelineFormsTest, SummaryIsShortAndRedacted) {

@@ -12,7 +12,6 @@
 #include "s3c/common/name_suggest.h"
 #include "s3c/dataset/dataset_input.h"
 #include "s3c/dataset/lake_read.h"
-#include "s3c/formats/schema_spec.h"
 #include "s3c/pipeline/batch_transform.h"
 #include "s3c/write/file_naming.h"
 
@@ -28,21 +27,6 @@ std::string CombinedWhere(const std::string& source, const std::string& pipeline
   if (source.empty()) return pipeline;
   if (pipeline.empty()) return source;
   return fmt::format("({}) AND ({})", source, pipeline);
-}
-
-Result<TransformSpec> TransformOf(const PipelineSpec& p) {
-  TransformSpec spec;
-  spec.rename = p.rename;
-  for (const auto& [column, type_text] : p.cast) {
-    Result<columnar::DataType> type = formats::ParseTypeSpec(type_text);
-    if (!type.ok()) {
-      return InvalidArgumentError(
-          fmt::format("cast: column \"{}\": {}", column, type.status().message()));
-    }
-    spec.cast.emplace_back(column, std::move(*type));
-  }
-  spec.limit = p.limit;
-  return spec;
 }
 
 class PipelineRun {
@@ -108,9 +92,8 @@ class PipelineRun {
     dataset::DatasetScan& scan = *lake.scan;
 
     // 3. The transformation against the schema, then the writers.
-    S3C_ASSIGN_OR_RETURN(TransformSpec transform_spec, TransformOf(spec_));
     S3C_ASSIGN_OR_RETURN(BatchTransform transform,
-                         BatchTransform::Make(*scan.schema(), transform_spec));
+                         BatchTransform::Make(*scan.schema(), spec_.transform));
     for (auto& w : writers) S3C_RETURN_IF_ERROR(w->Open(transform.output_schema()));
 
     // 4. The rows. An error returns here: the writers' destructors abort what they hold.

@@ -36,19 +36,21 @@ std::string Steps(const PipelineSpec& p) {
   std::vector<std::string> steps;
   if (!p.select.empty()) steps.push_back("select " + Join(p.select, ", "));
   if (!p.where.empty()) steps.push_back("where " + p.where);
-  for (const auto& [from, to] : p.rename) steps.push_back(fmt::format("rename {} -> {}", from, to));
-  for (const auto& [column, type] : p.cast) steps.push_back(fmt::format("cast {} to {}", column, type));
-  if (p.limit) steps.push_back(fmt::format("limit {}", *p.limit));
+  const TransformSpec& t = p.transform;
+  for (const auto& [from, to] : t.rename) steps.push_back(fmt::format("rename {} -> {}", from, to));
+  for (const auto& [column, type] : t.cast) {
+    steps.push_back(fmt::format("cast {} to {}", column, type.ToString()));
+  }
+  if (t.limit) steps.push_back(fmt::format("limit {}", *t.limit));
   return Join(steps, "; ");
 }
 
 }  // namespace
 
 std::string PipelineSummary(const PipelineFile& file) {
-  std::string out = fmt::format("{}: valid: {}, {}, {}\n", file.origin,
-                                Plural(file.pipelines.size(), "pipeline"),
-                                Plural(file.sources.size(), "source"),
-                                Plural(file.destinations.size(), "destination"));
+  std::string out = fmt::format(
+      "{}: valid: {}, {}, {}\n", file.origin, Plural(file.pipelines.size(), "pipeline"),
+      Plural(file.sources.size(), "source"), Plural(file.destinations.size(), "destination"));
   for (const PipelineSpec& p : file.pipelines) {
     out += fmt::format("pipeline {}: {} -> {}\n", p.name, p.from, Join(p.to, ", "));
     if (const SourceSpec* s = file.FindSource(p.from)) {
@@ -62,8 +64,7 @@ std::string PipelineSummary(const PipelineFile& file) {
       if (d == nullptr) continue;
       out += fmt::format("  write  {} ({}, format {}, mode {}{}; {})\n", d->uri,
                          d->single_object ? "one object" : "dataset",
-                         formats::FileFormatName(d->checked.format),
-                         WriteModeName(d->checked.mode),
+                         formats::FileFormatName(d->checked.format), WriteModeName(d->checked.mode),
                          d->checked.partition_by.empty()
                              ? ""
                              : ", partition_by " + Join(d->checked.partition_by, ", "),

@@ -54,14 +54,7 @@ Result<StoreResolver*> ResolverPool::For(const StoreResolverOptions& endpoint) {
 
 StoreRequestStats ResolverPool::RequestStatistics() const {
   StoreRequestStats total;
-  for (const auto& [key, resolver] : resolvers_) {
-    StoreRequestStats s = resolver->RequestStatistics();
-    for (const auto& [op, n] : s.requests) total.requests[op] += n;
-    total.total_requests += s.total_requests;
-    total.retries += s.retries;
-    total.bytes_uploaded += s.bytes_uploaded;
-    total.bytes_downloaded += s.bytes_downloaded;
-  }
+  for (const auto& [key, resolver] : resolvers_) total += resolver->RequestStatistics();
   return total;
 }
 

@@ -140,8 +140,11 @@ TEST(WriteSettingsTest, WordsAreChecked) {
   EXPECT_EQ(blamed, "mode");
   for (std::string_view word : {"error", "ignore", "append", "replace"}) {
     s.mode = std::string(word);
-    auto r = Check(s, "x.csv", true);
-    ASSERT_TRUE(r.ok()) << word;
+    // append adds files: a prefix (LayoutMistakes shows it refused for one object).
+    const bool one_object = word != "append";
+    s.format = one_object ? "" : "csv";  // a prefix names no format
+    auto r = Check(s, one_object ? "x.csv" : "s3://b/x/", one_object);
+    ASSERT_TRUE(r.ok()) << word << ": " << r.status().ToString();
     EXPECT_EQ(WriteModeName(r->mode), word);
   }
   s = WriteSettings{};
@@ -186,6 +189,13 @@ TEST(WriteSettingsTest, LayoutMistakes) {
   s.format = "csv";
   s.mode = "overwrite_partitions";
   EXPECT_EQ(CheckError(s, "p/", false), "mode overwrite_partitions needs partition_by");
+  s.mode = "append";
+  std::string blamed;
+  EXPECT_EQ(CheckError(s, "s3://b/one.csv", true, &blamed),
+            "mode append adds files beside the old ones, and 's3://b/one.csv' names one object: "
+            "give a prefix (path_prefix, or a URI ending in '/'), or mode replace");
+  EXPECT_EQ(blamed, "mode");
+  EXPECT_EQ(CheckError(s, "p/", false), "ok");
   s = WriteSettings{};
   s.format = "csv";
   s.partition_by = {"a", "a"};

@@ -97,6 +97,13 @@ Status CheckLayout(const WriteSettings& s, const WriteTarget& target, const Sett
                                         "'/')", n.Name(key), target.name));
       }
     }
+    // Checked here so that validate reports it; write::PlanWrite refuses it too.
+    if (out.mode == WriteMode::kAppend) {
+      return n.Error("mode", fmt::format("{} append adds files beside the old ones, and '{}' "
+                                         "names one object: give a prefix (path_prefix, or a URI "
+                                         "ending in '/'), or mode replace",
+                                         n.Name("mode"), target.name));
+    }
   }
   if (!s.file_name.empty()) S3C_RETURN_IF_ERROR(CheckFileName(s.file_name, n));
   out.file_name = s.file_name;

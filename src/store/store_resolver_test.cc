@@ -164,5 +164,24 @@ TEST_F(StoreResolverTest, MissingExplicitProfileFailsAtMake) {
   EXPECT_EQ(StoreResolver::Make(o, env_).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(StoreRequestStatsTest, AddingSumsEveryCountAndOperation) {
+  StoreRequestStats a;
+  a.requests = {{"GetObject", 3}, {"ListObjectsV2", 1}};
+  a.total_requests = 4;
+  a.retries = 1;
+  a.bytes_downloaded = 100;
+  StoreRequestStats b;
+  b.requests = {{"GetObject", 2}, {"PutObject", 5}};
+  b.total_requests = 7;
+  b.bytes_uploaded = 50;
+  a += b;
+  EXPECT_EQ(a.requests, (std::map<std::string, uint64_t>{
+                            {"GetObject", 5}, {"ListObjectsV2", 1}, {"PutObject", 5}}));
+  EXPECT_EQ(a.total_requests, 11u);
+  EXPECT_EQ(a.retries, 1u);
+  EXPECT_EQ(a.bytes_downloaded, 100u);
+  EXPECT_EQ(a.bytes_uploaded, 50u);
+}
+
 }  // namespace
 }  // namespace s3c

@@ -36,21 +36,11 @@ Result<std::unique_ptr<CliContext>> CliContext::Make(const GlobalOptions& option
   return ctx;
 }
 
-void CliContext::AddRequests(const StoreRequestStats& more) {
-  for (const auto& [op, n] : more.requests) added_.requests[op] += n;
-  added_.total_requests += more.total_requests;
-  added_.retries += more.retries;
-  added_.bytes_uploaded += more.bytes_uploaded;
-  added_.bytes_downloaded += more.bytes_downloaded;
-}
+void CliContext::AddRequests(const StoreRequestStats& more) { added_ += more; }
 
 StoreRequestStats CliContext::RequestStatistics() const {
   StoreRequestStats total = resolver_->RequestStatistics();
-  for (const auto& [op, n] : added_.requests) total.requests[op] += n;
-  total.total_requests += added_.total_requests;
-  total.retries += added_.retries;
-  total.bytes_uploaded += added_.bytes_uploaded;
-  total.bytes_downloaded += added_.bytes_downloaded;
+  total += added_;
   return total;
 }
 

@@ -4,45 +4,27 @@
 // S3 operation, the retries and the estimated request cost. --json prints the report as JSON on
 // stdout; the text report goes to stderr (stdout stays free for --json). The global S3 options
 // (--endpoint-url, --region, --profile, ...) are the defaults of endpoints that set none.
-#include <fmt/format.h>
-
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
 #include "commands.h"
 #include "interrupt.h"
 #include "output.h"
-#include "s3c/io/local_file.h"
-#include "s3c/pipeline/pipeline_file.h"
+#include "pipeline_file_flags.h"
 #include "s3c/pipeline/pipeline_runner.h"
 
 namespace s3c::cli {
 namespace {
 
 struct RunCommand {
-  std::string file;
+  PipelineFileFlags file;
   std::string pipeline;
   bool dry_run = false;
   bool json = false;
-  std::vector<std::string> overrides;
 };
 
 Status RunRun(CliContext& ctx, const RunCommand& cmd) {
-  S3C_ASSIGN_OR_RETURN(std::unique_ptr<InputStream> in, OpenLocalInput(cmd.file));
-  S3C_ASSIGN_OR_RETURN(std::string text, in->ReadAll());
-  pipeline::LoadOptions load;
-  load.origin = cmd.file;
-  load.env = &ctx.env();
-  load.overrides = cmd.overrides;
-  load.now = SystemClock::Instance().Now();
-  Result<pipeline::PipelineFile> file = pipeline::LoadPipeline(text, load);
-  if (!file.ok()) {
-    const std::string& errors = file.status().message();
-    std::fprintf(stderr, "%s\n", errors.c_str());
-    size_t count = 1 + static_cast<size_t>(std::count(errors.begin(), errors.end(), '\n'));
-    return Status(file.status().code(),
-                  fmt::format("{}: {} error{}", cmd.file, count, count == 1 ? "" : "s"));
-  }
+  S3C_ASSIGN_OR_RETURN(pipeline::PipelineFile file, LoadPipelineFile(ctx, cmd.file));
 
   pipeline::RunOptions options;
   options.pipeline = cmd.pipeline;
@@ -51,17 +33,17 @@ Status RunRun(CliContext& ctx, const RunCommand& cmd) {
   options.store_defaults = &ctx.resolver_options();
   options.cancelled = [] { return Interrupted(); };
   pipeline::RunReport report;
-  Result<pipeline::RunReport> ran = pipeline::RunPipelineFile(*file, options, &report);
+  Result<pipeline::RunReport> ran = pipeline::RunPipelineFile(file, options, &report);
   if (ran.ok()) report = std::move(*ran);
   ctx.AddRequests(report.requests);
   for (const auto& p : report.pipelines) ctx.CountObjects(static_cast<uint64_t>(p.objects_read));
-  const std::string shown = file->secrets.Redact(pipeline::RunReportText(report));
+  const std::string shown = file.secrets.Redact(pipeline::RunReportText(report));
   if (!ctx.options().quiet) std::fprintf(stderr, "%s", shown.c_str());
   if (cmd.json) {
-    S3C_RETURN_IF_ERROR(WriteStdout(file->secrets.Redact(pipeline::RunReportJson(report)) + "\n"));
+    S3C_RETURN_IF_ERROR(WriteStdout(file.secrets.Redact(pipeline::RunReportJson(report)) + "\n"));
   }
   if (!ran.ok()) {
-    return Status(ran.status().code(), file->secrets.Redact(ran.status().message()));
+    return Status(ran.status().code(), file.secrets.Redact(ran.status().message()));
   }
   return Status::OK();
 }
@@ -71,15 +53,11 @@ Status RunRun(CliContext& ctx, const RunCommand& cmd) {
 void AddRunCommand(CLI::App& app, CommandFn* chosen) {
   auto cmd = std::make_shared<RunCommand>();
   CLI::App* sub = app.add_subcommand("run", "Run a pipeline file (YAML): sources to destinations");
-  sub->add_option("file", cmd->file, "The pipeline file (YAML)")->required();
+  AddPipelineFileFlags(*sub, cmd->file);
   sub->add_option("--pipeline", cmd->pipeline, "Run only this pipeline of the file");
   sub->add_flag("--dry-run", cmd->dry_run,
                 "Check every mode and list every source; read and write nothing");
   sub->add_flag("--json", cmd->json, "Print the run report as JSON on stdout");
-  sub->add_option("--set", cmd->overrides,
-                  "Override a value by its dotted path: --set sources.NAME.uri=s3://b/k "
-                  "(repeatable)")
-      ->allow_extra_args(false);
   sub->callback([cmd, chosen] { *chosen = [cmd](CliContext& ctx) { return RunRun(ctx, *cmd); }; });
 }
 

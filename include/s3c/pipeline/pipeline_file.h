@@ -20,6 +20,7 @@
 #include "s3c/common/clock.h"
 #include "s3c/common/env.h"
 #include "s3c/common/status.h"
+#include "s3c/pipeline/batch_transform.h"
 #include "s3c/pipeline/read_settings.h"
 #include "s3c/pipeline/secret_values.h"
 #include "s3c/pipeline/write_settings.h"
@@ -58,9 +59,8 @@ struct PipelineSpec {
   std::vector<std::string> to;  // destinations' names: read once, written to each
   std::vector<std::string> select;  // columns kept, in this order; empty = all
   std::string where;                // a filter (expr/filter.h); "" = none
-  std::vector<std::pair<std::string, std::string>> rename;  // old -> new, in file order
-  std::vector<std::pair<std::string, std::string>> cast;    // column -> type (schema_spec.h)
-  std::optional<int64_t> limit;                             // rows
+  // rename (old -> new, in file order), cast (column -> type, parsed: schema_spec.h), limit
+  TransformSpec transform;
 };
 
 struct PipelineFile {

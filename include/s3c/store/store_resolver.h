@@ -41,6 +41,16 @@ struct StoreRequestStats {
   uint64_t retries = 0;           // attempts beyond the first, all operations
   uint64_t bytes_uploaded = 0;    // request bodies sent
   uint64_t bytes_downloaded = 0;  // response bodies received
+
+  // Adds `more` (the requests of another resolver) to these.
+  StoreRequestStats& operator+=(const StoreRequestStats& more) {
+    for (const auto& [operation, n] : more.requests) requests[operation] += n;
+    total_requests += more.total_requests;
+    retries += more.retries;
+    bytes_uploaded += more.bytes_uploaded;
+    bytes_downloaded += more.bytes_downloaded;
+    return *this;
+  }
 };
 
 class StoreResolver {

@@ -13,6 +13,7 @@ MODE=ignore run_pipeline 0 seed.yaml
 expect_eq "ignore: skipped" "$(report_field 'r["pipelines"][0]["destinations"][0]["outcome"]')" skipped
 expect_eq "ignore reads nothing" "$(requests_of "$WORK/stats.json" GetObject)" 0
 expect_eq "ignore lists nothing" "$(requests_of "$WORK/stats.json" ListObjectsV2)" 0
-MODE=append run_pipeline 5 seed.yaml
-expect_grep "append to one object is refused" "append" "$WORK/err"
+MODE=append run_pipeline 2 seed.yaml
+expect_grep "append to one object is refused when the file is checked, with its position" \
+  "seed.yaml:15:11: mode append adds files beside the old ones, .* or mode replace" "$WORK/err"
 expect_eq "secret never shown" "$(grep -c "$AWS_SECRET_ACCESS_KEY" "$WORK/err" "$WORK/out" | awk -F: '{s+=$2} END {print s}')" 0

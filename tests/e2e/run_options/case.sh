@@ -14,3 +14,12 @@ expect_eq "--set: the destination moved" "$(keys_under "s3://$BUCKET/" | grep -c
 expect_eq "--json: the cost is reported" "$(report_field '"cost_usd" in r and r["cost_usd"] > 0')" True
 run_pipeline 3 two.yaml --pipeline nope
 expect_grep "--pipeline: an unknown name" "no pipeline \"nope\"" "$WORK/err"
+# The global --endpoint-url fills what the file's endpoints leave unset (here the environment's
+# endpoint is a closed loopback port: without the flag reaching them the run fails).
+expect_rc 0 "--endpoint-url reaches the file's endpoints" -- env AWS_ENDPOINT_URL_S3="http://127.0.0.1:$CLOSED_PORT" \
+  "$S3C" --endpoint-url "$S3_ENDPOINT" --max-attempts 1 run "$CASE_DIR/two.yaml" --pipeline kind_a \
+  --set "destinations.only_a.uri=s3://$BUCKET/via-flag.jsonl"
+expect_eq "--endpoint-url: written" "$(keys_under "s3://$BUCKET/" | grep -c '^via-flag.jsonl$')" 1
+expect_rc 1 "without it the closed port is used" -- env AWS_ENDPOINT_URL_S3="http://127.0.0.1:$CLOSED_PORT" \
+  "$S3C" --max-attempts 1 run "$CASE_DIR/two.yaml" --pipeline kind_a \
+  --set "destinations.only_a.uri=s3://$BUCKET/not-written.jsonl"
