@@ -35,7 +35,9 @@ size_t InferenceSample(size_t objects, int64_t infer_files) {
 Result<std::vector<std::unique_ptr<formats::BatchReader>>> OpenSample(
     ObjectStore& store, const std::vector<ObjectInfo>& objects, size_t sample,
     const DatasetReadOptions& options, size_t readahead_bytes) {
-  const int in_flight = options.parallel.objects_in_flight == 1
+  // One object, or objects_in_flight 1, opens here alone (and never starts the shared pool,
+  // which resolving the default would: `--threads 1` on one file runs one thread).
+  const int in_flight = sample <= 1 || options.parallel.objects_in_flight == 1
                             ? 1
                             : ResolvePipelineOptions(options.parallel).objects_in_flight;
   std::vector<Result<std::unique_ptr<formats::BatchReader>>> opened;

@@ -23,9 +23,9 @@ expect_no_grep "no secret with --verbose" "$SECRET|$KEY_ID" "$WORK/all"
 
 expect_rc 0 "--set overrides a value before validation" -- \
   "$S3C" validate "$WORK/seed.yaml" --set sources.s3_data.uri=s3://other-bucket/x.csv \
-  --set destinations.s3_output.mode=append
+  --set destinations.s3_output.mode=ignore
 expect_grep "--set: the new URI" "read +s3://other-bucket/x.csv" "$WORK/out"
-expect_grep "--set: the new mode" "mode append" "$WORK/out"
+expect_grep "--set: the new mode" "mode ignore" "$WORK/out"
 expect_rc 2 "--set with a bad value" -- \
   "$S3C" validate "$WORK/seed.yaml" --set destinations.s3_output.mode=upsert
 expect_grep "--set error names the override" "^--set destinations.s3_output.mode: unknown mode 'upsert': use error, ignore, append, replace or overwrite_partitions$" "$WORK/err"
