@@ -131,6 +131,23 @@ TEST(DatasetDiscoveryPruning, OneDayOfAThousandIsOneRequest) {
   EXPECT_EQ(w->listing.list_requests, 1);
   EXPECT_EQ(w->objects.front().key, "lake/dt=2021-01-01+0100/part-0.csv");
   EXPECT_EQ(w->objects.back().key, "lake/dt=2021-01-01+0106/part-1.csv");
+  // Bounded on one side: from start-after to the end of the dt= folders (the last five days),
+  // or from their start to the bound; one request each (a page holds 1000 keys).
+  auto tail = MakePartitionPruner("dt >= '2021-01-01+0995'", Partitioning{}, {});
+  ASSERT_TRUE(tail.ok());
+  options.pruner = *tail;
+  auto t5 = DiscoverDataset(store, "lake/", options);
+  ASSERT_TRUE(t5.ok()) << t5.status().ToString();
+  EXPECT_EQ(t5->objects.size(), 10u);
+  EXPECT_EQ(t5->listing.list_requests, 1);
+  EXPECT_EQ(t5->objects.front().key, "lake/dt=2021-01-01+0995/part-0.csv");
+  auto head = MakePartitionPruner("dt <= '2021-01-01+0002'", Partitioning{}, {});
+  ASSERT_TRUE(head.ok());
+  options.pruner = *head;
+  auto h3 = DiscoverDataset(store, "lake/", options);
+  ASSERT_TRUE(h3.ok()) << h3.status().ToString();
+  EXPECT_EQ(h3->objects.size(), 6u);
+  EXPECT_EQ(h3->listing.list_requests, 1);
   // Without a filter: the flat listing of 2000 keys, two pages (no probe: it lists the root).
   auto all = DiscoverDataset(store, "lake/", {});
   ASSERT_TRUE(all.ok());

@@ -168,19 +168,22 @@ class Walker {
     return nullptr;
   }
 
-  // Lists root + "key=" from start-after "key=lower", stopping past "key=upper".
+  // Lists root + "key=" from start-after "key=lower" (else from its start), stopping past
+  // "key=upper" (else at its end).
   Status ListRange(const std::string& root, const PartitionPruner::Range& range) {
     ListOptions options;
     options.prefix = root + range.key + "=";
-    options.start_after = options.prefix + range.lower;  // before "key=lower/..."
-    const std::string stop = options.prefix + range.upper + "/";
+    if (range.lower) options.start_after = options.prefix + *range.lower;  // before "key=lower/"
+    const std::optional<std::string> stop =
+        range.upper ? std::optional<std::string>(options.prefix + *range.upper + "/")
+                    : std::nullopt;
     const Status past_end = CancelledError("past the upper bound");
     RequestCounter count(&list_requests_);
     Status st = store_.List(options, [&](const std::vector<ObjectInfo>& page) {
       count.Page();
       for (const ObjectInfo& o : page) {
         // Keys of "key=upper/" sort before stop + '\xff'; anything beyond is another folder.
-        if (o.key.compare(0, stop.size(), stop) > 0) return past_end;
+        if (stop && o.key.compare(0, stop->size(), *stop) > 0) return past_end;
         if (!o.is_prefix && !Skipped(o.key, skip_hidden_) && !IsMetadata(o.key)) {
           listed_.push_back(o);
         }

@@ -186,18 +186,25 @@ bool SortsLikeItsValue(const expr::ConstraintValue& v) {
   return v.kind == Kind::kString && HiveEscape(v.text) == v.text;
 }
 
-// The range of PartitionPruner::first_level_range: one column bounded on both sides by
-// literals that sort like their values (Hive layouts only).
+// The range of PartitionPruner::first_level_range: one column bounded, on one side or both,
+// by literals that sort like their values (Hive layouts only). Bounds that do not sort like
+// their folder names are left out; of several bounded columns the one bounded on both sides is
+// taken, and when that does not decide, none (the first level is unknown before listing).
 std::optional<PartitionPruner::Range> FirstLevelRange(const Constraints& constraints) {
-  std::optional<PartitionPruner::Range> range;
+  std::vector<PartitionPruner::Range> one_sided, two_sided;
   for (const auto& [name, c] : constraints) {
-    if (!c.lower || !c.upper) continue;
-    if (range || !SortsLikeItsValue(*c.lower) || !SortsLikeItsValue(*c.upper)) {
-      return std::nullopt;
+    PartitionPruner::Range range{name, std::nullopt, std::nullopt};
+    if (c.lower && SortsLikeItsValue(*c.lower)) range.lower = c.lower->text;
+    if (c.upper && SortsLikeItsValue(*c.upper)) range.upper = c.upper->text;
+    if (range.lower && range.upper) {
+      two_sided.push_back(std::move(range));
+    } else if (range.lower || range.upper) {
+      one_sided.push_back(std::move(range));
     }
-    range = PartitionPruner::Range{name, c.lower->text, c.upper->text};
   }
-  return range;
+  if (two_sided.size() == 1) return two_sided.front();
+  if (two_sided.empty() && one_sided.size() == 1) return one_sided.front();
+  return std::nullopt;
 }
 
 }  // namespace

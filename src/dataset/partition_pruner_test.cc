@@ -91,16 +91,24 @@ TEST(PartitionPrunerTest, FirstLevelRangeOnlyWhenSpellingsSortLikeValues) {
     auto p = MakePartitionPruner(where, Partitioning{}, {});
     EXPECT_TRUE(p.ok());
     if (!p.ok() || !p->first_level_range) return "none";
-    return p->first_level_range->key + ":" + p->first_level_range->lower + ".." +
-           p->first_level_range->upper;
+    const auto& r = *p->first_level_range;
+    return r.key + ":" + r.lower.value_or("") + ".." + r.upper.value_or("");
   };
   EXPECT_EQ(range("dt BETWEEN DATE '2024-03-01' AND DATE '2024-03-07'"), "dt:2024-03-01..2024-03-07");
   EXPECT_EQ(range("dt >= '2024-03-01' AND dt < '2024-03-08' AND v = 1"), "dt:2024-03-01..2024-03-08");
-  EXPECT_EQ(range("dt >= DATE '2024-3-1' AND dt < DATE '2024-03-08'"), "none");  // not canonical
+  // A lower bound not spelt canonically is left out: listed from the first dt= folder.
+  EXPECT_EQ(range("dt >= DATE '2024-3-1' AND dt < DATE '2024-03-08'"), "dt:..2024-03-08");
   EXPECT_EQ(range("hour BETWEEN 1 AND 5"), "none");       // 10 sorts before 5 as text
-  EXPECT_EQ(range("dt >= '2024-03-01'"), "none");         // no upper bound
+  EXPECT_EQ(range("dt >= '2024-03-01'"), "dt:2024-03-01..");  // no upper bound: to the end
+  EXPECT_EQ(range("dt < DATE '2024-03-08'"), "dt:..2024-03-08");
   EXPECT_EQ(range("name BETWEEN 'a b' AND 'c'"), "name:a b..c");
-  EXPECT_EQ(range("name BETWEEN 'a/b' AND 'c'"), "none");  // escaped spelling
+  // A bound whose folder spelling is escaped is left out: the listing starts at the key's start.
+  EXPECT_EQ(range("name BETWEEN 'a/b' AND 'c'"), "name:..c");
+  // Of several bounded columns the one bounded on both sides; else none can be chosen.
+  EXPECT_EQ(range("dt BETWEEN '2024-03-01' AND '2024-03-07' AND s >= 'k'"),
+            "dt:2024-03-01..2024-03-07");
+  EXPECT_EQ(range("dt >= '2024-03-01' AND s >= 'k'"), "none");
+  EXPECT_EQ(range("hour >= 1 AND dt >= '2024-03-01'"), "dt:2024-03-01..");
 }
 
 }  // namespace

@@ -3,9 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "pipeline/destination_writer.h"
 #include "pipeline/resolver_pool.h"
@@ -90,6 +92,25 @@ class PipelineRun {
                          dataset::OpenLakeRead(*source_stores, source->uri, std::move(read)));
     report_.objects_listed = static_cast<int64_t>(lake.listing.objects.size());
     dataset::DatasetScan& scan = *lake.scan;
+    RunProgress progress;
+    progress.pipeline = spec_.name;
+    progress.objects_listed = report_.objects_listed;
+    // bytes_done[i]: the bytes of the first i listed objects (a single key's size is unknown).
+    std::vector<uint64_t> bytes_done{0};
+    for (const ObjectInfo& o : lake.listing.objects) {
+      bytes_done.push_back(bytes_done.back() + (o.details_known ? o.size : 0));
+    }
+    progress.bytes_listed = bytes_done.back();
+    auto report_progress = [&] {
+      if (!options_.on_progress) return;
+      progress.objects_read = scan.objects_read();
+      progress.bytes_read = bytes_done[std::min<size_t>(
+          static_cast<size_t>(std::max<int64_t>(progress.objects_read, 0)), bytes_done.size() - 1)];
+      progress.rows_read = scan.rows_read();
+      progress.rows_out = report_.rows_out;
+      options_.on_progress(progress);
+    };
+    report_progress();
 
     // 3. The transformation against the schema, then the writers.
     S3C_ASSIGN_OR_RETURN(BatchTransform transform,
@@ -107,7 +128,7 @@ class PipelineRun {
       if (out->num_rows() == 0) continue;
       for (auto& w : writers) S3C_RETURN_IF_ERROR(w->Write(*out));
       report_.rows_out += out->num_rows();
-      if (options_.on_progress) options_.on_progress(spec_.name, report_.rows_out);
+      report_progress();
     }
     if (quarantine) S3C_RETURN_IF_ERROR(quarantine->Close());
 

@@ -3,7 +3,9 @@
 // per pipeline the rows read and written and each destination's outcome, then the requests per
 // S3 operation, the retries and the estimated request cost. --json prints the report as JSON on
 // stdout; the text report goes to stderr (stdout stays free for --json). The global S3 options
-// (--endpoint-url, --region, --profile, ...) are the defaults of endpoints that set none.
+// (--endpoint-url, --region, --profile, ...) are the defaults of endpoints that set none. On a
+// terminal a progress bar shows the running pipeline's bytes, objects and rows read, the
+// throughput and the time left.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
@@ -11,6 +13,7 @@
 #include "interrupt.h"
 #include "output.h"
 #include "pipeline_file_flags.h"
+#include "progress.h"
 #include "s3c/pipeline/pipeline_runner.h"
 
 namespace s3c::cli {
@@ -32,8 +35,19 @@ Status RunRun(CliContext& ctx, const RunCommand& cmd) {
   options.env = &ctx.env();
   options.store_defaults = &ctx.resolver_options();
   options.cancelled = [] { return Interrupted(); };
+  // On a terminal, one bar per pipeline: the source's bytes and objects of its listing, rows.
+  Progress progress(Progress::ShouldShow(ctx.options().quiet), 0, 0);
+  std::string shown_pipeline;
+  options.on_progress = [&](const pipeline::RunProgress& p) {
+    if (p.pipeline != shown_pipeline) {
+      shown_pipeline = p.pipeline;
+      progress.Restart(p.pipeline, p.bytes_listed, static_cast<uint64_t>(p.objects_listed));
+    }
+    progress.Set(p.bytes_read, static_cast<uint64_t>(p.objects_read), p.rows_read);
+  };
   pipeline::RunReport report;
   Result<pipeline::RunReport> ran = pipeline::RunPipelineFile(file, options, &report);
+  progress.Finish();
   if (ran.ok()) report = std::move(*ran);
   ctx.AddRequests(report.requests);
   for (const auto& p : report.pipelines) ctx.CountObjects(static_cast<uint64_t>(p.objects_read));

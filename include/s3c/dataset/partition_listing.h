@@ -43,10 +43,13 @@ struct PartitionPruner {
   std::vector<std::vector<std::string>> first_level;
   // A range the filter puts on a key whose folder names sort like its values (dates written
   // YYYY-MM-DD, strings): the keys "key=lower" .. "key=upper" are listed flat from start-after
-  // and the listing stops past the upper bound (a week of days in one request). Used only when
-  // something is found; else the root is walked. Folder names must be spelled canonically.
+  // and the listing stops past the upper bound (a week of days in one request); a bound may be
+  // missing (`dt >= DATE '2024-03-01'` lists from it to the end of the key's folders). Used
+  // only when something is found; else the root is walked. Folder names must be spelled
+  // canonically.
   struct Range {
-    std::string key, lower, upper;  // folder spellings
+    std::string key;
+    std::optional<std::string> lower, upper;  // folder spellings; nullopt = unbounded
   };
   std::optional<Range> first_level_range;
 };

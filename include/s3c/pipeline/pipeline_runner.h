@@ -31,6 +31,19 @@
 
 namespace s3c::pipeline {
 
+// Where the running pipeline is: its listing's totals and what it has read so far.
+struct RunProgress {
+  std::string pipeline;
+  int64_t objects_listed = 0;
+  uint64_t bytes_listed = 0;      // the listed objects' sizes
+  int64_t objects_read = 0;       // objects finished
+  // The listed sizes of as many objects as are finished, taken in listing order (the order
+  // they finish in, unless the source reads `unordered`).
+  uint64_t bytes_read = 0;
+  int64_t rows_read = 0;
+  int64_t rows_out = 0;
+};
+
 struct RunOptions {
   std::string pipeline;  // run only this one ("" = every pipeline, in file order)
   // Check and list, read and write nothing: each destination's mode check (a LIST or a HEAD)
@@ -42,8 +55,8 @@ struct RunOptions {
   const StoreResolverOptions* store_defaults = nullptr;
   const Clock* clock = &SystemClock::Instance();
   RequestPrices prices;
-  // Called on the running thread after every batch (rows so far) and at each stage.
-  std::function<void(const std::string& pipeline, int64_t rows)> on_progress;
+  // Called on the running thread when a pipeline's source is listed and after every batch.
+  std::function<void(const RunProgress&)> on_progress;
   // Asked before every batch; true stops the run there (Cancelled). Null: never.
   std::function<bool()> cancelled;
 };
