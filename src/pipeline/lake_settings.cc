@@ -3,6 +3,7 @@
 
 #include "s3c/common/strings.h"
 #include "s3c/dataset/partitioning.h"
+#include "s3c/expr/partition_filter.h"
 #include "s3c/pipeline/read_settings.h"
 
 namespace s3c::pipeline {
@@ -23,6 +24,9 @@ Result<dataset::LakeReadOptions> BuildLakeReadOptions(const ReadSettings& f, Wal
   S3C_ASSIGN_OR_RETURN(o.scan.dataset, BuildReadOptions(f, n));
   o.scan.columns = SplitColumns(f.columns);
   o.scan.where = f.where;
+  // The filter's syntax now (its columns are bound once the schema is known, at read).
+  if (!f.where.empty())
+    S3C_RETURN_IF_ERROR(n.Prefixed("where", expr::ColumnsRead(f.where)).status());
   o.scan.eval = expr::EvalContext::At(now);
   S3C_ASSIGN_OR_RETURN(o.scan.dataset.partitioning,
                        n.Blame("partitioning", dataset::ParsePartitioning(f.partitioning)));

@@ -6,6 +6,7 @@
 
 #include "pipeline/loader_internal.h"
 #include "pipeline/setting_keys.h"
+#include "s3c/expr/partition_filter.h"
 #include "s3c/formats/schema_spec.h"
 
 namespace s3c::pipeline {
@@ -126,10 +127,14 @@ std::optional<PipelineSpec> LoadPipelineEntry(const ConfigEntry& entry,
         p.select = *select;
     } else if (e.key == "where") {
       Result<std::string> where = StringValue("where", e.value);
-      if (!where.ok())
+      if (!where.ok()) {
         fail(e, where.status());
-      else
+      } else if (Status parsed = expr::ColumnsRead(*where).status(); !parsed.ok()) {
+        // The syntax now; the columns are bound to the source's schema when the run reads it.
+        errors.Add(e.value.position, "where: " + parsed.message());
+      } else {
         p.where = *where;
+      }
     } else if (e.key == "rename" || e.key == "cast") {
       auto m = ColumnMap(e, errors);
       if (!m) continue;

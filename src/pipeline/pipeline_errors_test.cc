@@ -166,6 +166,20 @@ pipelines:
                    "p.yaml:10:26: to: give at least one destination"}));
 }
 
+// A filter's syntax is checked at load, on the source and on the pipeline (its columns are
+// bound when the run knows the schema).
+TEST(PipelineErrorsTest, FilterSyntaxIsCheckedBeforeRunning) {
+  EXPECT_EQ(Errors(R"y(sources:
+  orders: {uri: s3://bkt/in/, where: "day >= "}
+destinations:
+  out: {uri: s3://bkt/o.parquet}
+pipelines:
+  p1: {from: orders, to: out, where: "x = = 3"}
+)y"),
+            (Lines{"p.yaml:2:38: where: expected an operand at 1:8, found end of input",
+                   "p.yaml:6:38: where: expected an operand at 1:5, found \"=\""}));
+}
+
 TEST(PipelineErrorsTest, ShortFormNeedsOneSourceAndOneDestination) {
   EXPECT_EQ(Errors(R"y(sources:
   a: {uri: s3://bkt/k.csv}
