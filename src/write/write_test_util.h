@@ -2,6 +2,8 @@
 // reader would read, and a store whose writes or deletes fail on demand (a kill at that point).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -9,11 +11,10 @@
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
 #include "s3c/dataset/commit_log.h"
 #include "s3c/dataset/discovery.h"
 #include "s3c/store/object_store.h"
+#include "support/forwarding_store.h"
 
 namespace s3c::write {
 
@@ -59,45 +60,21 @@ inline std::vector<std::string> StoredKeys(ObjectStore& store, const std::string
 
 // Forwards to `inner`; a Put to a key `fail_put` accepts, or DeleteMany while `fail_deletes`,
 // fails with Unavailable (what a killed process leaves is what a failed request leaves).
-class FailingStore final : public ObjectStore {
+class FailingStore final : public testing::ForwardingStore {
  public:
-  explicit FailingStore(ObjectStore& inner) : inner_(inner) {}
+  explicit FailingStore(ObjectStore& inner) : ForwardingStore(inner) {}
   std::function<bool(const std::string& key)> fail_put;
   std::atomic<bool> fail_deletes{false};
 
-  std::string UriFor(const std::string& key) const override { return inner_.UriFor(key); }
-  Status List(const ListOptions& o, const ListPageCallback& cb) override {
-    return inner_.List(o, cb);
-  }
-  Result<ObjectInfo> Stat(const std::string& key) override { return inner_.Stat(key); }
-  Result<std::unique_ptr<RandomAccessFile>> OpenRandomAccess(
-      const std::string& key, const std::optional<ObjectInfo>& known = std::nullopt,
-      uint64_t tail_bytes = 0) override {
-    return inner_.OpenRandomAccess(key, known, tail_bytes);
-  }
-  Result<std::unique_ptr<InputStream>> OpenInput(const std::string& key,
-                                                 const ReadOptions& o = {}) override {
-    return inner_.OpenInput(key, o);
-  }
-  Result<std::unique_ptr<OutputStream>> OpenOutput(const std::string& key,
-                                                   const WriteOptions& o = {}) override {
-    return inner_.OpenOutput(key, o);
-  }
   Result<std::string> Put(const std::string& key, std::string data,
                           const WriteOptions& o = {}) override {
     if (fail_put && fail_put(key)) return UnavailableError("injected failure: PUT " + key);
     return inner_.Put(key, std::move(data), o);
   }
-  Status Copy(const std::string& src, const std::string& dst) override {
-    return inner_.Copy(src, dst);
-  }
   Status DeleteMany(const std::vector<std::string>& keys) override {
     if (fail_deletes) return UnavailableError("injected failure: DeleteObjects");
     return inner_.DeleteMany(keys);
   }
-
- private:
-  ObjectStore& inner_;
 };
 
 }  // namespace s3c::write

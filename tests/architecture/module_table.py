@@ -35,9 +35,11 @@ USES = {
     # Writing datasets (write tasks, modes, the commit protocol): on dataset for the commit log
     # and the data file entries that readers share.
     "write": {"common", "io", "store", "codec", "columnar", "expr", "dataset", *FORMATS_FAMILY},
+    # Incremental state documents and their compare-and-swap store: on store alone.
+    "state": {"common", "io", "store"},
     # Pipeline files (YAML, settings shared with the CLI) and their runner: on write and dataset.
     "pipeline": {"common", "io", "store", "codec", "columnar", "expr", "dataset", "write",
-                 "s3", *FORMATS_FAMILY},
+                 "state", "s3", *FORMATS_FAMILY},
     # The CLI sits on pipeline, dataset, store and formats; common/io/columnar for Status,
     # streams, batches.
     "cli": {"common", "io", "columnar", "dataset", "store", "write", "pipeline",
