@@ -19,17 +19,24 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "s3c/common/clock.h"
 #include "s3c/common/env.h"
 #include "s3c/common/status.h"
+#include "s3c/io/streams.h"
 #include "s3c/pipeline/pipeline_file.h"
 #include "s3c/pipeline/request_cost.h"
 #include "s3c/store/store_resolver.h"
 
 namespace s3c::pipeline {
+
+// Opens the stream a destination writes when its URI resolves to one (store_location.h: "-"
+// for standard output, an existing device or FIFO).
+using StreamOpener =
+    std::function<Result<std::unique_ptr<OutputStream>>(const std::string& stream_path)>;
 
 struct RunOptions {
   std::string pipeline;  // run only this one ("" = every pipeline, in file order)
@@ -46,6 +53,10 @@ struct RunOptions {
   std::function<void(const std::string& pipeline, int64_t rows)> on_progress;
   // Asked before every batch; true stops the run there (Cancelled). Null: never.
   std::function<bool()> cancelled;
+  // A single-object destination whose URI resolves to a stream is written straight into the
+  // stream this opens (no mode check, nothing published atomically; SingleStepPipeline makes
+  // such destinations, `s3c convert SRC -`). Null: OpenLocalOutput (io/local_file.h).
+  StreamOpener open_stream;
 };
 
 enum class DestinationOutcome {
