@@ -5,13 +5,10 @@
 // stdout; the text report goes to stderr (stdout stays free for --json). The global S3 options
 // (--endpoint-url, --region, --profile, ...) are the defaults of endpoints that set none.
 #include <CLI/CLI.hpp>
-#include <cstdio>
 
 #include "commands.h"
-#include "interrupt.h"
-#include "output.h"
 #include "pipeline_file_flags.h"
-#include "s3c/pipeline/pipeline_runner.h"
+#include "pipeline_run.h"
 
 namespace s3c::cli {
 namespace {
@@ -29,23 +26,7 @@ Status RunRun(CliContext& ctx, const RunCommand& cmd) {
   pipeline::RunOptions options;
   options.pipeline = cmd.pipeline;
   options.dry_run = cmd.dry_run;
-  options.env = &ctx.env();
-  options.store_defaults = &ctx.resolver_options();
-  options.cancelled = [] { return Interrupted(); };
-  pipeline::RunReport report;
-  Result<pipeline::RunReport> ran = pipeline::RunPipelineFile(file, options, &report);
-  if (ran.ok()) report = std::move(*ran);
-  ctx.AddRequests(report.requests);
-  for (const auto& p : report.pipelines) ctx.CountObjects(static_cast<uint64_t>(p.objects_read));
-  const std::string shown = file.secrets.Redact(pipeline::RunReportText(report));
-  if (!ctx.options().quiet) std::fprintf(stderr, "%s", shown.c_str());
-  if (cmd.json) {
-    S3C_RETURN_IF_ERROR(WriteStdout(file.secrets.Redact(pipeline::RunReportJson(report)) + "\n"));
-  }
-  if (!ran.ok()) {
-    return Status(ran.status().code(), file.secrets.Redact(ran.status().message()));
-  }
-  return Status::OK();
+  return RunPipelineAndReport(ctx, file, std::move(options), cmd.json);
 }
 
 }  // namespace
