@@ -122,6 +122,7 @@ class PipelineRun {
     report_.rows_rejected = scan.rows_rejected();
     report_.rows_filtered = scan.rows_filtered();
     report_.quarantined = quarantine ? quarantine->count() : 0;
+    for (const formats::SchemaDrift& d : scan.drift()) report_.drift.push_back(d.ToString());
     report_.seconds = SecondsSince(start);
     return report_;
   }

@@ -58,6 +58,14 @@ expect_eq "file kept" "$(cut -d, -f1 "$D/big.csv" | tr '\n' ' ')" "id 2 4 6 "
 expect_rc 0 "stdout as before" -- "$S3C" convert -q --to jsonl --where "id = 3" "$D/events.csv" -
 expect_eq "stdout rows" "$(cat "$WORK/out")" '{"id":3,"day":"2024-01-02","kind":"a","amount":70}'
 expect_rc 2 "--json beside stdout rows" -- "$S3C" convert --json --to csv "$D/events.csv" -
+mkdir -p "$D/two"
+printf 'id\n1\n' > "$D/two/a.csv"
+printf 'id,extra\n2,x\n' > "$D/two/b.csv"
+expect_rc 0 "convert a folder whose schema drifts" -- "$S3C" convert "$D/two/" "$D/two.csv"
+expect_grep "the report names the drift" "^  schema drift: .*b\.csv: column extra added" "$WORK/err"
+expect_eq "both files' rows" "$(cat "$D/two.csv")" 'id,extra
+1,
+2,x'
 
 # --- a partitioned dataset on S3: Hive folders, commit record, _SUCCESS ----------------------
 DS=s3://$BUCKET/ds/

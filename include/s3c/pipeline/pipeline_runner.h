@@ -88,6 +88,9 @@ struct PipelineReport {
   int64_t rows_filtered = 0;
   int64_t rows_out = 0;
   int64_t quarantined = 0;
+  // How the schema changed from object to object (formats::SchemaDrift::ToString), so that a
+  // column widened, added or missing in some objects never goes by without a line.
+  std::vector<std::string> drift;
   std::vector<DestinationReport> destinations;
   double seconds = 0;
 };
