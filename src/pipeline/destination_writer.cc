@@ -6,13 +6,15 @@
 namespace s3c::pipeline {
 
 DestinationWriter::DestinationWriter(const DestinationSpec& spec, StoreLocation where,
-                                     write::WritePlan plan, std::string run_id, const Clock& clock)
+                                     write::WritePlan plan, std::string run_id, const Clock& clock,
+                                     StreamOpener open_stream)
     : spec_(spec),
       where_(std::move(where)),
       plan_(std::move(plan)),
       run_id_(std::move(run_id)),
       clock_(clock),
-      started_(clock.Now()) {
+      started_(clock.Now()),
+      open_stream_(std::move(open_stream)) {
   report_.name = spec.name;
   report_.uri = spec.uri;
   report_.mode = std::string(write::WriteModeName(spec.checked.mode));
@@ -23,17 +25,25 @@ DestinationWriter::~DestinationWriter() {
   if (finished_) return;
   if (dataset_) dataset_->Abort();
   if (single_) single_->Abort();
+  if (stream_) stream_->Abort();
 }
 
 Result<std::unique_ptr<DestinationWriter>> DestinationWriter::Plan(StoreResolver& stores,
                                                                    const DestinationSpec& spec,
                                                                    const std::string& run_id,
-                                                                   const Clock& clock) {
+                                                                   const Clock& clock,
+                                                                   StreamOpener open_stream) {
   S3C_ASSIGN_OR_RETURN(StoreLocation where, stores.Resolve(spec.uri));
   if (where.is_stdio()) {
-    return InvalidArgumentError(
-        fmt::format("destination {}: {} is a stream; a destination is a file, object or folder",
-                    spec.name, spec.uri));
+    if (!spec.single_object) {
+      return InvalidArgumentError(fmt::format(
+          "destination {}: {} is a stream; a dataset is written under a folder or prefix",
+          spec.name, spec.uri));
+    }
+    write::WritePlan plan;
+    plan.summary = "written into the stream";
+    return std::unique_ptr<DestinationWriter>(new DestinationWriter(
+        spec, std::move(where), std::move(plan), run_id, clock, std::move(open_stream)));
   }
   const write::WriteTarget kind =
       spec.single_object ? write::WriteTarget::kKey : write::WriteTarget::kPrefix;
@@ -44,14 +54,20 @@ Result<std::unique_ptr<DestinationWriter>> DestinationWriter::Plan(StoreResolver
   where.key = target;
   S3C_ASSIGN_OR_RETURN(write::WritePlan plan,
                        write::PlanWrite(*where.store, target, kind, spec.checked.mode));
-  return std::unique_ptr<DestinationWriter>(
-      new DestinationWriter(spec, std::move(where), std::move(plan), run_id, clock));
+  return std::unique_ptr<DestinationWriter>(new DestinationWriter(
+      spec, std::move(where), std::move(plan), run_id, clock, std::move(open_stream)));
 }
 
 Status DestinationWriter::Open(std::shared_ptr<columnar::Schema> schema) {
   if (plan_.skip) return Status::OK();
   schema_ = schema;
   const CheckedWriteSettings& w = spec_.checked;
+  if (where_.is_stdio()) {
+    S3C_ASSIGN_OR_RETURN(stream_, StreamDestination::Open(open_stream_, where_.stream_path,
+                                                          w.format, std::move(schema),
+                                                          w.format_options));
+    return Status::OK();
+  }
   if (spec_.single_object) {
     formats::FormatWriteOptions options = w.format_options;
     S3C_ASSIGN_OR_RETURN(
@@ -79,6 +95,7 @@ Status DestinationWriter::Write(const columnar::RecordBatch& batch) {
   if (plan_.skip) return Status::OK();
   report_.rows += batch.num_rows();
   if (single_) return single_->Write(batch);
+  if (stream_) return stream_->Write(batch);
   return dataset_->Write(batch);
 }
 
@@ -88,26 +105,9 @@ Status DestinationWriter::Finish() {
     finished_ = true;
     return Status::OK();
   }
+  if (stream_) return FinishStream();
+  if (single_) return FinishSingle();
   const write::WriteMode mode = spec_.checked.mode;
-  if (single_) {
-    S3C_ASSIGN_OR_RETURN(bool publish,
-                         write::CheckKeyBeforePublish(*where_.store, where_.key, mode));
-    if (!publish) {
-      single_->Abort();
-      report_.outcome = DestinationOutcome::kSkipped;
-      finished_ = true;
-      return Status::OK();
-    }
-    Result<dataset::DataFile> closed = single_->Close();
-    S3C_ASSIGN_OR_RETURN(bool written, write::FinishKeyWrite(closed.status(), spec_.uri, mode));
-    finished_ = true;
-    report_.outcome = written ? DestinationOutcome::kWritten : DestinationOutcome::kSkipped;
-    if (written) {
-      report_.files = 1;
-      report_.bytes = closed->size;
-    }
-    return Status::OK();
-  }
   S3C_ASSIGN_OR_RETURN(std::vector<dataset::DataFile> files, dataset_->Finish());
   int64_t files_written = static_cast<int64_t>(files.size());
   uint64_t bytes = 0;
@@ -135,6 +135,35 @@ Status DestinationWriter::Finish() {
       report_.outcome = DestinationOutcome::kUnchanged;
       break;
   }
+  return Status::OK();
+}
+
+Status DestinationWriter::FinishSingle() {
+  const write::WriteMode mode = spec_.checked.mode;
+  S3C_ASSIGN_OR_RETURN(bool publish,
+                       write::CheckKeyBeforePublish(*where_.store, where_.key, mode));
+  if (!publish) {
+    single_->Abort();
+    report_.outcome = DestinationOutcome::kSkipped;
+    finished_ = true;
+    return Status::OK();
+  }
+  Result<dataset::DataFile> closed = single_->Close();
+  S3C_ASSIGN_OR_RETURN(bool written, write::FinishKeyWrite(closed.status(), spec_.uri, mode));
+  finished_ = true;
+  report_.outcome = written ? DestinationOutcome::kWritten : DestinationOutcome::kSkipped;
+  if (written) {
+    report_.files = 1;
+    report_.bytes = closed->size;
+  }
+  return Status::OK();
+}
+
+Status DestinationWriter::FinishStream() {
+  S3C_ASSIGN_OR_RETURN(report_.bytes, stream_->Close());
+  finished_ = true;
+  report_.outcome = DestinationOutcome::kWritten;
+  report_.files = 1;
   return Status::OK();
 }
 

@@ -2,7 +2,8 @@
 // opened once the schema is known (Open), the rows (Write), and the publish (Finish): a single
 // object closed after its mode's last check, or a dataset's data files committed as one record
 // (write/commit.h). Destroyed before Finish succeeded, it aborts: open uploads aborted, the data
-// files it published deleted; nothing a reader reads changes.
+// files it published deleted; nothing a reader reads changes. A single-object destination that
+// resolves to a stream (stream_destination.h) has no mode check and is written straight through.
 #pragma once
 
 #include <memory>
@@ -12,6 +13,7 @@
 #include "s3c/common/clock.h"
 #include "s3c/common/status.h"
 #include "s3c/pipeline/pipeline_file.h"
+#include "pipeline/stream_destination.h"
 #include "s3c/pipeline/pipeline_runner.h"
 #include "s3c/store/store_resolver.h"
 #include "s3c/write/commit.h"
@@ -23,11 +25,14 @@ namespace s3c::pipeline {
 class DestinationWriter {
  public:
   // Resolves the destination and checks its mode (write::PlanWrite): FailedPrecondition for
-  // error mode on an existing target; ignore mode on one makes a skipped writer.
+  // error mode on an existing target; ignore mode on one makes a skipped writer. A dataset
+  // (prefix) that resolves to a stream is InvalidArgument; a single object that does is opened
+  // with `open_stream` (RunOptions::open_stream).
   static Result<std::unique_ptr<DestinationWriter>> Plan(StoreResolver& stores,
                                                          const DestinationSpec& spec,
                                                          const std::string& run_id,
-                                                         const Clock& clock);
+                                                         const Clock& clock,
+                                                         StreamOpener open_stream);
   ~DestinationWriter();
 
   bool skipped() const { return plan_.skip; }
@@ -38,7 +43,9 @@ class DestinationWriter {
 
  private:
   DestinationWriter(const DestinationSpec& spec, StoreLocation where, write::WritePlan plan,
-                    std::string run_id, const Clock& clock);
+                    std::string run_id, const Clock& clock, StreamOpener open_stream);
+  Status FinishSingle();
+  Status FinishStream();
 
   const DestinationSpec& spec_;
   StoreLocation where_;
@@ -49,6 +56,8 @@ class DestinationWriter {
   std::shared_ptr<columnar::Schema> schema_;
   std::unique_ptr<write::DatasetWriter> dataset_;
   std::unique_ptr<write::SingleObjectWriter> single_;
+  StreamOpener open_stream_;
+  std::unique_ptr<StreamDestination> stream_;
   DestinationReport report_;
   bool finished_ = false;
 };

@@ -125,8 +125,6 @@ class EndpointLoader {
   EndpointEntries entries_;
 };
 
-bool HasGlob(std::string_view text) { return text.find_first_of("*?[{") != std::string::npos; }
-
 // The URI from `uri`, or from bucket + key / path_prefix; the connector it implies.
 std::string EndpointLoader::LocationUri(Connector* connector, bool* single_object) {
   const ConfigEntry* uri = Connection("uri");
@@ -235,11 +233,12 @@ void EndpointLoader::LoadConnection(Endpoint& endpoint, bool* single_object) {
       }
     }
   }
-  if (!endpoint.uri.empty() && single_object != nullptr && HasGlob(endpoint.uri)) {
-    const ConfigEntry* at = Connection("uri") ? Connection("uri") : Connection("key");
-    Error(at ? at->value.position : entry_.key_position,
-          fmt::format("'{}': a destination names one object or a prefix, never a glob",
-                      endpoint.uri));
+  if (!endpoint.uri.empty() && single_object != nullptr) {
+    Status not_glob = CheckDestinationNotGlob(endpoint.uri);
+    if (!not_glob.ok()) {
+      const ConfigEntry* at = Connection("uri") ? Connection("uri") : Connection("key");
+      Error(at ? at->value.position : entry_.key_position, not_glob.message());
+    }
   }
   LoadStore(endpoint);
 }
@@ -322,6 +321,12 @@ bool IsReadKey(const std::string& key) { return FindSettingKey(ReadSettingKeys()
 bool IsWriteKey(const std::string& key) { return FindSettingKey(WriteSettingKeys(), key); }
 
 }  // namespace
+
+Status CheckDestinationNotGlob(const std::string& uri) {
+  if (uri.find_first_of("*?[{") == std::string::npos) return Status::OK();
+  return InvalidArgumentError(
+      fmt::format("'{}': a destination names one object or a prefix, never a glob", uri));
+}
 
 std::optional<SourceSpec> LoadSource(const ConfigEntry& entry, WallTime now,
                                      ConfigErrors& errors) {

@@ -23,6 +23,10 @@ void ApplyOverrides(ConfigNode& root, const std::vector<std::string>& overrides,
 std::optional<SourceSpec> LoadSource(const ConfigEntry& entry, WallTime now, ConfigErrors& errors);
 std::optional<DestinationSpec> LoadDestination(const ConfigEntry& entry, ConfigErrors& errors);
 
+// InvalidArgument when a destination URI holds glob characters (*?[{): a destination names one
+// object or a prefix. Shared by LoadDestination and SingleStepPipeline.
+Status CheckDestinationNotGlob(const std::string& uri);
+
 // One entry under pipelines:, checked against the sources and destinations loaded (`sources`,
 // `destinations`: every name given, loaded or not, so a broken source is not also "missing").
 std::optional<PipelineSpec> LoadPipelineEntry(const ConfigEntry& entry,

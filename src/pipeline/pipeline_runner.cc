@@ -55,7 +55,8 @@ class PipelineRun {
       if (d == nullptr) return NotFoundError("pipeline " + spec_.name + ": no destination " + name);
       S3C_ASSIGN_OR_RETURN(StoreResolver * resolver, stores_.For(d->store));
       S3C_ASSIGN_OR_RETURN(auto writer,
-                           DestinationWriter::Plan(*resolver, *d, run_id, *options_.clock));
+                           DestinationWriter::Plan(*resolver, *d, run_id, *options_.clock,
+                                                     options_.open_stream));
       any_to_write = any_to_write || !writer->skipped();
       writers.push_back(std::move(writer));
     }
@@ -142,6 +143,7 @@ class PipelineRun {
     report_.rows_rejected = scan.rows_rejected();
     report_.rows_filtered = scan.rows_filtered();
     report_.quarantined = quarantine ? quarantine->count() : 0;
+    for (const formats::SchemaDrift& d : scan.drift()) report_.drift.push_back(d.ToString());
     report_.seconds = SecondsSince(start);
     return report_;
   }

@@ -42,6 +42,7 @@ std::string RunReportText(const RunReport& report) {
       out += fmt::format(", {} rejected ({} quarantined)", p.rows_rejected, p.quarantined);
     }
     out += fmt::format(", {:.2f} s\n", p.seconds);
+    for (const std::string& d : p.drift) out += fmt::format("  schema drift: {}\n", d);
     for (const DestinationReport& d : p.destinations) {
       out +=
           fmt::format("  -> {} ({}, mode {}): {}", d.name, d.uri, d.mode, OutcomeName(d.outcome));
@@ -79,13 +80,16 @@ std::string RunReportJson(const RunReport& report) {
           JsonQuote(d.name), JsonQuote(d.uri), JsonQuote(d.mode), OutcomeName(d.outcome), d.files,
           d.rows, d.bytes, d.commit_sequence, JsonQuote(d.plan));
     }
+    std::string drift;
+    for (const std::string& d : p.drift) drift += (drift.empty() ? "" : ",") + JsonQuote(d);
     if (!pipelines.empty()) pipelines += ',';
     pipelines += fmt::format(
         "{{\"name\":{},\"source\":{},\"objects_listed\":{},\"objects_read\":{},"
         "\"rows_read\":{},\"rows_rejected\":{},\"rows_filtered\":{},\"rows_out\":{},"
-        "\"quarantined\":{},\"seconds\":{:.3f},\"destinations\":[{}]}}",
+        "\"quarantined\":{},\"drift\":[{}],\"seconds\":{:.3f},\"destinations\":[{}]}}",
         JsonQuote(p.name), JsonQuote(p.source), p.objects_listed, p.objects_read, p.rows_read,
-        p.rows_rejected, p.rows_filtered, p.rows_out, p.quarantined, p.seconds, destinations);
+        p.rows_rejected, p.rows_filtered, p.rows_out, p.quarantined, drift, p.seconds,
+        destinations);
   }
   return fmt::format(
       "{{\"pipelines\":[{}],\"requests\":{},\"total_requests\":{},\"retries\":{},"

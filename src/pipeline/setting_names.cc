@@ -7,7 +7,15 @@
 
 namespace s3c::pipeline {
 
+SettingNames& SettingNames::Spell(std::string_view key, std::string name) {
+  spelled_.emplace_back(std::string(key), std::move(name));
+  return *this;
+}
+
 std::string SettingNames::Name(std::string_view key) const {
+  for (const auto& [spelled_key, name] : spelled_) {
+    if (spelled_key == key) return name;
+  }
   if (spelling_ == SettingSpelling::kKey) return std::string(key);
   std::string flag = "--";
   for (char c : key) flag += c == '_' ? '-' : c;

@@ -1,15 +1,27 @@
-// s3c convert SRC DST: reads SRC (an object, prefix or glob, any format) and writes one DST in
-// another format, compressed or not. DST is published only when every row is written (an S3
-// destination is a multipart upload completed at the end and aborted on any error).
+// s3c convert SRC DST: a pipeline of one step (pipeline/single_step.h), run by the same runner
+// as `s3c run` (pipeline/pipeline_runner.h). SRC (an object, prefix or glob, any format) is read
+// with the read flags and --where; DST is written with the write flags, which are a pipeline
+// destination's keys spelt as flags (write_options.h):
+//   - DST a file or object name: one object, published only when every row is written (an S3
+//     destination is a multipart upload completed at the end and aborted on any error). Mode
+//     replace by default (an existing file is overwritten, as cp and aws s3 cp do); --mode
+//     error or ignore keeps an existing one.
+//   - DST ending in '/', a bucket root or an existing local folder: a dataset (a pipeline's
+//     path_prefix): data files (Hive folders with --partition-by, rolled by --max-rows-per-file
+//     / --max-file-size) published by one commit (`_s3c/commits/`, `_SUCCESS`). Mode error by
+//     default (a second run refuses to touch what the first wrote, as a Spark or DuckDB COPY
+//     writer does); --mode chooses ignore, append, replace or overwrite_partitions.
+//   - DST '-' (or a device, a FIFO): the rows stream to it, nothing to check or publish.
+// The run report goes to stderr unless --quiet; --json prints it on stdout.
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "batch_output.h"
 #include "commands.h"
-#include "data_run.h"
+#include "pipeline_run.h"
 #include "read_options.h"
-#include "s3c/formats/option_names.h"
 #include "s3c/io/local_file.h"
+#include "s3c/pipeline/single_step.h"
+#include "write_options.h"
 
 namespace s3c::cli {
 namespace {
@@ -17,105 +29,58 @@ namespace {
 struct ConvertCommand {
   std::string src;
   std::string dst;
-  std::string to;
-  std::string compression;
-  int level = -1;
-  int64_t row_group_rows = 1 << 20;
-  bool page_v2 = false;
-  std::string json_non_finite{formats::kDefaultNonFiniteFloats};
   ReadFlags flags;
+  pipeline::WriteSettings write;
+  bool json = false;
 };
 
-// `named`: what DST's name says (its compression is the default of text formats).
-Result<formats::FormatWriteOptions> WriteOptionsFor(const ConvertCommand& cmd,
-                                                    formats::FileFormat format,
-                                                    const formats::FormatFromNameResult& named,
-                                                    const std::string& dst_name) {
-  formats::FormatWriteOptions options;
-  if (format == formats::FileFormat::kParquet) {
-    if (!cmd.compression.empty()) {
-      S3C_ASSIGN_OR_RETURN(
-          options.parquet.codec,
-          PrefixError("--compression ", formats::ParseParquetCodec(cmd.compression)));
-    }
-    options.parquet.compression_level = cmd.level;
-    options.parquet.row_group_rows = cmd.row_group_rows;
-    options.parquet.data_page_v2 = cmd.page_v2;
-    options.parquet.object_name = dst_name;
-    return options;
-  }
-  S3C_RETURN_IF_ERROR(ApplyJsonOutputFlags(cmd.json_non_finite, &options));
-  if (!cmd.compression.empty()) {
-    S3C_ASSIGN_OR_RETURN(options.compression, ParseCodecName(cmd.compression));
-  } else {
-    options.compression = named.compression;
-  }
-  options.compress.level = cmd.level;
-  options.compress.name = dst_name;
-  return options;
+// Standard output through WriteStdout (a closed pipe is Cancelled: `| head` exits quietly); a
+// device or FIFO as a local output.
+Result<std::unique_ptr<OutputStream>> OpenStream(const std::string& stream_path) {
+  if (stream_path == "-") return MakeStdoutStream();
+  return OpenLocalOutput(stream_path);
 }
 
 Status RunConvert(CliContext& ctx, const ConvertCommand& cmd) {
   S3C_ASSIGN_OR_RETURN(StoreLocation dst, ctx.Resolve(cmd.dst));
-  if (!dst.is_stdio() && dst.folder_like) {
+  if (cmd.json && dst.is_stdio() && dst.stream_path == "-") {
     return InvalidArgumentError(
-        fmt::format("convert writes one file: {} names a folder; add a file name", cmd.dst));
+        "--json prints the report on stdout, where DST '-' writes the rows: give DST a file "
+        "name, or drop --json");
   }
-  std::string dst_name = dst.is_stdio() ? "stdout" : dst.UriOf(dst.key);
-  // A stdio destination has no key: no format from its name, no compression.
-  formats::FormatFromNameResult named = formats::OutputFormatFromName(dst.key);
-  formats::FileFormat format;
-  if (!cmd.to.empty()) {
-    S3C_ASSIGN_OR_RETURN(format, formats::ParseFileFormat(cmd.to));
-  } else if (named.format) {
-    format = *named.format;
-  } else {
-    return InvalidArgumentError(fmt::format(
-        "cannot tell the output format from '{}': give --to csv|tsv|json|jsonl|parquet", cmd.dst));
-  }
-  S3C_ASSIGN_OR_RETURN(formats::FormatWriteOptions write_options,
-                       WriteOptionsFor(cmd, format, named, dst_name));
-  S3C_ASSIGN_OR_RETURN(DataRun run, OpenDataRun(ctx, cmd.src, cmd.flags));
-  std::unique_ptr<OutputStream> out;
-  if (dst.is_stdio() && dst.stream_path == "-") {
-    out = MakeStdoutStream();
-  } else if (dst.is_stdio()) {
-    S3C_ASSIGN_OR_RETURN(out, OpenLocalOutput(dst.stream_path));
-  } else {
-    S3C_ASSIGN_OR_RETURN(out, dst.store->OpenOutput(dst.key));
-  }
-  S3C_ASSIGN_OR_RETURN(auto writer, formats::OpenFormatWriter(std::move(out), format,
-                                                              run.reader->schema(), write_options));
-  int64_t rows = 0;
-  while (true) {
-    // An error returns here and destroys the writer unclosed: nothing is published.
-    S3C_ASSIGN_OR_RETURN(auto batch, run.reader->Next());
-    if (!batch) break;
-    S3C_RETURN_IF_ERROR(writer->Write(*batch));
-    rows += batch->num_rows();
-  }
-  S3C_RETURN_IF_ERROR(writer->Close());
-  ctx.CountObjects(1);
-  return FinishDataRun(ctx, run, rows);
+  pipeline::SingleStep step;
+  step.source_uri = cmd.src;
+  step.read = cmd.flags;
+  // The filter is the pipeline's `where` (it prunes partitions and row groups all the same).
+  step.where = step.read.where;
+  step.read.where.clear();
+  step.destination_uri = cmd.dst;
+  step.dataset = !dst.is_stdio() && dst.folder_like;
+  step.write = cmd.write;
+  if (step.write.mode.empty()) step.write.mode = step.dataset ? "error" : "replace";
+  pipeline::SettingNames read_names(pipeline::SettingSpelling::kFlag);
+  read_names.Spell("compression", "--input-compression");
+  S3C_ASSIGN_OR_RETURN(pipeline::PipelineFile file,
+                       pipeline::SingleStepPipeline(step, SystemClock::Instance().Now(),
+                                                    read_names, WriteFlagNames()));
+  pipeline::RunOptions options;
+  options.open_stream = OpenStream;
+  return RunPipelineAndReport(ctx, file, std::move(options), cmd.json);
 }
 
 }  // namespace
 
 void AddConvertCommand(CLI::App& app, CommandFn* chosen) {
   auto cmd = std::make_shared<ConvertCommand>();
-  CLI::App* sub = app.add_subcommand("convert", "Rewrite data in another format or compression");
+  CLI::App* sub = app.add_subcommand(
+      "convert", "Rewrite data in another format, compression or layout (a one-step pipeline)");
   sub->add_option("src", cmd->src, "Input: object, prefix, glob or local path")->required();
-  sub->add_option("dst", cmd->dst, "Output file or object ('-' for stdout)")->required();
-  sub->add_option("--to", cmd->to, "csv, tsv, json, jsonl or parquet (default: from DST's name)");
-  sub->add_option("--compression", cmd->compression,
-                  "Text formats: gzip, bzip2, xz, zstd, lz4, snappy, none (default: from DST's "
-                  "name). Parquet: " +
-                      std::string(formats::kParquetCodecWords) + " (default: snappy)");
-  sub->add_option("--level", cmd->level, "Compression level (codec default when unset)");
-  sub->add_option("--row-group-rows", cmd->row_group_rows, "Parquet rows per row group")
-      ->capture_default_str();
-  sub->add_flag("--page-v2", cmd->page_v2, "Parquet: write data pages v2");
-  AddJsonOutputFlags(*sub, &cmd->json_non_finite);
+  sub->add_option("dst", cmd->dst,
+                  "Output: a file or object, a folder or prefix ending in '/' (a dataset), or "
+                  "'-' for stdout")
+      ->required();
+  AddWriteFlags(*sub, cmd->write);
+  sub->add_flag("--json", cmd->json, "Print the run report as JSON on stdout");
   AddReadFlags(*sub, cmd->flags, "--input-compression");
   sub->callback(
       [cmd, chosen] { *chosen = [cmd](CliContext& ctx) { return RunConvert(ctx, *cmd); }; });

@@ -5,16 +5,12 @@
 // stdout; the text report goes to stderr (stdout stays free for --json). The global S3 options
 // (--endpoint-url, --region, --profile, ...) are the defaults of endpoints that set none. On a
 // terminal a progress bar shows the running pipeline's bytes, objects and rows read, the
-// throughput and the time left.
+// throughput and the time left (pipeline_run.h).
 #include <CLI/CLI.hpp>
-#include <cstdio>
 
 #include "commands.h"
-#include "interrupt.h"
-#include "output.h"
 #include "pipeline_file_flags.h"
-#include "progress.h"
-#include "s3c/pipeline/pipeline_runner.h"
+#include "pipeline_run.h"
 
 namespace s3c::cli {
 namespace {
@@ -32,34 +28,7 @@ Status RunRun(CliContext& ctx, const RunCommand& cmd) {
   pipeline::RunOptions options;
   options.pipeline = cmd.pipeline;
   options.dry_run = cmd.dry_run;
-  options.env = &ctx.env();
-  options.store_defaults = &ctx.resolver_options();
-  options.cancelled = [] { return Interrupted(); };
-  // On a terminal, one bar per pipeline: the source's bytes and objects of its listing, rows.
-  Progress progress(Progress::ShouldShow(ctx.options().quiet), 0, 0);
-  std::string shown_pipeline;
-  options.on_progress = [&](const pipeline::RunProgress& p) {
-    if (p.pipeline != shown_pipeline) {
-      shown_pipeline = p.pipeline;
-      progress.Restart(p.pipeline, p.bytes_listed, static_cast<uint64_t>(p.objects_listed));
-    }
-    progress.Set(p.bytes_read, static_cast<uint64_t>(p.objects_read), p.rows_read);
-  };
-  pipeline::RunReport report;
-  Result<pipeline::RunReport> ran = pipeline::RunPipelineFile(file, options, &report);
-  progress.Finish();
-  if (ran.ok()) report = std::move(*ran);
-  ctx.AddRequests(report.requests);
-  for (const auto& p : report.pipelines) ctx.CountObjects(static_cast<uint64_t>(p.objects_read));
-  const std::string shown = file.secrets.Redact(pipeline::RunReportText(report));
-  if (!ctx.options().quiet) std::fprintf(stderr, "%s", shown.c_str());
-  if (cmd.json) {
-    S3C_RETURN_IF_ERROR(WriteStdout(file.secrets.Redact(pipeline::RunReportJson(report)) + "\n"));
-  }
-  if (!ran.ok()) {
-    return Status(ran.status().code(), file.secrets.Redact(ran.status().message()));
-  }
-  return Status::OK();
+  return RunPipelineAndReport(ctx, file, std::move(options), cmd.json);
 }
 
 }  // namespace

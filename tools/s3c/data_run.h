@@ -1,4 +1,4 @@
-// What `s3c read` and `s3c convert` share: opening the dataset reader over a URI with the
+// What `s3c read` does around its rows: opening the dataset reader over a URI with the
 // read flags (and the quarantine sink), and the run report printed to stderr at the end.
 #pragma once
 

@@ -19,12 +19,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "s3c/common/clock.h"
 #include "s3c/common/env.h"
 #include "s3c/common/status.h"
+#include "s3c/io/streams.h"
 #include "s3c/pipeline/pipeline_file.h"
 #include "s3c/pipeline/request_cost.h"
 #include "s3c/store/store_resolver.h"
@@ -44,6 +46,11 @@ struct RunProgress {
   int64_t rows_out = 0;
 };
 
+// Opens the stream a destination writes when its URI resolves to one (store_location.h: "-"
+// for standard output, an existing device or FIFO).
+using StreamOpener =
+    std::function<Result<std::unique_ptr<OutputStream>>(const std::string& stream_path)>;
+
 struct RunOptions {
   std::string pipeline;  // run only this one ("" = every pipeline, in file order)
   // Check and list, read and write nothing: each destination's mode check (a LIST or a HEAD)
@@ -59,6 +66,10 @@ struct RunOptions {
   std::function<void(const RunProgress&)> on_progress;
   // Asked before every batch; true stops the run there (Cancelled). Null: never.
   std::function<bool()> cancelled;
+  // A single-object destination whose URI resolves to a stream is written straight into the
+  // stream this opens (no mode check, nothing published atomically; SingleStepPipeline makes
+  // such destinations, `s3c convert SRC -`). Null: OpenLocalOutput (io/local_file.h).
+  StreamOpener open_stream;
 };
 
 enum class DestinationOutcome {
@@ -90,6 +101,9 @@ struct PipelineReport {
   int64_t rows_filtered = 0;
   int64_t rows_out = 0;
   int64_t quarantined = 0;
+  // How the schema changed from object to object (formats::SchemaDrift::ToString), so that a
+  // column widened, added or missing in some objects never goes by without a line.
+  std::vector<std::string> drift;
   std::vector<DestinationReport> destinations;
   double seconds = 0;
 };

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "s3c/common/status.h"
@@ -26,7 +27,13 @@ class SettingNames {
   explicit SettingNames(SettingSpelling spelling, std::string* blamed = nullptr)
       : spelling_(spelling), blamed_(blamed) {}
 
-  // "--skip-rows" (flags) or "skip_rows" (keys) for the key "skip_rows".
+  // A front end whose flag for `key` is not the key's own spelling (s3c convert: the write
+  // setting "format" is --to, the read setting "compression" is --input-compression). Name()
+  // returns `name` for `key` from then on.
+  SettingNames& Spell(std::string_view key, std::string name);
+
+  // "--skip-rows" (flags) or "skip_rows" (keys) for the key "skip_rows", unless Spell() said
+  // otherwise.
   std::string Name(std::string_view key) const;
 
   // An InvalidArgument with `message` (which names settings through Name()), about `key`.
@@ -58,6 +65,7 @@ class SettingNames {
 
   SettingSpelling spelling_;
   std::string* blamed_;
+  std::vector<std::pair<std::string, std::string>> spelled_;  // key -> name, from Spell()
 };
 
 // `result`, with its error message prefixed by `prefix` (e.g. "--json-non-finite: ").

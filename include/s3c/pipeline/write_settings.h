@@ -1,4 +1,4 @@
-// The write settings of a pipeline destination (and, later, of `s3c convert`): format,
+// The write settings of a pipeline destination and of `s3c convert` (its flags): format,
 // compression, Parquet layout, JSON output, the write mode, partitioning, file names, rolling
 // and the write memory. Kept as text like the read settings (read_settings.h); CheckWriteSettings
 // accepts or refuses every word and number now, before anything runs, naming the setting
