@@ -1,4 +1,5 @@
 #include "s3c/common/status.h"
+#include "s3c/common/status_message.h"
 
 #include <gtest/gtest.h>
 
@@ -44,6 +45,23 @@ TEST(StatusTest, CopiesAreIndependent) {
   b.SetRetryable(true);
   EXPECT_FALSE(a.retryable());
   EXPECT_TRUE(b.retryable());
+}
+
+TEST(StatusTest, WithMessageKeepsCodeRetryableAndContext) {
+  Status s(StatusCode::kPermissionDenied, "access denied");
+  s.SetRetryable(true);
+  ErrorContext ctx;
+  ctx.operation = "GetObject";
+  ctx.resource = "s3://b/k";
+  ctx.hint = "check the policy";
+  s.SetContext(ctx);
+  Status named = WithMessage(s, "pipeline p: " + s.message());
+  EXPECT_EQ(named.code(), StatusCode::kPermissionDenied);
+  EXPECT_TRUE(named.retryable());
+  EXPECT_EQ(named.ToString(),
+            "PermissionDenied: GetObject s3://b/k: pipeline p: access denied. Hint: check the policy");
+  EXPECT_EQ(s.message(), "access denied");  // the original is unchanged
+  EXPECT_TRUE(WithMessage(Status::OK(), "x").ok());
 }
 
 TEST(ResultTest, PropagatesErrors) {

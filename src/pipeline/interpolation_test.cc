@@ -79,6 +79,22 @@ TEST(InterpolationTest, ASecretThatFailsToInterpolateIsHiddenAsWritten) {
   EXPECT_EQ(secrets.Redact("value tok-123${NOPE}."), "value ***.");
 }
 
+TEST(InterpolationTest, ARedactedErrorKeepsItsCodeAndContextWithoutSecrets) {
+  SecretValues secrets;
+  secrets.Add("AKIDSECRET");
+  Status st(StatusCode::kPermissionDenied, "pipeline p: access denied for AKIDSECRET");
+  ErrorContext ctx;
+  ctx.operation = "GetObject";
+  ctx.resource = "s3://b/AKIDSECRET.csv";
+  ctx.hint = "check the policy";
+  st.SetContext(ctx);
+  Status shown = secrets.Redact(st);
+  EXPECT_EQ(shown.code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(shown.ToString(), "PermissionDenied: GetObject s3://b/***.csv: pipeline p: access "
+                              "denied for ***. Hint: check the policy");
+  EXPECT_TRUE(secrets.Redact(Status::OK()).ok());
+}
+
 TEST(InterpolationTest, AValueCannotAddStructure) {
   // The variable holds YAML that would add a key if it were pasted into the text.
   auto root = ParseYaml("a:\n  b: ${V}\n", "p.yaml");

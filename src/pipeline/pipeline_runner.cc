@@ -12,6 +12,7 @@
 #include "pipeline/destination_writer.h"
 #include "pipeline/resolver_pool.h"
 #include "s3c/common/name_suggest.h"
+#include "s3c/common/status_message.h"
 #include "s3c/dataset/dataset_input.h"
 #include "s3c/dataset/lake_read.h"
 #include "s3c/pipeline/batch_transform.h"
@@ -175,8 +176,8 @@ Result<RunReport> RunPipelineFile(const PipelineFile& file, const RunOptions& op
     if (!options.pipeline.empty() && p.name != options.pipeline) continue;
     Result<PipelineReport> ran = PipelineRun(file, p, options, stores).Run();
     if (!ran.ok()) {
-      failed = Status(ran.status().code(),
-                      fmt::format("pipeline {}: {}", p.name, ran.status().message()));
+      // WithMessage keeps the failed request's operation and object (ErrorContext).
+      failed = WithMessage(ran.status(), fmt::format("pipeline {}: {}", p.name, ran.status().message()));
       break;
     }
     report.pipelines.push_back(std::move(*ran));

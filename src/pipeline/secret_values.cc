@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "s3c/common/status_message.h"
+
 namespace s3c::pipeline {
 
 bool IsSecretKey(std::string_view key) {
@@ -26,6 +28,16 @@ std::string SecretValues::Redact(std::string text) const {
     }
   }
   return text;
+}
+
+Status SecretValues::Redact(const Status& status) const {
+  if (status.ok()) return status;
+  Status out = WithMessage(status, Redact(status.message()));
+  ErrorContext& c = out.mutable_context();
+  for (std::string* text : {&c.operation, &c.resource, &c.s3_code, &c.request_id, &c.hint}) {
+    *text = Redact(std::move(*text));
+  }
+  return out;
 }
 
 }  // namespace s3c::pipeline

@@ -47,6 +47,39 @@ expect_rows() {
 keys_under() {
   "$S3C" ls -q --recursive "$1" 2>/dev/null | awk '{print $NF}' | sed "s|^$1||" | LC_ALL=C sort
 }
+# expect_duckdb DESCRIPTION EXPECTED_FILE SQL...: runs each SQL in one in-memory DuckDB (the
+# oracle of tests/oracle) and compares, per query, "columns: NAME TYPE, ..." and then each row's
+# values joined by '|' (in the canonical text of tests/support/duckdb_oracle.h: use SQL that
+# gives VARCHAR for readable values), or "error: MESSAGE", with the case's file. Without the
+# oracle installed the check fails under S3C_REQUIRE_DUCKDB=1 (make test), else is skipped.
+ORACLE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../oracle" && pwd)
+expect_duckdb() {
+  local what=$1 expected=$CASE_DIR/$2
+  shift 2
+  if ! command -v node >/dev/null || [ ! -d "$ORACLE_DIR/node_modules/@duckdb/node-api" ]; then
+    if [ "${S3C_REQUIRE_DUCKDB:-}" = 1 ]; then
+      bad "$what: DuckDB (node and $ORACLE_DIR/node_modules/@duckdb/node-api) is missing: run scripts/bootstrap"
+    else
+      echo "skip $what: DuckDB is not installed (scripts/bootstrap)"
+    fi
+    return
+  fi
+  python3 -c 'import json, sys; [print(json.dumps(sql)) for sql in sys.argv[1:]]' "$@" |
+    node "$ORACLE_DIR/duckdb_rows.mjs" 2>&1 | python3 -c '
+import json, sys
+for line in sys.stdin:
+    try:
+        r = json.loads(line)
+    except ValueError:
+        print("not JSON: " + line.rstrip()); continue
+    if not r["ok"]:
+        print("error: " + r["error"]); continue
+    print("columns: " + ", ".join(c["name"] + " " + c["type"] for c in r["columns"]))
+    for row in r["rows"]:
+        print("|".join("NULL" if v is None else str(v) for v in row))' >"$WORK/duckdb.txt"
+  if diff -u "$expected" "$WORK/duckdb.txt" >"$WORK/duckdb.diff"; then ok "$what"; else
+    bad "$what: DuckDB's answer differs"; head -20 "$WORK/duckdb.diff" | sed 's/^/     /'; fi
+}
 
 . "$CASE_DIR/case.sh"
 "$S3C" rm -q -r "s3://$BUCKET/" >/dev/null 2>&1 || true

@@ -6,13 +6,12 @@
 //   Prints "http://127.0.0.1:PORT" (the port it listens on, chosen free) as one line on stdout
 //   once it accepts connections, then runs until SIGINT or SIGTERM, and on exit prints the number
 //   of requests it received on stderr. Exit 2 on bad arguments.
-#include <signal.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "support/fault_proxy.h"
+#include "support/stop_signals.h"
 
 namespace {
 
@@ -40,13 +39,7 @@ int main(int argc, char** argv) {
                  argv[1], argv[2]);
     return 2;
   }
-  // Blocked before the proxy starts its threads, so they inherit the mask and only sigwait
-  // below receives the signal.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const sigset_t stop_signals = s3c::testing::BlockStopSignals();  // before the proxy's threads
 
   s3c::testing::FaultPlan plan;
   plan.delay_ms = static_cast<int>(delay_ms);  // fault kNone: latency added to every request
@@ -54,8 +47,7 @@ int main(int argc, char** argv) {
   std::printf("%s\n", proxy.url().c_str());
   std::fflush(stdout);
 
-  int signal_number = 0;
-  sigwait(&stop_signals, &signal_number);
+  s3c::testing::WaitForStopSignal(stop_signals);
   std::fprintf(stderr, "delay_proxy: %zu request(s) received, each delayed %ld ms\n",
                proxy.requests_seen(), delay_ms);
   return 0;

@@ -9,12 +9,15 @@
 # Usage:  rgw.sh [start]   # fresh cluster (wipes $RGW_DIR), prints env, writes $RGW_ENV_FILE
 #         rgw.sh restart   # restart daemons on the existing $RGW_DIR
 #         rgw.sh stop      # stop every daemon started from $RGW_DIR and remove the folder
+#         rgw.sh user UID ACCESS_KEY SECRET_KEY   # one more S3 user on the running cluster of
+#                          # $RGW_DIR (tests that need two accounts; idempotent for one UID)
 #
 # Env knobs (defaults in brackets):
 #   RGW_DIR [/tmp/rgwlab/cluster]   RGW_PORT [7480]   MON_PORT [13300]
 #   OSD_STORE [bluestore|memstore]  WITH_MGR [0]      OSD_SIZE_GB [20]
 #   S3_ACCESS_KEY [TESTACCESSKEY0000001]  S3_SECRET_KEY [testsecretkey...]
 #   S3_BUCKET [testbucket]          RGW_ENV_FILE [$RGW_DIR.env]: shell lines with the settings
+#                                   (RGW_DIR among them, for `rgw.sh user`)
 set -euo pipefail
 
 DIR=${RGW_DIR:-/tmp/s3c-rgw/cluster}
@@ -82,8 +85,16 @@ start_daemons() {
 case "${1:-start}" in
   stop)    stop_all; rm -rf "$DIR" "$ENV_FILE"; exit 0 ;;
   restart) stop_all; start_daemons; exit 0 ;;
+  user)
+    [ $# = 4 ] || { echo "usage: $0 user UID ACCESS_KEY SECRET_KEY" >&2; exit 2; }
+    [ -s "$CONF" ] || { echo "no cluster in $DIR (set RGW_DIR)" >&2; exit 1; }
+    if ! radosgw-admin -c "$CONF" user info --uid="$2" >/dev/null 2>&1; then
+      radosgw-admin -c "$CONF" user create --uid="$2" --display-name="$2" \
+        --access-key="$3" --secret-key="$4" >/dev/null
+    fi
+    exit 0 ;;
   start)   ;;
-  *) echo "usage: $0 [start|restart|stop]" >&2; exit 2 ;;
+  *) echo "usage: $0 [start|restart|stop|user UID ACCESS_KEY SECRET_KEY]" >&2; exit 2 ;;
 esac
 
 # ---------------------------------------------------------------- fresh start
@@ -209,6 +220,7 @@ AWS_ACCESS_KEY_ID=$AK
 AWS_SECRET_ACCESS_KEY=$SK
 AWS_DEFAULT_REGION=us-east-1
 S3_BUCKET=$BUCKET
+RGW_DIR=$DIR
 EOF
 cat <<EOF
 export S3_ENDPOINT=http://127.0.0.1:$RGW_PORT

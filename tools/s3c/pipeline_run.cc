@@ -35,10 +35,8 @@ Status RunPipelineAndReport(CliContext& ctx, const pipeline::PipelineFile& file,
   if (json) {
     S3C_RETURN_IF_ERROR(WriteStdout(file.secrets.Redact(pipeline::RunReportJson(report)) + "\n"));
   }
-  if (!ran.ok()) {
-    return Status(ran.status().code(), file.secrets.Redact(ran.status().message()));
-  }
-  return Status::OK();
+  // The error keeps its context (the request's operation and object), redacted as the rest.
+  return ran.ok() ? Status::OK() : file.secrets.Redact(ran.status());
 }
 
 }  // namespace s3c::cli

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "s3c/common/status.h"
+
 namespace s3c::pipeline {
 
 // The keys whose values are secrets, wherever they appear.
@@ -21,6 +23,8 @@ class SecretValues {
   void Add(std::string value);
   // `text` with every occurrence of every secret (longest first) replaced by "***".
   std::string Redact(std::string text) const;
+  // The same error with its message and every text of its context redacted.
+  Status Redact(const Status& status) const;
   bool empty() const { return values_.empty(); }
 
  private:
