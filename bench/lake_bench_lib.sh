@@ -12,6 +12,27 @@ json_str() { python3 -c 'import json, sys; print(json.dumps(sys.argv[1]))' "$1";
 DUCK=(node "$ROOT/tests/oracle/duckdb_exec.mjs")
 duck() { "${DUCK[@]}" "$@"; }
 
+# need_bench_tools AWS: dies unless AWS (the aws cli), GNU time, node, python3, radosgw and
+# tests/oracle's DuckDB package are installed.
+need_bench_tools() {
+  local t
+  for t in "$1" /usr/bin/time node python3 radosgw; do
+    command -v "$t" >/dev/null || die "$t missing: run scripts/bootstrap --bench"
+  done
+  [ -d "$ROOT/tests/oracle/node_modules/@duckdb/node-api" ] || die "no DuckDB: run scripts/bootstrap"
+}
+
+# local_dir SHM_NAME GB FALLBACK: where a peer's local files go: BENCH_DL_DIR when set, else
+# /dev/shm/SHM_NAME when tmpfs has GB free (see README: writes into fresh ext4 pages are noisy),
+# else FALLBACK.
+local_dir() {
+  local free
+  free=$(df -P -BG /dev/shm 2>/dev/null | awk 'NR == 2 { sub("G", "", $4); print $4 }')
+  if [ -n "${BENCH_DL_DIR:-}" ]; then echo "$BENCH_DL_DIR"
+  elif [ "${free:-0}" -ge "$2" ]; then echo "/dev/shm/$1"
+  else echo "$3"; fi
+}
+
 # ------------------------------------------------------------------ data
 # The 8 columns of every lake file (ints, floats, strings, a date), a function of the row number
 # alone so that the CSV and the Parquet lake hold the same rows. `v` is the value the queries

@@ -81,20 +81,9 @@ AWS=/usr/bin/aws  # Debian's awscli, not whatever else is first on PATH
 mkdir -p "$WORK/bin"
 cp "$S3C" "$WORK/bin/s3c" && cp "$PROXY" "$WORK/bin/delay_proxy"
 S3C_BUILT="$S3C" S3C=$WORK/bin/s3c PROXY=$WORK/bin/delay_proxy
-for t in "$AWS" /usr/bin/time node python3 radosgw; do
-  command -v "$t" >/dev/null || die "$t missing: run scripts/bootstrap --bench"
-done
-[ -d "$ROOT/tests/oracle/node_modules/@duckdb/node-api" ] || die "no DuckDB: run scripts/bootstrap"
-shm_free_gb=$(df -P -BG /dev/shm 2>/dev/null | awk 'NR == 2 { sub("G", "", $4); print $4 }')
-if [ -z "${BENCH_DL_DIR:-}" ] && [ "${shm_free_gb:-0}" -ge $((SIZE / 1000000000 + 2)) ]; then
-  DL=/dev/shm/s3c-lake-download
-else
-  DL=${BENCH_DL_DIR:-$WORK/download}
-fi
-
-export OSD_STORE=${OSD_STORE:-memstore} OSD_SIZE_GB=${OSD_SIZE_GB:-8}
-export RGW_DIR=$WORK/cluster RGW_ENV_FILE=$WORK/cluster.env
-export RGW_PORT=${BENCH_RGW_PORT:-19482} MON_PORT=${BENCH_MON_PORT:-19302}
+need_bench_tools "$AWS"
+DL=$(local_dir s3c-lake-download $((SIZE / 1000000000 + 2)) "$WORK/download")
+bench_rgw_settings "$WORK" 19482 19302
 PROXY_PID=""
 cleanup() {
   [ -z "$PROXY_PID" ] || kill "$PROXY_PID" 2>/dev/null || true
@@ -121,10 +110,7 @@ CSV_BYTES=$(find "$DATA/csv" -name '*.csv.gz' -exec cat {} + | gzip -dc | wc -c)
 log "lake: $CSV_BYTES bytes of CSV ($CSV_GZ_BYTES gzip), $PARQUET_BYTES bytes of Parquet"
 
 # ------------------------------------------------------------------ server and upload
-log "starting RGW ($OSD_STORE) on 127.0.0.1:$RGW_PORT"
-start_bench_rgw "$WORK"
-aws_peer_env "$WORK/aws"
-unset AWS_PROFILE
+start_bench_peers_rgw "$WORK"
 EP=$S3_ENDPOINT
 S3=("$S3C" --endpoint-url "$EP" -q)
 "${S3[@]}" mb s3://lake

@@ -10,16 +10,16 @@ of the "duckdb startup" runs). Peer (a) is `aws s3 cp --recursive` plus DuckDB o
 (b) is DuckDB on the local files. Ratios are s3c / peer: below 1 means s3c took less.
 """
 import json
-import statistics
 import sys
+
+from bench_runs import (failed_runs, group_runs, load_jsonl, measure, peak_rss_mib,
+                        write_result)
 
 
 def load(meta_path, runs_path):
     with open(meta_path) as f:
         meta = json.load(f)
-    with open(runs_path) as f:
-        runs = [json.loads(line) for line in f if line.strip()]
-    return meta, runs
+    return meta, load_jsonl(runs_path)
 
 
 def rows_of(run):
@@ -38,36 +38,16 @@ def requests(run, op):
     return stats.get("requests", {}).get(op, 0)
 
 
-def measure(runs, startup_cpu):
-    """(wall, cpu) medians of one tool's runs; DuckDB as the module docstring says."""
-    walls, cpus = [], []
-    for r in runs:
-        cpu = r["user_s"] + r["sys_s"]
-        if r["duckdb"] is not None:
-            walls.append(r["duckdb"]["seconds"])
-            cpus.append(max(cpu - startup_cpu, 0.0))
-        else:
-            walls.append(r["wall_s"])
-            cpus.append(cpu)
-    return statistics.median(walls), statistics.median(cpus)
-
-
 def summarize(meta, runs):
-    failures = [f"{r['part']} {r['tool']} {r['step']} #{r['rep']}: {r['note']}"
-                for r in runs if r["exit_code"] != 0]
-    startup = [r["user_s"] + r["sys_s"] for r in runs if r["part"] == "duckdb"]
-    startup_cpu = statistics.median(startup) if startup else 0.0
-    by = {}
-    for r in runs:
-        if r["part"] != "duckdb" and r["exit_code"] == 0:
-            by.setdefault((r["part"], r["tool"], r["step"]), []).append(r)
+    failures = failed_runs(runs)
+    startup_cpu, by = group_runs(runs)
     rows = {}
     for key, rs in by.items():
         wall, cpu = measure(rs, startup_cpu)
         counts = sorted({rows_of(r) for r in rs} - {None})
         rows[key] = {"part": key[0], "tool": key[1], "step": key[2], "wall_s": round(wall, 3),
                      "cpu_s": round(cpu, 3),
-                     "peak_rss_mib": round(max(r["maxrss_kib"] for r in rs) / 1024, 1),
+                     "peak_rss_mib": peak_rss_mib(rs),
                      "rows": counts[0] if len(counts) == 1 else (counts or None),
                      "list_requests": max(requests(r, "ListObjectsV2") for r in rs),
                      "get_requests": max(requests(r, "GetObject") for r in rs)}
@@ -160,10 +140,7 @@ def main():
               "summary": list(rows.values()),
               "peer_a": {p: combined(rows, p) for p in ("csv", "parquet")},
               "ok": not failures and not problems, "failures": failures + problems, "runs": runs}
-    with open(sys.argv[3], "w") as f:
-        json.dump(result, f, indent=1)
-        f.write("\n")
-    return 0 if result["ok"] else 1
+    return write_result(sys.argv[3], result)
 
 
 if __name__ == "__main__":

@@ -61,9 +61,10 @@ class BatchWriter {
   virtual Status Close() = 0;
   virtual void Abort() = 0;
   // Memory held for rows written and not yet at the destination: the encoder's buffers (text:
-  // the pending output; Parquet: the current row group's values and levels at their PLAIN size,
-  // an estimate of its encoded pages) plus the output stream's buffered_bytes() (a compressor's
-  // state, an S3 part buffer). Changes only with calls on this writer.
+  // the pending output; Parquet: what the current row group's column writers allocated - its
+  // compressed pages, the page being built, dictionaries and their hash indexes, often several
+  // times the PLAIN size) plus the output stream's buffered_bytes() (a compressor's state, an S3
+  // part buffer). Changes only with calls on this writer.
   virtual uint64_t buffered_bytes() const { return 0; }
   // Output not yet handed to the output stream, for size estimates: text formats the bytes
   // they collected; Parquet its open row group at PLAIN size (more than it will take encoded).

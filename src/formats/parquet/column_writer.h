@@ -63,8 +63,14 @@ class ColumnWriter {
   // Buffers the levels and values of one batch of this leaf (`shredded` must come from
   // ShredColumn for this leaf's top-level column).
   virtual Status Append(const ShreddedLeaf& shredded) = 0;
-  // Uncompressed bytes buffered for the current chunk (PLAIN size of the values plus levels).
+  // Uncompressed bytes buffered for the current chunk (PLAIN size of the values plus levels):
+  // an estimate of the chunk's encoded size, for cutting row groups and files.
   virtual int64_t buffered_bytes() const = 0;
+  // Memory the writer holds (its buffers' capacities: the chunk's compressed pages, the page
+  // being built, the dictionary and its hash index, the gathered batch), for memory budgets.
+  // A dictionary column holds several times its PLAIN size (a unique int64: the value, its
+  // index and 2 to 4 hash slots). FinishChunk gives the chunk's buffers back.
+  virtual int64_t memory_bytes() const = 0;
   // Writes the chunk (dictionary page, then data pages) to `out`, whose next byte is at file
   // offset `file_offset`, and starts a new chunk.
   virtual Result<ChunkResult> FinishChunk(OutputStream& out, int64_t file_offset) = 0;

@@ -16,7 +16,7 @@ namespace s3c::formats::parquet {
 template <typename T>
 class DictionaryTable {
  public:
-  explicit DictionaryTable(int32_t width) : width_(width) { slots_.assign(1024, -1); }
+  explicit DictionaryTable(int32_t width) : width_(width) { slots_.assign(kInitialSlots, -1); }
 
   // The index of v, inserting it when new.
   uint32_t GetOrInsert(T v) {
@@ -37,13 +37,20 @@ class DictionaryTable {
   size_t size() const { return values_.size(); }
   int64_t plain_bytes() const { return plain_bytes_; }
   const ValueBuffer<T>& values() const { return values_; }
+  // Empties the table and gives back what it grew to (a chunk's dictionary can be large).
   void Clear() {
-    values_.Clear();
-    slots_.assign(1024, -1);
+    values_.Release();
+    std::vector<int32_t>(kInitialSlots, -1).swap(slots_);
     plain_bytes_ = 0;
+  }
+  // Bytes allocated: the values and the hash index.
+  int64_t memory_bytes() const {
+    return values_.memory_bytes() + static_cast<int64_t>(slots_.capacity() * sizeof(int32_t));
   }
 
  private:
+  static constexpr size_t kInitialSlots = 1024;
+
   static size_t Hash(T v) {
     if constexpr (std::is_same_v<T, std::string_view>) {
       return std::hash<std::string_view>()(v);

@@ -90,6 +90,18 @@ class TypedColumnWriter final : public ColumnWriter {
 
   int64_t buffered_bytes() const override { return chunk_plain_bytes_ + chunk_levels_bytes_; }
 
+  int64_t memory_bytes() const override {
+    auto bytes = [](const auto& v) {
+      return static_cast<int64_t>(v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type));
+    };
+    int64_t gathered = bytes(gathered_.bools) + bytes(gathered_.i32) + bytes(gathered_.i64) +
+                       bytes(gathered_.f32) + bytes(gathered_.f64) + bytes(gathered_.bytes) +
+                       static_cast<int64_t>(gathered_.scratch.capacity());
+    return gathered + dict_.memory_bytes() + bytes(indices_) + plain_.memory_bytes() +
+           bytes(page_defs_) + bytes(page_reps_) + static_cast<int64_t>(pages_.capacity()) +
+           bytes(locations_);
+  }
+
   Result<ChunkResult> FinishChunk(OutputStream& out, int64_t file_offset) override {
     S3C_RETURN_IF_ERROR(FlushPage());
     std::string dict_page;
@@ -265,8 +277,15 @@ class TypedColumnWriter final : public ColumnWriter {
     return Status::OK();
   }
 
+  // Starts the next chunk with the buffers given back (a file's memory then drops to what its
+  // output holds: see ParquetFileWriter's buffered_bytes).
   void ResetChunk() {
     dict_.Clear();
+    std::vector<uint32_t>().swap(indices_);
+    plain_.Release();
+    std::vector<int16_t>().swap(page_defs_);
+    std::vector<int16_t>().swap(page_reps_);
+    gathered_ = PhysicalValues();
     dict_mode_ = dictionary_eligible_;
     used_dictionary_ = false;
     pages_.clear();

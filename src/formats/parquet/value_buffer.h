@@ -22,6 +22,10 @@ class ValueBuffer {
   T operator[](size_t i) const { return values_[i]; }
   size_t size() const { return values_.size(); }
   void Clear() { values_.clear(); }
+  // Clear() and give the memory back.
+  void Release() { std::vector<T>().swap(values_); }
+  // Bytes allocated (the capacity, not the size).
+  int64_t memory_bytes() const { return static_cast<int64_t>(values_.capacity() * sizeof(T)); }
   const std::vector<T>& values() const { return values_; }
   static int64_t PlainSize(T, int32_t) { return std::is_same_v<T, uint8_t> ? 1 : sizeof(T); }
 
@@ -36,6 +40,11 @@ class ValueBuffer<std::string_view> {
   std::string_view operator[](size_t i) const { return values_[i]; }
   size_t size() const { return values_.size(); }
   void Clear() { values_.Clear(); }
+  void Release() { values_ = ByteArrayValues(); }
+  int64_t memory_bytes() const {
+    return static_cast<int64_t>(values_.offsets.capacity() * sizeof(int32_t) +
+                                values_.data.capacity());
+  }
   const ByteArrayValues& values() const { return values_; }
   // FIXED_LEN_BYTE_ARRAY (width > 0) has no length prefix.
   static int64_t PlainSize(std::string_view v, int32_t width) {
