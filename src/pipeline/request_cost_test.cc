@@ -10,6 +10,7 @@ TEST(RequestCostTest, TiersFollowS3Billing) {
   EXPECT_EQ(TierOf("UploadPart"), RequestTier::kTier1);
   EXPECT_EQ(TierOf("CompleteMultipartUpload"), RequestTier::kTier1);
   EXPECT_EQ(TierOf("ListObjectsV2"), RequestTier::kTier1);
+  EXPECT_EQ(TierOf("ListMultipartUploads"), RequestTier::kTier1);
   EXPECT_EQ(TierOf("CopyObject"), RequestTier::kTier1);
   EXPECT_EQ(TierOf("GetObject"), RequestTier::kTier2);
   EXPECT_EQ(TierOf("HeadObject"), RequestTier::kTier2);

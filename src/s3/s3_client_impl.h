@@ -20,6 +20,7 @@ class S3ClientImpl final : public S3Client {
 
   // ops_list.cc
   Result<ListObjectsPage> ListObjectsV2(const ListObjectsRequest& request) override;
+  Result<ListUploadsPage> ListMultipartUploads(const ListUploadsRequest& request) override;
   // ops_get.cc
   Result<HeadObjectResult> HeadObject(const std::string& bucket, const std::string& key,
                                       const std::string& if_match) override;

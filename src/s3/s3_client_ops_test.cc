@@ -408,6 +408,47 @@ TEST_F(S3ClientTest, ListSendsEncodingTypeAndParsesPages) {
   EXPECT_EQ(client->ListObjectsV2(req).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST_F(S3ClientTest, ListMultipartUploadsSendsMarkersAndRetriesThroughTheExecutor) {
+  auto client = MakeClient();
+  http.Push(ErrorReply(503, "SlowDown"));
+  http.Push(Xml(200,
+                "<ListMultipartUploadsResult><IsTruncated>true</IsTruncated>"
+                "<NextKeyMarker>p/c d%2B</NextKeyMarker>"
+                "<NextUploadIdMarker>u+2</NextUploadIdMarker>"
+                "<Upload><Key>p/c d%2B</Key><UploadId>u+2</UploadId>"
+                "<Initiated>2024-05-01T10:20:30.000Z</Initiated></Upload>"
+                "</ListMultipartUploadsResult>"));
+  ListUploadsRequest req;
+  req.bucket = "b";
+  req.prefix = "p/";
+  req.key_marker = "p/a b";
+  req.upload_id_marker = "u+1";
+  req.max_uploads = 2;
+  Result<ListUploadsPage> page = client->ListMultipartUploads(req);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->uploads.size(), 1u);
+  EXPECT_EQ(page->uploads[0].key, "p/c d%2B");  // literal: no encoding-type was asked
+  EXPECT_EQ(page->uploads[0].upload_id, "u+2");
+  EXPECT_EQ(page->next_key_marker, "p/c d%2B");
+  EXPECT_EQ(page->next_upload_id_marker, "u+2");
+  ASSERT_EQ(http.request_count(), 2u);  // the 503 retried once, by the one retry layer
+  EXPECT_EQ(http.requests()[1].method, "GET");
+  EXPECT_EQ(http.requests()[1].url,
+            "http://s3.test:9000/b?uploads&prefix=p%2F"
+            "&key-marker=p%2Fa%20b&upload-id-marker=u%2B1&max-uploads=2");
+  EXPECT_EQ(Count("ListMultipartUploads"), 2u);
+
+  // A body that does not parse names the operation and what was listed.
+  http.Push(Xml(200, "<ListBucketResult/>"));
+  Status bad = client->ListMultipartUploads(req).status();
+  EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(bad.context().operation, "ListMultipartUploads");
+  EXPECT_EQ(bad.context().resource, "s3://b/p/");
+  req.max_uploads = 1001;
+  EXPECT_EQ(client->ListMultipartUploads(req).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(http.request_count(), 3u);
+}
+
 TEST_F(S3ClientTest, PresignedUrlCarriesNoSecretInErrors) {
   auto client = MakeClient();
   Result<std::string> url = client->PresignGetObject("b", "k x", std::chrono::seconds(600));

@@ -38,6 +38,16 @@ Result<std::string> Decode(const std::string& s, bool url_encoded) {
   return *d;
 }
 
+// The <CommonPrefixes><Prefix> entries of a delimited listing, decoded.
+Status AppendCommonPrefixes(const pugi::xml_node& root, bool url_encoded,
+                            std::vector<std::string>* out) {
+  for (pugi::xml_node p = root.child("CommonPrefixes"); p; p = p.next_sibling("CommonPrefixes")) {
+    S3C_ASSIGN_OR_RETURN(std::string prefix, Decode(Text(p, "Prefix"), url_encoded));
+    out->push_back(std::move(prefix));
+  }
+  return Status::OK();
+}
+
 void AppendEscaped(std::string& out, std::string_view s) {
   for (char c : s) {
     switch (c) {
@@ -120,12 +130,44 @@ Result<ListObjectsPage> ParseListObjectsV2(std::string_view body, bool url_encod
     if (auto t = ParseIso8601(Text(c, "LastModified"))) o.last_modified = *t;
     page.objects.push_back(std::move(o));
   }
-  for (pugi::xml_node p = root.child("CommonPrefixes"); p; p = p.next_sibling("CommonPrefixes")) {
-    S3C_ASSIGN_OR_RETURN(std::string prefix, Decode(Text(p, "Prefix"), url_encoded));
-    page.common_prefixes.push_back(std::move(prefix));
-  }
+  S3C_RETURN_IF_ERROR(AppendCommonPrefixes(root, url_encoded, &page.common_prefixes));
   if (page.is_truncated && page.next_continuation_token.empty()) {
     return InvalidArgumentError("listing is truncated but has no NextContinuationToken");
+  }
+  return page;
+}
+
+Result<ListUploadsPage> ParseListMultipartUploads(std::string_view body, bool url_encoded) {
+  pugi::xml_document doc;
+  S3C_ASSIGN_OR_RETURN(pugi::xml_node root, Load(doc, body, "ListMultipartUploadsResult",
+                                                 "ListMultipartUploads"));
+  url_encoded = url_encoded && ToLower(Text(root, "EncodingType")) == "url";
+  ListUploadsPage page;
+  page.is_truncated = ToLower(Text(root, "IsTruncated")) == "true";
+  S3C_ASSIGN_OR_RETURN(page.next_key_marker, Decode(Text(root, "NextKeyMarker"), url_encoded));
+  page.next_upload_id_marker = Text(root, "NextUploadIdMarker");
+  for (pugi::xml_node u = root.child("Upload"); u; u = u.next_sibling("Upload")) {
+    MultipartUpload upload;
+    S3C_ASSIGN_OR_RETURN(upload.key, Decode(Text(u, "Key"), url_encoded));
+    upload.upload_id = Text(u, "UploadId");
+    if (upload.upload_id.empty()) {
+      return InvalidArgumentError(
+          fmt::format("ListMultipartUploads: upload of key '{}' has no UploadId", upload.key));
+    }
+    std::string initiated = Text(u, "Initiated");
+    std::optional<WallTime> t = ParseIso8601(initiated);
+    if (!t) {
+      return InvalidArgumentError(fmt::format(
+          "ListMultipartUploads: upload of key '{}' has Initiated '{}', expected an ISO-8601 "
+          "time",
+          upload.key, initiated));
+    }
+    upload.initiated = *t;
+    page.uploads.push_back(std::move(upload));
+  }
+  S3C_RETURN_IF_ERROR(AppendCommonPrefixes(root, url_encoded, &page.common_prefixes));
+  if (page.is_truncated && page.next_key_marker.empty()) {
+    return InvalidArgumentError("ListMultipartUploads is truncated but has no NextKeyMarker");
   }
   return page;
 }

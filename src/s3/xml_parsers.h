@@ -31,6 +31,15 @@ Result<S3ErrorDocument> ParseErrorDocument(std::string_view body);
 // <EncodingType>url</EncodingType>.
 Result<ListObjectsPage> ParseListObjectsV2(std::string_view body, bool url_encoded);
 
+// ListMultipartUploadsResult
+// (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html): Upload
+// entries (Key, UploadId, Initiated), CommonPrefixes, IsTruncated and the next markers. With
+// encoding-type=url, Key, Prefix and NextKeyMarker come url-encoded and are decoded here when
+// the response says <EncodingType>url</EncodingType>. A truncated page without a
+// NextKeyMarker, an upload without an UploadId or with an Initiated that is not an ISO-8601
+// time is InvalidArgument naming the key.
+Result<ListUploadsPage> ParseListMultipartUploads(std::string_view body, bool url_encoded);
+
 Result<std::string> ParseInitiateMultipartUpload(std::string_view body);  // UploadId
 
 struct CompleteMultipartUploadResult {

@@ -139,5 +139,81 @@ TEST(XmlParsers, CopyAndDeleteResults) {
             "<Object><Key>a&amp;b</Key></Object><Object><Key>c</Key></Object></Delete>");
 }
 
+// Shaped as the API reference's example, with encoding-type=url: two uploads of one key (in
+// initiation order), one of a key with a space and a '+', a common prefix, a truncated page.
+constexpr const char* kUploadsPage = R"(<?xml version="1.0" encoding="UTF-8"?>
+<ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+  <Bucket>b</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker>
+  <NextKeyMarker>run%2Fp%3D1%2Fb%20c%2Bd.parquet</NextKeyMarker>
+  <NextUploadIdMarker>2~xyz</NextUploadIdMarker><EncodingType>url</EncodingType>
+  <Prefix>run%2F</Prefix><MaxUploads>3</MaxUploads><IsTruncated>true</IsTruncated>
+  <Upload><Key>run%2Fa.csv</Key><UploadId>1~abc</UploadId>
+    <Initiator><ID>x</ID></Initiator><StorageClass>STANDARD</StorageClass>
+    <Initiated>2024-05-01T10:20:30.000Z</Initiated></Upload>
+  <Upload><Key>run%2Fa.csv</Key><UploadId>1~abd</UploadId>
+    <Initiated>2024-05-01T10:20:31.000Z</Initiated></Upload>
+  <Upload><Key>run%2Fp%3D1%2Fb%20c%2Bd.parquet</Key><UploadId>2~xyz</UploadId>
+    <Initiated>2024-05-01T11:00:00Z</Initiated></Upload>
+  <CommonPrefixes><Prefix>run%2Fsub%2F</Prefix></CommonPrefixes>
+</ListMultipartUploadsResult>)";
+
+TEST(XmlParsers, ListMultipartUploadsDecodesKeysAndMarkers) {
+  Result<ListUploadsPage> page = ParseListMultipartUploads(kUploadsPage, true);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->uploads.size(), 3u);
+  EXPECT_EQ(page->uploads[0].key, "run/a.csv");
+  EXPECT_EQ(page->uploads[0].upload_id, "1~abc");
+  EXPECT_EQ(page->uploads[0].initiated, WallTime(std::chrono::seconds(1714558830)));
+  EXPECT_EQ(page->uploads[1].upload_id, "1~abd");
+  EXPECT_EQ(page->uploads[1].initiated, WallTime(std::chrono::seconds(1714558831)));
+  EXPECT_EQ(page->uploads[2].key, "run/p=1/b c+d.parquet");
+  EXPECT_EQ(page->uploads[2].initiated, WallTime(std::chrono::seconds(1714561200)));
+  ASSERT_EQ(page->common_prefixes.size(), 1u);
+  EXPECT_EQ(page->common_prefixes[0], "run/sub/");
+  EXPECT_TRUE(page->is_truncated);
+  EXPECT_EQ(page->next_key_marker, "run/p=1/b c+d.parquet");
+  EXPECT_EQ(page->next_upload_id_marker, "2~xyz");  // upload ids are opaque: not decoded
+}
+
+TEST(XmlParsers, ListMultipartUploadsEmptyAndLiteral) {
+  Result<ListUploadsPage> empty = ParseListMultipartUploads(
+      "<ListMultipartUploadsResult><Bucket>b</Bucket><IsTruncated>false</IsTruncated>"
+      "<MaxUploads>1000</MaxUploads></ListMultipartUploadsResult>",
+      true);
+  ASSERT_TRUE(empty.ok()) << empty.status().ToString();
+  EXPECT_TRUE(empty->uploads.empty());
+  EXPECT_FALSE(empty->is_truncated);
+  // A server that ignored encoding-type sends literal keys.
+  Result<ListUploadsPage> literal = ParseListMultipartUploads(
+      "<ListMultipartUploadsResult><Upload><Key>a%20b+c</Key><UploadId>u</UploadId>"
+      "<Initiated>2024-05-01T10:20:30Z</Initiated></Upload></ListMultipartUploadsResult>",
+      true);
+  ASSERT_TRUE(literal.ok()) << literal.status().ToString();
+  EXPECT_EQ(literal->uploads[0].key, "a%20b+c");
+}
+
+TEST(XmlParsers, ListMultipartUploadsRejectsGarbage) {
+  EXPECT_FALSE(ParseListMultipartUploads("<ListBucketResult/>", true).ok());
+  Result<ListUploadsPage> no_marker = ParseListMultipartUploads(
+      "<ListMultipartUploadsResult><IsTruncated>true</IsTruncated>"
+      "</ListMultipartUploadsResult>",
+      true);
+  ASSERT_FALSE(no_marker.ok());
+  EXPECT_NE(no_marker.status().message().find("NextKeyMarker"), std::string::npos);
+  Result<ListUploadsPage> bad_time = ParseListMultipartUploads(
+      "<ListMultipartUploadsResult><Upload><Key>k1</Key><UploadId>u</UploadId>"
+      "<Initiated>yesterday</Initiated></Upload></ListMultipartUploadsResult>",
+      true);
+  ASSERT_FALSE(bad_time.ok());
+  EXPECT_NE(bad_time.status().message().find("'k1'"), std::string::npos);
+  EXPECT_NE(bad_time.status().message().find("'yesterday'"), std::string::npos);
+  EXPECT_FALSE(ParseListMultipartUploads(
+                   "<ListMultipartUploadsResult><Upload><Key>k</Key>"
+                   "<Initiated>2024-05-01T10:20:30Z</Initiated></Upload>"
+                   "</ListMultipartUploadsResult>",
+                   true)
+                   .ok());
+}
+
 }  // namespace
 }  // namespace s3c::s3

@@ -13,6 +13,16 @@ Result<std::vector<ObjectInfo>> ObjectStore::ListAll(const ListOptions& options)
   return all;
 }
 
+Result<std::vector<PendingUpload>> ObjectStore::ListPendingUploads(const std::string&) {
+  return std::vector<PendingUpload>{};
+}
+
+Status ObjectStore::AbortPendingUpload(const PendingUpload& upload) {
+  return InvalidArgumentError(
+      fmt::format("{} has no multipart uploads: upload '{}' of {} cannot be one of its",
+                  UriFor(""), upload.upload_id, UriFor(upload.key)));
+}
+
 Result<ObjectInfo> ObjectStore::ReadInto(const std::string& key, const ReadOptions& options,
                                          const OffsetSink& sink,
                                          const std::function<void(const ObjectInfo&)>& on_info) {

@@ -209,4 +209,33 @@ Status S3ObjectStore::DeleteMany(const std::vector<std::string>& keys) {
   return st;
 }
 
+Result<std::vector<PendingUpload>> S3ObjectStore::ListPendingUploads(const std::string& prefix) {
+  ListUploadsRequest req;
+  req.bucket = bucket_;
+  req.prefix = prefix;
+  req.max_uploads = options_.list_page_size;
+  std::vector<PendingUpload> out;
+  while (true) {
+    S3C_ASSIGN_OR_RETURN(ListUploadsPage page, client_->ListMultipartUploads(req));
+    for (MultipartUpload& u : page.uploads) {
+      out.push_back(PendingUpload{std::move(u.key), std::move(u.upload_id), u.initiated});
+    }
+    if (!page.is_truncated) return out;
+    // The client refuses a truncated page without a NextKeyMarker; a marker that does not
+    // move would list the same page forever.
+    if (page.next_key_marker == req.key_marker &&
+        page.next_upload_id_marker == req.upload_id_marker) {
+      return InternalError(fmt::format(
+          "ListMultipartUploads {}: a truncated page repeats the markers (key '{}', upload '{}')",
+          UriFor(prefix), req.key_marker, req.upload_id_marker));
+    }
+    req.key_marker = page.next_key_marker;
+    req.upload_id_marker = page.next_upload_id_marker;
+  }
+}
+
+Status S3ObjectStore::AbortPendingUpload(const PendingUpload& upload) {
+  return client_->AbortMultipartUpload(bucket_, upload.key, upload.upload_id);
+}
+
 }  // namespace s3c

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 
 namespace s3c {
 namespace {
@@ -135,11 +136,35 @@ class FakeS3Client final : public S3Client {
     objects_[key] = {all, "mp-etag"};
     return std::string("mp-etag");
   }
-  Status AbortMultipartUpload(const std::string&, const std::string&, const std::string&) override {
+  Status AbortMultipartUpload(const std::string&, const std::string& key,
+                              const std::string& upload_id) override {
     std::lock_guard<std::mutex> lock(mu_);
     ++aborts_;
+    aborted_.push_back(key + "#" + upload_id);
     EXPECT_EQ(parts_in_flight_, 0) << "abort while parts are still in flight";
     return Status::OK();
+  }
+  // `pending_` (sorted by key, then upload id) after the markers, as S3 pages it.
+  Result<ListUploadsPage> ListMultipartUploads(const ListUploadsRequest& req) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    upload_lists_.push_back(req);
+    ListUploadsPage page;
+    for (const MultipartUpload& u : pending_) {
+      if (u.key.compare(0, req.prefix.size(), req.prefix) != 0) continue;
+      bool after = req.upload_id_marker.empty()
+                       ? u.key > req.key_marker
+                       : std::tie(u.key, u.upload_id) >
+                             std::tie(req.key_marker, req.upload_id_marker);
+      if (!after) continue;
+      if (static_cast<int>(page.uploads.size()) == req.max_uploads) {
+        page.is_truncated = true;
+        page.next_key_marker = page.uploads.back().key;
+        page.next_upload_id_marker = page.uploads.back().upload_id;
+        break;
+      }
+      page.uploads.push_back(u);
+    }
+    return page;
   }
   Status CopyObject(const std::string&, const std::string&, const std::string&,
                     const std::string&, const std::optional<S3Object>&) override {
@@ -182,6 +207,9 @@ class FakeS3Client final : public S3Client {
   std::map<int, size_t> part_sizes_;
   std::set<std::string> refuse_;
   std::vector<size_t> delete_batches_;
+  std::vector<MultipartUpload> pending_;
+  std::vector<ListUploadsRequest> upload_lists_;
+  std::vector<std::string> aborted_;  // "key#upload_id"
   int fail_part_ = 0;
   int etag_counter_ = 0, gets_ = 0, puts_ = 0, creates_ = 0, completes_ = 0, aborts_ = 0;
   int gets_in_flight_ = 0, max_gets_in_flight_ = 0;
@@ -426,6 +454,36 @@ TEST(S3ObjectStoreTest, MakeRefusesBadOptions) {
   EXPECT_EQ(S3ObjectStore::Make(&client, "b", o).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(S3ObjectStore::Make(nullptr, "b", {}).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(S3ObjectStore::Make(&client, "", {}).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(S3ObjectStoreTest, ListPendingUploadsFollowsTheMarkers) {
+  FakeS3Client client;
+  // Two uploads of one key: a page may end between them (the upload-id marker resumes there).
+  for (const auto& [key, id] : std::vector<std::pair<std::string, std::string>>{
+           {"other/x", "0"}, {"run/a", "1"}, {"run/a", "2"}, {"run/b", "3"}, {"run/c", "4"},
+           {"run/d", "5"}}) {
+    client.pending_.push_back(
+        MultipartUpload{key, id, WallTime(std::chrono::seconds(std::stoi(id)))});
+  }
+  S3ObjectStoreOptions o;
+  o.list_page_size = 2;
+  auto store = MakeStore(client, o);
+  Result<std::vector<PendingUpload>> pending = store->ListPendingUploads("run/");
+  ASSERT_TRUE(pending.ok()) << pending.status().ToString();
+  std::vector<std::string> ids;
+  for (const PendingUpload& u : *pending) ids.push_back(u.key + "#" + u.upload_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"run/a#1", "run/a#2", "run/b#3", "run/c#4",
+                                           "run/d#5"}));
+  EXPECT_EQ((*pending)[2].initiated, WallTime(std::chrono::seconds(3)));
+  ASSERT_EQ(client.upload_lists_.size(), 3u);  // pages of 2, 2, 1
+  EXPECT_EQ(client.upload_lists_[0].max_uploads, 2);
+  EXPECT_EQ(client.upload_lists_[0].key_marker, "");
+  EXPECT_EQ(client.upload_lists_[1].key_marker, "run/a");
+  EXPECT_EQ(client.upload_lists_[1].upload_id_marker, "2");
+  EXPECT_EQ(client.upload_lists_[2].key_marker, "run/c");
+
+  ASSERT_TRUE(store->AbortPendingUpload((*pending)[1]).ok());
+  EXPECT_EQ(client.aborted_, (std::vector<std::string>{"run/a#2"}));
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Commit (write/commit.h) when a run dies: after some data files (no record: readers see the
 // previous output; orphans are deleted once older than the grace), after the record but before
 // _SUCCESS or before the replaced files are deleted (readers see exactly the new output; the
-// next run converges); entries are checked before any record claims them.
+// next run converges); a kill during a multipart upload leaves it in progress (the next commit
+// aborts it after the grace); entries are checked before any record claims them.
 #include <gtest/gtest.h>
 
 #include "s3c/columnar/schema.h"
@@ -74,6 +75,48 @@ TEST_F(CommitFailuresTest, AKillBeforeSuccessStillShowsTheNewOutputAndTheRerunCo
   EXPECT_EQ(rerun->garbage.retired_deleted, 1);
   EXPECT_EQ(ReadableKeys(store_, "t/", true), (Keys{"new-2.csv"}));
   EXPECT_EQ(StoredKeys(store_, "t/").front(), "_SUCCESS");
+}
+
+TEST_F(CommitFailuresTest, AKillDuringAMultipartUploadIsAbortedAfterTheGrace) {
+  ASSERT_TRUE(Run(store_, WriteMode::kAppend, "r1", {File("a.csv")}).ok());
+  FailingStore s3_like(store_);
+  const WallTime now = clock_.Now();
+  s3_like.pending = {
+      PendingUpload{"t/killed.parquet", "old", now - minutes(61)},
+      PendingUpload{"t/p=1/_x.csv", "other-tool", now - minutes(120)},  // '_' name: kept
+      PendingUpload{"t/p=1/running.parquet", "young", now - minutes(10)},
+      PendingUpload{"u/elsewhere.csv", "outside", now - minutes(120)},  // not under the root
+  };
+  auto run = Run(s3_like, WriteMode::kAppend, "r2", {File("b.csv")});
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_TRUE(run->cleanup.ok()) << run->cleanup.ToString();
+  EXPECT_EQ(run->garbage.uploads_aborted, 1);
+  EXPECT_EQ(run->garbage.uploads_young, 1);
+  EXPECT_EQ(s3_like.aborted, (Keys{"old"}));
+  EXPECT_EQ(s3_like.upload_lists, 1);
+  // Past the grace the running write's upload is a killed one too.
+  clock_.Advance(minutes(51));
+  s3_like.fail_aborts = true;
+  auto failing = Run(s3_like, WriteMode::kAppend, "r3", {File("c.csv")});
+  ASSERT_TRUE(failing.ok()) << failing.status().ToString();  // the commit stands
+  EXPECT_EQ(failing->cleanup.code(), StatusCode::kUnavailable);
+  EXPECT_NE(failing->cleanup.message().find(
+                "multipart upload young of mem://commit-failures/t/p=1/running.parquet"),
+            std::string::npos)
+      << failing->cleanup.ToString();
+  EXPECT_EQ(ReadableKeys(store_, "t/"), (Keys{"a.csv", "b.csv", "c.csv"}));
+  s3_like.fail_aborts = false;
+  auto rerun = Run(s3_like, WriteMode::kAppend, "r4", {File("d.csv")});
+  ASSERT_TRUE(rerun.ok()) << rerun.status().ToString();
+  EXPECT_EQ(rerun->garbage.uploads_aborted, 1);
+  EXPECT_EQ(s3_like.aborted, (Keys{"old", "young"}));
+  // A root without records is left alone: its uploads may be another tool's.
+  CommitOptions options;
+  options.clock = &clock_;
+  auto legacy = CollectGarbage(s3_like, "u/", dataset::CommitLog{}, options);
+  ASSERT_TRUE(legacy.ok()) << legacy.status().ToString();
+  EXPECT_EQ(legacy->uploads_aborted, 0);
+  EXPECT_EQ(s3_like.upload_lists, 3);
 }
 
 TEST_F(CommitFailuresTest, ARecordThatCannotBePublishedChangesNothing) {

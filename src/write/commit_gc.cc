@@ -1,10 +1,40 @@
 // CollectGarbage (write/commit.h).
 #include <fmt/format.h>
 
+#include "s3c/common/strings.h"
+#include "s3c/common/time_format.h"
 #include "s3c/write/commit.h"
 #include "write/commit_internal.h"
 
 namespace s3c::write {
+namespace {
+
+// Aborts the uploads in progress under `root` of data paths initiated at or before
+// `old_before`; counts them and the younger ones in `out`.
+Status AbortStaleUploads(ObjectStore& store, const std::string& root, WallTime old_before,
+                         GarbageCollected* out) {
+  S3C_ASSIGN_OR_RETURN(std::vector<PendingUpload> uploads, store.ListPendingUploads(root));
+  for (const PendingUpload& u : uploads) {
+    std::string_view key = u.key;
+    if (!StartsWith(key, root) || !IsDataPath(key.substr(root.size()))) continue;
+    if (u.initiated > old_before) {
+      ++out->uploads_young;
+      continue;
+    }
+    Status st = store.AbortPendingUpload(u);
+    if (!st.ok()) {
+      return Status(st.code(),
+                    fmt::format("garbage collection: aborting the multipart upload {} of {} "
+                                "(initiated {}): {}",
+                                u.upload_id, store.UriFor(u.key), FormatIso8601(u.initiated),
+                                st.message()));
+    }
+    ++out->uploads_aborted;
+  }
+  return Status::OK();
+}
+
+}  // namespace
 
 Result<GarbageCollected> CollectGarbage(ObjectStore& store, const std::string& root,
                                         const dataset::CommitLog& log,
@@ -35,6 +65,7 @@ Result<GarbageCollected> CollectGarbage(ObjectStore& store, const std::string& r
                                            st.message()));
     }
   }
+  S3C_RETURN_IF_ERROR(AbortStaleUploads(store, root, old_before, &out));
   return out;
 }
 

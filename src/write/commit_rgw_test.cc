@@ -1,10 +1,12 @@
 // The commit protocol against the loopback RGW server (write/commit.h, dataset/commit_log.h):
 // each mode with a second run, two concurrent error runs, zero rows, kills at each step, the
-// reader's view and its requests, and If-None-Match on a single key (PUT and multipart).
+// reader's view and its requests, a multipart upload a killed run left (aborted by the commit
+// after the grace), and If-None-Match on a single key (PUT and multipart).
 #include <gtest/gtest.h>
 
 #include <thread>
 
+#include "s3c/store/s3_object_store.h"
 #include "s3c/write/commit.h"
 #include "support/batch_text.h"
 #include "support/fake_clock.h"
@@ -172,6 +174,41 @@ TEST_F(CommitRgwTest, KilledRunsLeaveThePreviousOrTheNewOutputAndReRunsConverge)
   EXPECT_EQ(rerun->garbage.orphans_deleted, 1);  // killed.parquet
   EXPECT_EQ(Rows(), "[3]\n");
   EXPECT_EQ(Rows(true), "[3]\n");
+}
+
+TEST_F(CommitRgwTest, AMultipartUploadAKilledRunLeftIsAbortedAfterTheGrace) {
+  // A run killed while uploading a data file: the upload was begun and a part sent, never
+  // completed nor aborted (its process died with the writer that would have aborted it).
+  auto* s3 = dynamic_cast<S3ObjectStore*>(store_);
+  ASSERT_NE(s3, nullptr);
+  const std::string key = root_ + "day=1/killed.parquet";
+  Result<std::string> id = s3->client().CreateMultipartUpload(s3->bucket(), key);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  auto part = s3->client().UploadPart(s3->bucket(), key, *id, 1,
+                                     MakeS3RequestBody(std::string(1000, 'x')));
+  ASSERT_TRUE(part.ok()) << part.status().ToString();
+  // The next run, right away: the upload may be a running write's, it stays.
+  Mark();
+  auto soon = Run(WriteMode::kAppend, "r1", {WriteParquet("a.parquet", "v\n1\n")});
+  ASSERT_TRUE(soon.ok()) << soon.status().ToString();
+  EXPECT_EQ(soon->garbage.uploads_young, 1);
+  EXPECT_EQ(soon->garbage.uploads_aborted, 0);
+  EXPECT_EQ(Sent("ListMultipartUploads"), 1u);
+  EXPECT_EQ(Sent("AbortMultipartUpload"), 0u);
+  // Two hours later (past the one-hour grace) the next run aborts it.
+  clock_.Advance(hours(2));
+  Mark();
+  auto later = Run(WriteMode::kAppend, "r2", {WriteParquet("b.parquet", "v\n2\n")});
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  EXPECT_TRUE(later->cleanup.ok()) << later->cleanup.ToString();
+  EXPECT_EQ(later->garbage.uploads_aborted, 1);
+  EXPECT_EQ(later->garbage.uploads_young, 0);
+  EXPECT_EQ(Sent("ListMultipartUploads"), 1u);
+  EXPECT_EQ(Sent("AbortMultipartUpload"), 1u);
+  auto left = store_->ListPendingUploads(root_);
+  ASSERT_TRUE(left.ok()) << left.status().ToString();
+  EXPECT_TRUE(left->empty());
+  EXPECT_EQ(Rows(), "[1]\n[2]\n");
 }
 
 TEST_F(CommitRgwTest, ReadingACommittedPrefixCostsItsListingAndOneGetPerRecord) {

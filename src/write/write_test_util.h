@@ -60,11 +60,18 @@ inline std::vector<std::string> StoredKeys(ObjectStore& store, const std::string
 
 // Forwards to `inner`; a Put to a key `fail_put` accepts, or DeleteMany while `fail_deletes`,
 // fails with Unavailable (what a killed process leaves is what a failed request leaves).
+// Holds the multipart uploads in progress the memory store cannot have (`pending`, in key
+// order, as a killed S3 writer leaves them); AbortPendingUpload removes one and records it in
+// `aborted`, or fails with Unavailable while `fail_aborts`.
 class FailingStore final : public testing::ForwardingStore {
  public:
   explicit FailingStore(ObjectStore& inner) : ForwardingStore(inner) {}
   std::function<bool(const std::string& key)> fail_put;
   std::atomic<bool> fail_deletes{false};
+  std::atomic<bool> fail_aborts{false};
+  std::vector<PendingUpload> pending;
+  std::vector<std::string> aborted;  // upload ids
+  int upload_lists = 0;
 
   Result<std::string> Put(const std::string& key, std::string data,
                           const WriteOptions& o = {}) override {
@@ -74,6 +81,20 @@ class FailingStore final : public testing::ForwardingStore {
   Status DeleteMany(const std::vector<std::string>& keys) override {
     if (fail_deletes) return UnavailableError("injected failure: DeleteObjects");
     return inner_.DeleteMany(keys);
+  }
+  Result<std::vector<PendingUpload>> ListPendingUploads(const std::string& prefix) override {
+    ++upload_lists;
+    std::vector<PendingUpload> out;
+    for (const PendingUpload& u : pending) {
+      if (u.key.compare(0, prefix.size(), prefix) == 0) out.push_back(u);
+    }
+    return out;
+  }
+  Status AbortPendingUpload(const PendingUpload& upload) override {
+    if (fail_aborts) return UnavailableError("injected failure: AbortMultipartUpload");
+    std::erase_if(pending, [&](const PendingUpload& u) { return u.upload_id == upload.upload_id; });
+    aborted.push_back(upload.upload_id);
+    return Status::OK();
   }
 };
 

@@ -365,6 +365,35 @@ TEST_P(ObjectStoreConformance, WriterDestroyedBeforeCloseLeavesNothing) {
   EXPECT_EQ(Listed({}), Keys{});
 }
 
+// S3 lists a writer's multipart upload while it runs, and aborting it from outside fails the
+// writer; the local and memory stores have no multipart uploads (none listed, none to abort).
+TEST_P(ObjectStoreConformance, PendingUploadsOfAWriterInFlight) {
+  auto out = store().OpenOutput(K("pending/big"));
+  ASSERT_TRUE(out.ok());
+  ASSERT_TRUE((*out)->Write(Bytes(12 << 20, 4)).ok());  // past the multipart threshold
+  ResetStats();
+  Result<std::vector<PendingUpload>> pending = store().ListPendingUploads(K(""));
+  ASSERT_TRUE(pending.ok()) << pending.status().ToString();
+  if (!stats()) {
+    EXPECT_TRUE(pending->empty());
+    Status refused = store().AbortPendingUpload(PendingUpload{K("pending/big"), "u1", {}});
+    EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument) << refused.ToString();
+    return;
+  }
+  EXPECT_EQ(Sent("ListMultipartUploads"), 1u);
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ((*pending)[0].key, K("pending/big"));
+  EXPECT_FALSE((*pending)[0].upload_id.empty());
+  EXPECT_GT((*pending)[0].initiated.time_since_epoch().count(), 0);
+  ASSERT_TRUE(store().AbortPendingUpload((*pending)[0]).ok());
+  ASSERT_TRUE(store().AbortPendingUpload((*pending)[0]).ok());  // already gone: not an error
+  EXPECT_FALSE((*out)->Close().ok());
+  EXPECT_EQ(store().Stat(K("pending/big")).status().code(), StatusCode::kNotFound);
+  pending = store().ListPendingUploads(K(""));
+  ASSERT_TRUE(pending.ok()) << pending.status().ToString();
+  EXPECT_TRUE(pending->empty());
+}
+
 TEST_P(ObjectStoreConformance, MultipartWriteEqualsTheBytes) {
   const std::string data = Bytes(12 << 20, 3);
   ResetStats();

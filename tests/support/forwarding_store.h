@@ -44,6 +44,12 @@ class ForwardingStore : public ObjectStore {
   Status DeleteMany(const std::vector<std::string>& keys) override {
     return inner_.DeleteMany(keys);
   }
+  Result<std::vector<PendingUpload>> ListPendingUploads(const std::string& prefix) override {
+    return inner_.ListPendingUploads(prefix);
+  }
+  Status AbortPendingUpload(const PendingUpload& upload) override {
+    return inner_.AbortPendingUpload(upload);
+  }
 
  protected:
   ObjectStore& inner_;

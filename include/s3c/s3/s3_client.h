@@ -88,6 +88,33 @@ struct ListObjectsPage {
   std::string next_continuation_token;
 };
 
+// ListMultipartUploads: the uploads begun and neither completed nor aborted, in key order and,
+// for one key, in initiation order.
+struct ListUploadsRequest {
+  std::string bucket;
+  std::string prefix;
+  std::string delimiter;
+  // Continue after (key_marker, upload_id_marker): a page's next_key_marker and
+  // next_upload_id_marker. S3 ignores upload_id_marker without key_marker.
+  std::string key_marker;
+  std::string upload_id_marker;
+  int max_uploads = 1000;
+};
+
+struct MultipartUpload {
+  std::string key;  // as stored (encoding-type is not sent: see ops_list.cc)
+  std::string upload_id;
+  WallTime initiated{};
+};
+
+struct ListUploadsPage {
+  std::vector<MultipartUpload> uploads;
+  std::vector<std::string> common_prefixes;
+  bool is_truncated = false;
+  std::string next_key_marker;
+  std::string next_upload_id_marker;
+};
+
 struct HeadObjectResult {
   uint64_t size = 0;
   std::string etag;
@@ -180,8 +207,13 @@ class S3Client {
                                                       const std::string& upload_id,
                                                       const std::vector<CompletedPart>& parts,
                                                       const PutOptions& options = {}) = 0;
+  // An upload already gone (NoSuchUpload: completed, aborted, a retried abort) is success.
   virtual Status AbortMultipartUpload(const std::string& bucket, const std::string& key,
                                       const std::string& upload_id) = 0;
+  // One page of the bucket's uploads in progress (max_uploads in 1..1000). A truncated page
+  // always names the next markers (else InvalidArgument). Keys come literal: a key holding a
+  // character XML 1.0 cannot carry makes the page fail to parse (InvalidArgument).
+  virtual Result<ListUploadsPage> ListMultipartUploads(const ListUploadsRequest& request) = 0;
 
   // Server-side copy; above 5 GiB it runs a multipart copy (UploadPartCopy) transparently.
   // The size decides which, so the source is HEADed first unless `known_source` (size and ETag,

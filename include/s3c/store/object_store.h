@@ -81,6 +81,14 @@ struct WriteOptions {
   std::function<void(const ObjectInfo&)> on_published;
 };
 
+// A multipart upload begun and neither completed nor aborted: a writer in flight, or what a
+// killed one left (S3 keeps, and bills, its parts until it is aborted).
+struct PendingUpload {
+  std::string key;        // the key it would publish
+  std::string upload_id;  // opaque
+  WallTime initiated{};   // by the store's clock
+};
+
 // Receives the bytes of ObjectStore::ReadInto at their offsets in the object.
 using OffsetSink = std::function<Status(uint64_t offset, const char* data, size_t n)>;
 
@@ -139,6 +147,17 @@ class ObjectStore {
   // Deletes keys (S3: DeleteObjects in batches of 1000). Missing keys are not an error.
   virtual Status DeleteMany(const std::vector<std::string>& keys) = 0;
   Status Delete(const std::string& key) { return DeleteMany({key}); }
+
+  // The multipart uploads in progress whose key starts with `prefix`, in key order (one key's
+  // in initiation order). S3: one ListMultipartUploads per page of up to 1000. Stores without
+  // multipart uploads keep this default, which lists none: a local-folder or memory writer
+  // holds what it has not published in a staged file or in memory, gone with the writer.
+  virtual Result<std::vector<PendingUpload>> ListPendingUploads(const std::string& prefix);
+  // Aborts one upload ListPendingUploads gave (S3: AbortMultipartUpload; its parts are
+  // deleted, and a writer still feeding it fails). An upload gone since it was listed
+  // (completed or aborted) is not an error. The default refuses with InvalidArgument: a store
+  // without multipart uploads cannot have listed one.
+  virtual Status AbortPendingUpload(const PendingUpload& upload);
 };
 
 }  // namespace s3c

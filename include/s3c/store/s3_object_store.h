@@ -26,6 +26,8 @@
 //  - Put: one PutObject. Copy: one CopyObject; CopyFrom too, plus a HeadObject without `known`.
 //    DeleteMany: one DeleteObjects per 1000 keys; keys S3 refused are reported in the error
 //    message.
+//  - ListPendingUploads: one ListMultipartUploads per page of `list_page_size` uploads.
+//    AbortPendingUpload: one AbortMultipartUpload.
 // Write conditions map to If-None-Match: * / If-Match; a precondition failure (including
 // If-Match on a missing key, which AWS reports as 404) is FailedPrecondition.
 // Thread-safe (the client is); streams are not.
@@ -45,7 +47,8 @@ struct S3ObjectStoreOptions {
   uint64_t multipart_threshold = 0;       // 0 = the client's options().multipart_threshold
   size_t concurrency = 0;                 // parts / ranges in flight per stream; 0 = the client's
   uint64_t read_chunk_size = 8ull << 20;  // bytes per ranged GET of a streaming read
-  int list_page_size = 1000;              // MaxKeys per ListObjectsV2 request (1..1000)
+  // MaxKeys per ListObjectsV2 request and max-uploads per ListMultipartUploads (1..1000).
+  int list_page_size = 1000;
 };
 
 class S3ObjectStore final : public ObjectStore {
@@ -80,6 +83,8 @@ class S3ObjectStore final : public ObjectStore {
   Status CopyFrom(const S3ObjectStore& source, const std::string& src_key,
                   const std::string& dst_key, const std::optional<ObjectInfo>& known);
   Status DeleteMany(const std::vector<std::string>& keys) override;
+  Result<std::vector<PendingUpload>> ListPendingUploads(const std::string& prefix) override;
+  Status AbortPendingUpload(const PendingUpload& upload) override;
 
  private:
   S3ObjectStore(S3Client* client, std::string bucket, S3ObjectStoreOptions options)

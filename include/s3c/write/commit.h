@@ -44,8 +44,9 @@ struct CommitOptions {
   // values from its Hive folders with these names).
   std::vector<std::string> partition_by;
   // A file under the root that no record claims is deleted once it is older than this (time
-  // of the injected clock against the object's last-modified). It must exceed the longest
-  // write run: a running write's files are unclaimed until its commit.
+  // of the injected clock against the object's last-modified), and a multipart upload under
+  // the root is aborted once initiated longer ago than this. It must exceed the longest write
+  // run: a running write's files are unclaimed until its commit, its uploads in progress.
   Duration garbage_grace = std::chrono::hours(1);
   bool collect_garbage = true;
   // When the run started (before its first data file; the store's clock and this one should
@@ -65,7 +66,12 @@ struct GarbageCollected {
   int64_t retired_deleted = 0;  // files a published record removed, still present
   int64_t orphans_deleted = 0;  // files no record claims, older than the grace
   int64_t orphans_young = 0;    // files no record claims, kept (maybe a running write's)
-  int64_t list_requests = 0;
+  int64_t list_requests = 0;    // LIST pages of the root's objects
+  // Multipart uploads in progress under the root (ObjectStore::ListPendingUploads): those
+  // initiated before the grace are a killed run's and are aborted (S3 bills their parts until
+  // then); younger ones may be a running write's and are kept.
+  int64_t uploads_aborted = 0;
+  int64_t uploads_young = 0;
 };
 
 struct CommitResult {
@@ -96,8 +102,11 @@ Status DiscardDataFiles(ObjectStore& store, const std::string& root,
                         const std::vector<dataset::DataFile>& files);
 
 // Lists `root` flat and deletes what `log` does not claim: retired files at once, others once
-// older than options.garbage_grace. Does nothing for a log without records (every object of a
-// legacy root is its data). Keys under "_s3c/" and names starting with '_' or '.' are kept.
+// older than options.garbage_grace; then lists the multipart uploads in progress under `root`
+// (S3: one ListMultipartUploads per 1000) and aborts those initiated before the grace. Does
+// nothing for a log without records (every object of a legacy root is its data, and its
+// uploads may be another tool's). Keys under "_s3c/" and names starting with '_' or '.' are
+// kept, as files and as uploads.
 Result<GarbageCollected> CollectGarbage(ObjectStore& store, const std::string& root,
                                         const dataset::CommitLog& log,
                                         const CommitOptions& options);
