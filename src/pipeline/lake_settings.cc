@@ -18,15 +18,19 @@ Result<std::optional<WallTime>> InstantSetting(const SettingNames& n, std::strin
 
 }  // namespace
 
+Status CheckWhereSyntax(const std::string& where, const SettingNames& names,
+                        std::string_view key) {
+  if (where.empty()) return Status::OK();
+  return names.Prefixed(key, expr::ColumnsRead(where)).status();
+}
+
 Result<dataset::LakeReadOptions> BuildLakeReadOptions(const ReadSettings& f, WallTime now,
                                                       const SettingNames& n) {
   dataset::LakeReadOptions o;
   S3C_ASSIGN_OR_RETURN(o.scan.dataset, BuildReadOptions(f, n));
   o.scan.columns = SplitColumns(f.columns);
   o.scan.where = f.where;
-  // The filter's syntax now (its columns are bound once the schema is known, at read).
-  if (!f.where.empty())
-    S3C_RETURN_IF_ERROR(n.Prefixed("where", expr::ColumnsRead(f.where)).status());
+  S3C_RETURN_IF_ERROR(CheckWhereSyntax(f.where, n));
   o.scan.eval = expr::EvalContext::At(now);
   S3C_ASSIGN_OR_RETURN(o.scan.dataset.partitioning,
                        n.Blame("partitioning", dataset::ParsePartitioning(f.partitioning)));

@@ -6,7 +6,7 @@
 
 #include "pipeline/loader_internal.h"
 #include "pipeline/setting_keys.h"
-#include "s3c/expr/partition_filter.h"
+#include "s3c/pipeline/read_settings.h"
 #include "s3c/formats/schema_spec.h"
 
 namespace s3c::pipeline {
@@ -129,9 +129,9 @@ std::optional<PipelineSpec> LoadPipelineEntry(const ConfigEntry& entry,
       Result<std::string> where = StringValue("where", e.value);
       if (!where.ok()) {
         fail(e, where.status());
-      } else if (Status parsed = expr::ColumnsRead(*where).status(); !parsed.ok()) {
-        // The syntax now; the columns are bound to the source's schema when the run reads it.
-        errors.Add(e.value.position, "where: " + parsed.message());
+      } else if (Status parsed = CheckWhereSyntax(*where, SettingNames(SettingSpelling::kKey));
+                 !parsed.ok()) {
+        errors.Add(e.value.position, parsed.message());
       } else {
         p.where = *where;
       }

@@ -49,6 +49,7 @@ Result<PipelineFile> SingleStepPipeline(const SingleStep& step, WallTime now,
   pipeline.from = source.name;
   pipeline.to = {destination.name};
   pipeline.where = step.where;
+  S3C_RETURN_IF_ERROR(CheckWhereSyntax(pipeline.where, read_names));
 
   file.sources.push_back(std::move(source));
   file.destinations.push_back(std::move(destination));

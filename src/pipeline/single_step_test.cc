@@ -115,6 +115,14 @@ TEST_F(SingleStepTest, ErrorsAreTheLoadersNamedAsTheCallerSpellsThem) {
   ASSERT_FALSE(read_error.ok());
   EXPECT_EQ(read_error.status().message().rfind("--header: ", 0), 0u)
       << read_error.status().message();
+
+  // The step's filter is checked before anything runs, named as the caller names it.
+  SingleStep bad_where = Step("out.csv", false);
+  bad_where.where = "amount > ";
+  auto where_error = Build(bad_where, SettingSpelling::kFlag);
+  ASSERT_FALSE(where_error.ok());
+  EXPECT_EQ(where_error.status().message(),
+            "--where: expected an operand at 1:10, found end of input");
 }
 
 TEST_F(SingleStepTest, RunsIntoADatasetAndIntoAStream) {

@@ -83,6 +83,12 @@ struct ReadSettings {
 Result<dataset::DatasetReadOptions> BuildReadOptions(const ReadSettings& settings,
                                                      const SettingNames& names);
 
+// The filter's syntax, before any request (its columns are bound once the schema is known):
+// InvalidArgument "<where's name>: expected ... at LINE:COLUMN ..." for text that does not
+// parse, recorded against `key` (a source's and a pipeline's `where`, the CLI's --where).
+Status CheckWhereSyntax(const std::string& where, const SettingNames& names,
+                        std::string_view key = "where");
+
 // BuildReadOptions plus the lake settings and the columns; `now` fixes now() / current_date
 // and the ages of modified_after / modified_before for the run.
 Result<dataset::LakeReadOptions> BuildLakeReadOptions(const ReadSettings& settings, WallTime now,
