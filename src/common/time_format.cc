@@ -1,5 +1,6 @@
 #include "s3c/common/civil_date.h"
 #include "s3c/common/time_format.h"
+#include "s3c/common/strings.h"
 
 #include <fmt/format.h>
 
@@ -129,6 +130,16 @@ std::optional<WallTime> ParseAmzDate(std::string_view s) {
     return std::nullopt;
   }
   return FromFields(y, mo, d, h, mi, sec, 0, 0);
+}
+
+std::optional<std::chrono::seconds> ParseAge(std::string_view s) {
+  s = Trim(s);
+  if (s.size() < 2) return std::nullopt;
+  const char unit = s.back();
+  int64_t per = unit == 's' ? 1 : unit == 'm' ? 60 : unit == 'h' ? 3600 : unit == 'd' ? 86400 : 0;
+  std::optional<int64_t> n = per > 0 ? ParseInt64(s.substr(0, s.size() - 1)) : std::nullopt;
+  if (!n || *n < 0 || *n > INT64_MAX / per) return std::nullopt;
+  return std::chrono::seconds(*n * per);
 }
 
 }  // namespace s3c

@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "s3c/common/strings.h"
+#include "s3c/common/time_format.h"
 #include "s3c/dataset/discovery.h"
 #include "s3c/formats/inference.h"
 
@@ -76,16 +77,8 @@ Status CheckObjectLimits(const std::vector<ObjectInfo>& objects, const ObjectLim
 
 Result<WallTime> ParseInstant(std::string_view text, WallTime now) {
   std::string_view t = Trim(text);
-  // A duration back from now: a number and one of m, h, d.
-  if (t.size() >= 2 && (t.back() == 'm' || t.back() == 'h' || t.back() == 'd')) {
-    int64_t n = 0;
-    std::string_view digits = t.substr(0, t.size() - 1);
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-    if (ec == std::errc() && end == digits.data() + digits.size() && n >= 0) {
-      int64_t unit_minutes = t.back() == 'm' ? 1 : t.back() == 'h' ? 60 : 24 * 60;
-      return now - std::chrono::minutes(n * unit_minutes);
-    }
-  }
+  // A duration back from now: a number and one of s, m, h, d.
+  if (std::optional<std::chrono::seconds> age = ParseAge(t)) return now - *age;
   auto ts = formats::ParseTimestampText(t, columnar::TimeUnit::kMicro);
   if (!ts) {
     return InvalidArgumentError(fmt::format(

@@ -33,6 +33,7 @@ struct EndpointKind {
 
 // The raw entries of one endpoint, sorted into connection keys and settings.
 struct EndpointEntries {
+  const ConfigEntry* incremental = nullptr;  // a source's incremental: section
   std::map<std::string, const ConfigEntry*> connection;
   std::map<std::string, const ConfigEntry*> settings;  // by canonical key (format for file_format)
 };
@@ -58,9 +59,16 @@ class EndpointLoader {
     }
     for (const ConfigEntry& e : entry_.value.entries) {
       std::string canonical = e.key == "file_format" ? "format" : e.key;
+      const bool source = std::string_view(kind_.noun) == "source";
       if (std::find(kConnectionKeys.begin(), kConnectionKeys.end(), e.key) !=
           kConnectionKeys.end()) {
         entries_.connection[e.key] = &e;
+      } else if (e.key == "incremental" && source) {
+        entries_.incremental = &e;
+      } else if (e.key == "incremental") {
+        Error(e.key_position, fmt::format("'incremental' is a source setting: a {} takes {} "
+                                          "settings",
+                                          kind_.noun, kind_.settings));
       } else if (is_setting(e.key)) {
         auto [it, inserted] = entries_.settings.emplace(canonical, &e);
         if (!inserted) {
@@ -113,6 +121,7 @@ class EndpointLoader {
   }
 
   const ConfigEntry& entry() const { return entry_; }
+  const ConfigEntry* incremental() const { return entries_.incremental; }
 
  private:
   std::string LocationUri(Connector* connector, bool* single_object);
@@ -307,6 +316,7 @@ EndpointKind SourceKind() {
   EndpointKind kind{"source", "read", kConnectionKeys};
   for (const auto& k : ReadSettingKeys()) kind.keys.emplace_back(k.key);
   kind.keys.emplace_back("file_format");
+  kind.keys.emplace_back("incremental");
   return kind;
 }
 
@@ -335,6 +345,10 @@ std::optional<SourceSpec> LoadSource(const ConfigEntry& entry, WallTime now,
   SourceSpec source;
   loader.LoadConnection(source, nullptr);
   loader.LoadSettings(ReadSettingKeys(), source.read);
+  if (const ConfigEntry* incremental = loader.incremental()) {
+    std::optional<IncrementalSettings> settings = LoadIncremental(*incremental, now, errors);
+    if (settings) source.incremental = std::move(*settings);
+  }
   if (loader.failed()) return std::nullopt;
   std::string blamed;
   Result<dataset::LakeReadOptions> built =

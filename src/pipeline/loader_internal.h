@@ -27,6 +27,11 @@ std::optional<DestinationSpec> LoadDestination(const ConfigEntry& entry, ConfigE
 // object or a prefix. Shared by LoadDestination and SingleStepPipeline.
 Status CheckDestinationNotGlob(const std::string& uri);
 
+// A source's incremental: entry; nullopt when it has errors (added to `errors`). `now` fixes
+// the relative times of start and end.
+std::optional<IncrementalSettings> LoadIncremental(const ConfigEntry& entry, WallTime now,
+                                                   ConfigErrors& errors);
+
 // One entry under pipelines:, checked against the sources and destinations loaded (`sources`,
 // `destinations`: every name given, loaded or not, so a broken source is not also "missing").
 std::optional<PipelineSpec> LoadPipelineEntry(const ConfigEntry& entry,

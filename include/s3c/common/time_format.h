@@ -1,6 +1,7 @@
 // Wall-time formatting and parsing for the formats S3 and AWS use.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,5 +21,8 @@ std::optional<WallTime> ParseIso8601(std::string_view s);
 std::optional<WallTime> ParseHttpDate(std::string_view s);
 // "20150830T123600Z"; nullopt on garbage.
 std::optional<WallTime> ParseAmzDate(std::string_view s);
+// A length of time: a whole number and one of s, m, h, d ("5s", "90m", "36h", "7d"); nullopt
+// on anything else.
+std::optional<std::chrono::seconds> ParseAge(std::string_view s);
 
 }  // namespace s3c

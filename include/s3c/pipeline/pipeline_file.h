@@ -21,6 +21,7 @@
 #include "s3c/common/env.h"
 #include "s3c/common/status.h"
 #include "s3c/pipeline/batch_transform.h"
+#include "s3c/pipeline/incremental_settings.h"
 #include "s3c/pipeline/read_settings.h"
 #include "s3c/pipeline/secret_values.h"
 #include "s3c/pipeline/write_settings.h"
@@ -45,6 +46,7 @@ struct Endpoint {
 
 struct SourceSpec : Endpoint {
   ReadSettings read;  // as given; BuildLakeReadOptions(read, now, SettingNames(kKey)) builds it
+  IncrementalSettings incremental;  // strategy kNone: every run reads everything
 };
 
 struct DestinationSpec : Endpoint {
