@@ -47,6 +47,10 @@ void ApplyCommitRecord(const CommitRecord& r, CommitLog* log) {
     log->live[file.path] = file;
   }
   log->partition_by = r.partition_by;
+  if (r.state) {
+    RecordedState& newest = log->states[r.state->id];
+    if (r.state->sequence >= newest.sequence) newest = *r.state;
+  }
   log->next_sequence = std::max(log->next_sequence, r.sequence + 1);
 }
 
@@ -128,6 +132,30 @@ Result<CommitLog> LoadCommitLog(ObjectStore& store, const std::string& root) {
   S3C_ASSIGN_OR_RETURN(CommitLog log, LoadCommitLogFrom(store, root, listed));
   log.list_requests = std::max<int64_t>(pages, 1);  // an empty listing is one request too
   return log;
+}
+
+Result<std::optional<RecordedState>> FindRecordedState(ObjectStore& store,
+                                                       const std::string& root,
+                                                       const std::string& id) {
+  ListOptions options;
+  options.prefix = root + std::string(kCommitsFolder);
+  std::vector<std::pair<int64_t, std::string>> keys;
+  S3C_RETURN_IF_ERROR(store.List(options, [&](const std::vector<ObjectInfo>& page) {
+    for (const ObjectInfo& o : page) {
+      if (o.is_prefix || o.key.find('/', options.prefix.size()) != std::string::npos) continue;
+      if (auto sequence = CommitSequenceOf(o.key)) keys.emplace_back(*sequence, o.key);
+    }
+    return Status::OK();
+  }));
+  std::sort(keys.begin(), keys.end());
+  // Newest first: the first record holding `id` holds its newest state (a later run of the
+  // same pipeline always records a higher state sequence).
+  for (auto it = keys.rbegin(); it != keys.rend(); ++it) {
+    S3C_ASSIGN_OR_RETURN(CommitRecord record, ReadRecord(store, it->second, it->first));
+    if (record.state && record.state->id == id) return record.state;
+    if (record.replaces_all) break;
+  }
+  return std::optional<RecordedState>();
 }
 
 Status PublishCommitRecord(ObjectStore& store, const std::string& root,

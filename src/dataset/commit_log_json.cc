@@ -172,7 +172,13 @@ std::string CommitRecordJson(const CommitRecord& r) {
     AppendJsonString(r.removed[i], &out);
     out += fmt::format(",\"deletionTimestamp\":{},\"dataChange\":true}}", Millis(r.time));
   }
-  out += "]}\n";
+  out += "]";
+  if (r.state) {
+    out += ",\"incremental\":{\"id\":";
+    AppendJsonString(r.state->id, &out);
+    out += fmt::format(",\"sequence\":{},\"state\":{}}}", r.state->sequence, r.state->json);
+  }
+  out += "}\n";
   return out;
 }
 
@@ -227,6 +233,19 @@ Result<CommitRecord> ParseCommitRecord(std::string_view text, const std::string&
       return f.Fail(fmt::format("remove[{}].path", i), "a non-empty string");
     }
     r.removed.push_back(path->text);
+  }
+  if (const JsonValue* inc = f.Find("incremental"); inc != nullptr) {
+    if (inc->kind != JsonValue::Kind::kObject) return f.Fail("incremental", "an object");
+    Fields g(*inc, source, "incremental.");
+    RecordedState state;
+    S3C_ASSIGN_OR_RETURN(state.id, g.String("id"));
+    S3C_ASSIGN_OR_RETURN(state.sequence, g.Int("sequence", 1));
+    const JsonValue* doc = g.Find("state");
+    if (doc == nullptr || doc->kind != JsonValue::Kind::kObject) {
+      return g.Fail("state", "an object (the incremental state)");
+    }
+    AppendJsonText(*doc, &state.json);
+    r.state = std::move(state);
   }
   return r;
 }

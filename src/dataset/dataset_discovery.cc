@@ -24,7 +24,8 @@ void AddListing(PartitionListing listing, DiscoveredDataset* out) {
 Status ListPrefix(ObjectStore& store, const std::string& root, const DiscoveryOptions& options,
                   DiscoveredDataset* out) {
   S3C_ASSIGN_OR_RETURN(auto listing,
-                       ListPartitioned(store, root, options.partitioning, options.pruner));
+                       ListPartitioned(store, root, options.partitioning, options.pruner,
+                                       /*skip_hidden=*/true, options.start_after));
   if (!options.ignore_commits) {
     S3C_ASSIGN_OR_RETURN(auto committed, FindCommittedFiles(store, root, listing.root, listing.objects,
                                                             options.partitioning, options.pruner));
@@ -59,17 +60,24 @@ Result<std::vector<std::string>> GlobPrefixes(std::string_view pattern, size_t m
 // Whether a single key is looked at (a HEAD) before it is read: see stat_single_key.
 bool StatSingleKey(const DiscoveryOptions& options) {
   return options.stat_single_key || (options.filter != nullptr && !options.filter->empty()) ||
+         options.select ||
          options.limits.max_files || options.limits.max_bytes;
 }
 
 // The filter and the limits over what was found; NotFound naming `where` when nothing was.
 Result<DiscoveredDataset> Conclude(DiscoveredDataset out, const std::string& where,
                                    const DiscoveryOptions& options) {
+  const bool incremental = !options.start_after.empty() || options.select;
   if (out.objects.empty() && out.listing.folders_pruned == 0 && out.listing.objects_pruned == 0 &&
-      out.commit_sequence < 0) {
+      out.commit_sequence < 0 && !incremental) {
     return NotFoundError(fmt::format("{}: no object matches", where));
   }
   if (options.filter != nullptr) out.objects_filtered = options.filter->Apply(&out.objects);
+  if (options.select) {
+    const size_t before = out.objects.size();
+    S3C_RETURN_IF_ERROR(options.select(&out.objects));
+    out.objects_not_selected = static_cast<int64_t>(before - out.objects.size());
+  }
   S3C_RETURN_IF_ERROR(CheckObjectLimits(out.objects, options.limits, where));
   return out;
 }
@@ -94,7 +102,7 @@ Result<DiscoveredDataset> DiscoverDataset(ObjectStore& store, std::string_view k
     for (const std::string& prefix : prefixes) {
       S3C_ASSIGN_OR_RETURN(auto listing,
                            ListPartitioned(store, prefix, options.partitioning, options.pruner,
-                                           /*skip_hidden=*/false));
+                                           /*skip_hidden=*/false, options.start_after));
       std::erase_if(listing.objects, [&](const ObjectInfo& o) {
         return o.key.back() == '/' || !GlobMatch(key, o.key);
       });

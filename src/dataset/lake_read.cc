@@ -32,6 +32,8 @@ Result<DiscoveryOptions> DiscoveryFor(const LakeReadOptions& options, const Obje
   discovery.filter = filter;
   discovery.limits = options.limits;
   discovery.ignore_commits = options.ignore_commits;
+  discovery.start_after = options.list_start_after;
+  discovery.select = options.select_objects;
   if (options.prune_partitions && !options.scan.where.empty()) {
     S3C_ASSIGN_OR_RETURN(discovery.pruner,
                          MakePartitionPruner(options.scan.where, discovery.partitioning,

@@ -100,6 +100,9 @@ class Walker {
 
   // Lists `root` flat: the plan without a pruner.
   Status ListAll(const std::string& root) { return ListFlat(root, &listed_); }
+  Status ListAllAfter(const std::string& root, const std::string& start_after) {
+    return ListFlat(root, &listed_, start_after);
+  }
 
   // Lists `prefix` flat into `out` (from after `start_after`; at most `max_keys`, 0 = all).
   Status ListFlat(const std::string& prefix, std::vector<ObjectInfo>* out,
@@ -357,11 +360,19 @@ class Walker {
 
 Result<PartitionListing> ListPartitioned(ObjectStore& store, const std::string& root,
                                          const Partitioning& partitioning,
-                                         const PartitionPruner& pruner, bool skip_hidden) {
+                                         const PartitionPruner& pruner, bool skip_hidden,
+                                         const std::string& start_after) {
   if (!root.empty() && root.back() != '/') {
     return InvalidArgumentError(fmt::format("partition listing root '{}' must end in '/'", root));
   }
   Walker walker(store, root, partitioning, pruner, skip_hidden);
+  if (start_after > root) {
+    S3C_RETURN_IF_ERROR(walker.ListAllAfter(root, start_after));
+    S3C_RETURN_IF_ERROR(walker.Finish(root));
+    PartitionListing out = walker.Take();
+    out.stats.plan = "flat listing after " + start_after;
+    return out;
+  }
   if (!pruner.may_match || partitioning.kind == Partitioning::Kind::kNone) {
     S3C_RETURN_IF_ERROR(walker.ListAll(root));
     S3C_RETURN_IF_ERROR(walker.Finish(root));

@@ -99,7 +99,12 @@ Status DestinationWriter::Write(const columnar::RecordBatch& batch) {
   return dataset_->Write(batch);
 }
 
-Status DestinationWriter::Finish() {
+void DestinationWriter::FinishUnchanged() {
+  report_.outcome = DestinationOutcome::kUnchanged;
+  finished_ = true;
+}
+
+Status DestinationWriter::Finish(std::optional<dataset::RecordedState> state) {
   if (plan_.skip) {
     report_.outcome = DestinationOutcome::kSkipped;
     finished_ = true;
@@ -116,6 +121,7 @@ Status DestinationWriter::Finish() {
   options.clock = &clock_;
   options.partition_by = spec_.checked.partition_by;
   options.run_started = started_;
+  options.state = std::move(state);
   // From here the commit owns the files: it deletes them itself when it loses.
   finished_ = true;
   S3C_ASSIGN_OR_RETURN(

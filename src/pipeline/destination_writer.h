@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "s3c/columnar/record_batch.h"
@@ -38,7 +39,10 @@ class DestinationWriter {
   bool skipped() const { return plan_.skip; }
   Status Open(std::shared_ptr<columnar::Schema> schema);  // no-op when skipped
   Status Write(const columnar::RecordBatch& batch);       // no-op when skipped
-  Status Finish();
+  // `state`: the incremental state the dataset's commit record carries (write::CommitOptions).
+  Status Finish(std::optional<dataset::RecordedState> state = std::nullopt);
+  // Nothing to write (an incremental source with nothing new): the writer was never opened.
+  void FinishUnchanged();
   DestinationReport Report(bool dry_run) const;
 
  private:

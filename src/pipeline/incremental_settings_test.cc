@@ -29,11 +29,10 @@ TEST(IncrementalSettingsTest, EachStrategyLoadsItsSettings) {
                   on_cursor_value_missing: exclude, start: "2024-01-01"}
   plain: {uri: s3://bkt/plain/}
 destinations:
-  out: {uri: s3://bkt/out/, format: csv}
+  out: {uri: s3://bkt/out/, format: csv, mode: append}
 pipelines:
   a: {from: by_time, to: out}
   b: {from: by_key, to: out}
-  c: {from: by_cursor, to: out}
   d: {from: plain, to: out}
 )y");
   ASSERT_TRUE(file.ok()) << file.status().ToString();
@@ -87,6 +86,45 @@ pipelines:
                    "cursor, and its settings), got a value",
                    "p.yaml:9:42: 'incremental' is a source setting: a destination takes write "
                    "settings"}));
+}
+
+TEST(IncrementalSettingsTest, AnIncrementalPipelineWritesOneDatasetThatEveryRunAddsTo) {
+  EXPECT_EQ(Errors(R"y(sources:
+  logs: {uri: s3://bkt/logs/, incremental: {strategy: key}}
+  rows: {uri: s3://bkt/rows/, incremental: {strategy: cursor, cursor_field: id}}
+destinations:
+  one: {uri: s3://bkt/one.csv, format: csv}
+  strict: {uri: s3://bkt/strict/, format: csv}
+  lake: {uri: s3://bkt/lake/, format: csv, mode: append}
+pipelines:
+  to_key: {from: logs, to: one}
+  to_error: {from: logs, to: strict}
+  to_two: {from: logs, to: [lake, strict]}
+  by_cursor: {from: rows, to: lake}
+  fine: {from: logs, to: lake}
+)y"),
+            (Lines{"p.yaml:9:3: pipeline to_key: source logs is incremental, so destination one "
+                   "must be a dataset (path_prefix), not the single object s3://bkt/one.csv",
+                   "p.yaml:10:3: pipeline to_error: source logs is incremental, so destination "
+                   "strict takes mode append, overwrite_partitions or replace, not error (every "
+                   "run after the first would find the target exists)",
+                   "p.yaml:11:3: pipeline to_two: source logs is incremental, so the pipeline "
+                   "writes to exactly one destination (its commit records carry the state), "
+                   "not 2",
+                   "p.yaml:12:3: pipeline by_cursor: source rows uses incremental strategy "
+                   "cursor, which this s3c does not run yet (last_modified and key it does)"}));
+}
+
+TEST(IncrementalSettingsTest, StateLocationIsAString) {
+  auto file = Load(R"y(state: s3://bkt/state/
+sources: {logs: {uri: s3://bkt/logs/, incremental: {strategy: key}}}
+destinations: {lake: {uri: s3://bkt/lake/, format: csv, mode: append}}
+)y");
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  EXPECT_EQ(file->state_location, "s3://bkt/state/");
+  EXPECT_EQ(Errors("state: [a, b]\nsources: {a: {uri: s3://bkt/a/}}\n"
+                   "destinations: {o: {uri: s3://bkt/o/, format: csv}}\n"),
+            (Lines{"p.yaml:1:8: state: expected a value, got a list"}));
 }
 
 }  // namespace

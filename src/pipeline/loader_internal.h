@@ -32,6 +32,11 @@ Status CheckDestinationNotGlob(const std::string& uri);
 std::optional<IncrementalSettings> LoadIncremental(const ConfigEntry& entry, WallTime now,
                                                    ConfigErrors& errors);
 
+// Every pipeline reading an incremental source writes to one dataset destination whose mode
+// lets every run add (append, overwrite_partitions, replace); strategy cursor is refused.
+void CheckIncrementalPipelines(const ConfigNode& root, const PipelineFile& file,
+                               ConfigErrors& errors);
+
 // One entry under pipelines:, checked against the sources and destinations loaded (`sources`,
 // `destinations`: every name given, loaded or not, so a broken source is not also "missing").
 std::optional<PipelineSpec> LoadPipelineEntry(const ConfigEntry& entry,

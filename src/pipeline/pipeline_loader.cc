@@ -6,13 +6,14 @@
 #include "pipeline/config_errors.h"
 #include "pipeline/interpolation.h"
 #include "pipeline/loader_internal.h"
+#include "pipeline/setting_keys.h"
 #include "pipeline/yaml_tree.h"
 #include "s3c/pipeline/pipeline_file.h"
 
 namespace s3c::pipeline {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"sources", "destinations", "pipelines"};
+const std::vector<std::string> kTopKeys = {"sources", "destinations", "pipelines", "state"};
 
 template <typename T>
 const T* FindByName(const std::vector<T>& items, std::string_view name) {
@@ -123,6 +124,17 @@ Result<PipelineFile> LoadPipeline(std::string_view text, const LoadOptions& opti
     }
   }
   LoadPipelines(root, sources, destinations, pipelines, file, errors);
+  if (const ConfigEntry* state = root.Find("state")) {
+    Result<std::string> where = StringValue("state", state->value);
+    if (!where.ok()) {
+      errors.Add(state->value.position, where.status().message());
+    } else if (where->empty()) {
+      errors.Add(state->value.position, "state: expected a folder or prefix URI, got \"\"");
+    } else {
+      file.state_location = *where;
+    }
+  }
+  CheckIncrementalPipelines(root, file, errors);
   S3C_RETURN_IF_ERROR(errors.ToStatus(file.secrets));
   return file;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/destination_writer.h"
+#include "pipeline/incremental_run.h"
 #include "pipeline/resolver_pool.h"
 #include "s3c/common/name_suggest.h"
 #include "s3c/common/status_message.h"
@@ -61,6 +62,19 @@ class PipelineRun {
       any_to_write = any_to_write || !writer->skipped();
       writers.push_back(std::move(writer));
     }
+    // An incremental source (the loader allows it one dataset destination): its state.
+    std::unique_ptr<IncrementalRun> incremental;
+    if (source->incremental.strategy != IncrementalStrategy::kNone) {
+      IncrementalContext context{&file_, &spec_, source, file_.FindDestination(spec_.to.at(0))};
+      S3C_ASSIGN_OR_RETURN(context.destination_stores,
+                           stores_.For(context.destination->store));
+      context.env = options_.env;
+      context.clock = options_.clock;
+      context.run_id = run_id;
+      context.full_refresh = options_.full_refresh;
+      context.read_only = options_.dry_run;
+      S3C_ASSIGN_OR_RETURN(incremental, IncrementalRun::Begin(context));
+    }
 
     // 2. The source: listing (pruned), then the schema of its first objects.
     S3C_ASSIGN_OR_RETURN(StoreResolver * source_stores, stores_.For(source->store));
@@ -70,6 +84,10 @@ class PipelineRun {
                          BuildLakeReadOptions(source->read, now, names));
     if (!spec_.select.empty()) read.scan.columns = spec_.select;
     read.scan.where = CombinedWhere(read.scan.where, spec_.where);
+    if (incremental && any_to_write) {
+      S3C_RETURN_IF_ERROR(incremental->PrepareListing(*source_stores));
+      incremental->AttachTo(&read);
+    }
     std::unique_ptr<dataset::QuarantineSink> quarantine;
     if (!source->read.quarantine.empty()) {
       S3C_ASSIGN_OR_RETURN(quarantine,
@@ -85,6 +103,8 @@ class PipelineRun {
         S3C_ASSIGN_OR_RETURN(dataset::LakeRead listed,
                              dataset::ListLake(*source_stores, source->uri, read));
         report_.objects_listed = static_cast<int64_t>(listed.listing.objects.size());
+        report_.objects_not_new = listed.listing.objects_not_selected;
+        if (incremental) report_.incremental = incremental->Summary();
       }
       for (auto& w : writers) report_.destinations.push_back(w->Report(options_.dry_run));
       report_.seconds = SecondsSince(start);
@@ -93,6 +113,18 @@ class PipelineRun {
     S3C_ASSIGN_OR_RETURN(dataset::LakeRead lake,
                          dataset::OpenLakeRead(*source_stores, source->uri, std::move(read)));
     report_.objects_listed = static_cast<int64_t>(lake.listing.objects.size());
+    report_.objects_not_new = lake.listing.objects_not_selected;
+    if (incremental && lake.listing.objects.empty()) {
+      // Nothing new: no writer opens (no schema to open one with), the state may still move.
+      for (auto& w : writers) {
+        w->FinishUnchanged();
+        report_.destinations.push_back(w->Report(false));
+      }
+      S3C_RETURN_IF_ERROR(incremental->Save(/*committed=*/false));
+      report_.incremental = incremental->Summary();
+      report_.seconds = SecondsSince(start);
+      return report_;
+    }
     dataset::DatasetScan& scan = *lake.scan;
     RunProgress progress;
     progress.pipeline = spec_.name;
@@ -136,8 +168,13 @@ class PipelineRun {
 
     // 5. Each destination published or committed, in `to` order.
     for (auto& w : writers) {
-      S3C_RETURN_IF_ERROR(w->Finish());
+      S3C_RETURN_IF_ERROR(w->Finish(incremental ? incremental->RecordState() : std::nullopt));
       report_.destinations.push_back(w->Report(false));
+    }
+    if (incremental) {
+      const bool committed = report_.destinations.front().outcome == DestinationOutcome::kWritten;
+      S3C_RETURN_IF_ERROR(incremental->Save(committed));
+      report_.incremental = incremental->Summary();
     }
     report_.objects_read = scan.objects_read();
     report_.rows_read = scan.rows_read();

@@ -43,6 +43,7 @@ std::string RunReportText(const RunReport& report) {
     }
     out += fmt::format(", {:.2f} s\n", p.seconds);
     for (const std::string& d : p.drift) out += fmt::format("  schema drift: {}\n", d);
+    if (!p.incremental.empty()) out += "  " + p.incremental + "\n";
     for (const DestinationReport& d : p.destinations) {
       out +=
           fmt::format("  -> {} ({}, mode {}): {}", d.name, d.uri, d.mode, OutcomeName(d.outcome));
@@ -86,10 +87,11 @@ std::string RunReportJson(const RunReport& report) {
     pipelines += fmt::format(
         "{{\"name\":{},\"source\":{},\"objects_listed\":{},\"objects_read\":{},"
         "\"rows_read\":{},\"rows_rejected\":{},\"rows_filtered\":{},\"rows_out\":{},"
-        "\"quarantined\":{},\"drift\":[{}],\"seconds\":{:.3f},\"destinations\":[{}]}}",
+        "\"quarantined\":{},\"drift\":[{}],\"objects_not_new\":{},\"incremental\":{},"
+        "\"seconds\":{:.3f},\"destinations\":[{}]}}",
         JsonQuote(p.name), JsonQuote(p.source), p.objects_listed, p.objects_read, p.rows_read,
-        p.rows_rejected, p.rows_filtered, p.rows_out, p.quarantined, drift, p.seconds,
-        destinations);
+        p.rows_rejected, p.rows_filtered, p.rows_out, p.quarantined, drift,
+        p.objects_not_new, JsonQuote(p.incremental), p.seconds, destinations);
   }
   return fmt::format(
       "{{\"pipelines\":[{}],\"requests\":{},\"total_requests\":{},\"retries\":{},"

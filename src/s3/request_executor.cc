@@ -196,6 +196,12 @@ void RequestExecutor::StartAttempt(std::shared_ptr<CallState> st) {
   });
 }
 
+std::optional<WallTime> RequestExecutor::last_server_date() const {
+  const int64_t ns = last_server_date_ns_.load();
+  if (ns == 0) return std::nullopt;
+  return WallTime(std::chrono::duration_cast<WallTime::duration>(Duration(ns)));
+}
+
 void RequestExecutor::OnResult(std::shared_ptr<CallState> st, Result<HttpResponse> result) {
   const Duration max_backoff = options_.max_backoff;
   RetryKind kind = RetryKind::kNone;
@@ -217,6 +223,10 @@ void RequestExecutor::OnResult(std::shared_ptr<CallState> st, Result<HttpRespons
       success = false;
     }
     if (success) {
+      if (std::optional<WallTime> date = ParseHttpDate(resp->headers.Get("Date"))) {
+        last_server_date_ns_.store(
+            std::chrono::duration_cast<Duration>(date->time_since_epoch()).count());
+      }
       quota_.OnSuccess(st->acquired_tokens);
       return Finish(std::move(st), std::move(result));
     }

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "s3/endpoint_resolver.h"
@@ -56,6 +57,9 @@ class RequestExecutor {
   bool UsesHttps() const;
   WallTime SigningTime() const;  // clock + measured offset
   Duration clock_offset() const { return Duration(clock_offset_ns_.load()); }
+  // The Date header of the latest successful response (nullopt before one, or when the server
+  // sends none): the server's clock, which the incremental strategies judge LastModified by.
+  std::optional<WallTime> last_server_date() const;
   Result<Credentials> GetCredentials();
   RetryQuota& quota() { return quota_; }
   const S3ClientOptions& options() const { return options_; }
@@ -73,6 +77,7 @@ class RequestExecutor {
   S3ClientDeps deps_;
   RetryQuota quota_;
   std::atomic<int64_t> clock_offset_ns_{0};
+  std::atomic<int64_t> last_server_date_ns_{0};  // 0: none seen
   mutable std::mutex mu_;
   std::condition_variable idle_cv_;
   std::map<std::string, std::string> bucket_regions_;

@@ -59,6 +59,9 @@ class S3ClientImpl final : public S3Client {
                                        std::chrono::seconds expires) override;
 
   RequestExecutor& executor() { return executor_; }
+  std::optional<WallTime> LastServerDate() const override {
+    return executor_.last_server_date();
+  }
 
  private:
   // CreateMultipartUpload; `declare_checksum` adds the kCrc32c algorithm headers (a multipart

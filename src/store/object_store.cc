@@ -48,4 +48,6 @@ Result<ObjectInfo> ObjectStore::ReadInto(const std::string& key, const ReadOptio
   return info;
 }
 
+std::optional<WallTime> ObjectStore::ServerTime() const { return std::chrono::system_clock::now(); }
+
 }  // namespace s3c

@@ -234,6 +234,8 @@ Result<std::vector<PendingUpload>> S3ObjectStore::ListPendingUploads(const std::
   }
 }
 
+std::optional<WallTime> S3ObjectStore::ServerTime() const { return client_->LastServerDate(); }
+
 Status S3ObjectStore::AbortPendingUpload(const PendingUpload& upload) {
   return client_->AbortMultipartUpload(bucket_, upload.key, upload.upload_id);
 }

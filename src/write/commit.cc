@@ -129,6 +129,19 @@ Result<CommitResult> Commit(ObjectStore& store, const std::string& root, WriteMo
       case DraftDecision::kPublish:
         break;
     }
+    if (options.state) {
+      auto newer = log.states.find(options.state->id);
+      if (newer != log.states.end() && newer->second.sequence >= options.state->sequence) {
+        S3C_RETURN_IF_ERROR(DiscardDataFiles(store, root, in.added));
+        return FailedPreconditionError(fmt::format(
+            "{}: another run of {} committed incremental state {} while this run loaded "
+            "for state {} (the same objects): this run published nothing and its {} data "
+            "file(s) were deleted",
+            store.UriFor(root), options.state->id, newer->second.sequence,
+            options.state->sequence, in.added.size()));
+      }
+      draft.record.state = options.state;
+    }
     Status published = dataset::PublishCommitRecord(store, root, draft.record);
     if (published.code() == StatusCode::kFailedPrecondition) continue;  // sequence taken
     S3C_RETURN_IF_ERROR(published);

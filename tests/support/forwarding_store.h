@@ -50,6 +50,7 @@ class ForwardingStore : public ObjectStore {
   Status AbortPendingUpload(const PendingUpload& upload) override {
     return inner_.AbortPendingUpload(upload);
   }
+  std::optional<WallTime> ServerTime() const override { return inner_.ServerTime(); }
 
  protected:
   ObjectStore& inner_;

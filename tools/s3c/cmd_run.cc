@@ -1,4 +1,4 @@
-// s3c run FILE [--pipeline NAME] [--dry-run] [--set path=value ...] [--json]: loads a pipeline
+// s3c run FILE [--pipeline NAME] [--dry-run] [--full-refresh] [--set path=value ...] [--json]: loads a pipeline
 // file as `s3c validate` does, then runs it (pipeline/pipeline_runner.h) and prints the report:
 // per pipeline the rows read and written and each destination's outcome, then the requests per
 // S3 operation, the retries and the estimated request cost. --json prints the report as JSON on
@@ -19,6 +19,7 @@ struct RunCommand {
   PipelineFileFlags file;
   std::string pipeline;
   bool dry_run = false;
+  bool full_refresh = false;
   bool json = false;
 };
 
@@ -28,6 +29,7 @@ Status RunRun(CliContext& ctx, const RunCommand& cmd) {
   pipeline::RunOptions options;
   options.pipeline = cmd.pipeline;
   options.dry_run = cmd.dry_run;
+  options.full_refresh = cmd.full_refresh;
   return RunPipelineAndReport(ctx, file, std::move(options), cmd.json);
 }
 
@@ -40,6 +42,9 @@ void AddRunCommand(CLI::App& app, CommandFn* chosen) {
   sub->add_option("--pipeline", cmd->pipeline, "Run only this pipeline of the file");
   sub->add_flag("--dry-run", cmd->dry_run,
                 "Check every mode and list every source; read and write nothing");
+  sub->add_flag("--full-refresh", cmd->full_refresh,
+                "Incremental sources: ignore the saved state, read everything, then save the new "
+                "state over it");
   sub->add_flag("--json", cmd->json, "Print the run report as JSON on stdout");
   sub->callback([cmd, chosen] { *chosen = [cmd](CliContext& ctx) { return RunRun(ctx, *cmd); }; });
 }

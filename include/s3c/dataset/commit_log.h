@@ -11,7 +11,8 @@
 //    "add":[{"path":"day=2024-01-05/part-0.parquet","partitionValues":{"day":"2024-01-05"},
 //            "size":123,"modificationTime":<ms>,"dataChange":true,"stats":"{...}",
 //            "rows":2,"etag":"..."}],
-//    "remove":[{"path":"...","deletionTimestamp":<ms>,"dataChange":true}]}
+//    "remove":[{"path":"...","deletionTimestamp":<ms>,"dataChange":true}],
+//    "incremental":{"id":"...","sequence":4,"state":{...}}}   (only for incremental runs)
 // `add` and `remove` entries use Delta Lake's action field names (PROTOCOL.md "Add File and
 // Remove File"), so a Delta log can be written from them. "rows" is -1 for a file adopted
 // from before the first commit (its rows were never counted).
@@ -44,6 +45,16 @@ inline constexpr std::string_view kSuccessMarker = "_SUCCESS";
 
 using PartitionValues = std::vector<std::pair<std::string, std::optional<std::string>>>;
 
+// The incremental state (state/incremental_state.h) a run saved with this record: the state
+// after its load, identified by `id` (the pipeline, source and destination). Opaque here: the
+// dataset module keeps the JSON text; `sequence` is the state's own, which orders the saves.
+struct RecordedState {
+  std::string id;
+  int64_t sequence = 0;
+  std::string json;  // one JSON object
+  friend bool operator==(const RecordedState&, const RecordedState&) = default;
+};
+
 struct CommitRecord {
   int64_t sequence = 0;
   std::string run_id;
@@ -55,6 +66,8 @@ struct CommitRecord {
   std::vector<PartitionValues> replaced_partitions;  // overwrite_partitions
   std::vector<DataFile> added;
   std::vector<std::string> removed;  // paths relative to the root
+  // Member "incremental": {"id":...,"sequence":N,"state":{...}}; absent for a run without.
+  std::optional<RecordedState> state;
 };
 
 // `root` ("" or ending in '/') + "_s3c/commits/" + the sequence as 20 digits + ".json".
@@ -84,6 +97,8 @@ struct CommitLog {
   // nothing a reader reads (files a replace removed, when the deletes were interrupted).
   std::set<std::string> retired;
   std::vector<std::string> partition_by;  // of the newest record
+  // The newest state of each id among the records read (from the newest back to a baseline).
+  std::map<std::string, RecordedState> states;
   int64_t list_requests = 0;
   int64_t get_requests = 0;
 
@@ -99,6 +114,13 @@ Result<CommitLog> LoadCommitLogFrom(ObjectStore& store, const std::string& root,
 
 // Replays one more record on top of `log` (the one a run just published): as loading would.
 void ApplyCommitRecord(const CommitRecord& record, CommitLog* log);
+
+// The newest state recorded for `id` (RecordedState): lists the commits folder (one LIST per
+// 1000 records) and reads records from the newest back, stopping at the first that holds
+// `id` or at a baseline; nullopt when none does. Usually one LIST and one GET.
+Result<std::optional<RecordedState>> FindRecordedState(ObjectStore& store,
+                                                       const std::string& root,
+                                                       const std::string& id);
 
 // Creates the record's key with If-None-Match: FailedPrecondition when the sequence is taken.
 Status PublishCommitRecord(ObjectStore& store, const std::string& root,

@@ -6,6 +6,7 @@
 // back to the last '/', so a glob never lists more of the bucket than it must.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,13 @@ struct DiscoveryOptions {
   // A prefix that holds commit records (commit_log.h) is read as exactly its live files; true
   // reads every object listed instead (files of failed or running writes too).
   bool ignore_commits = false;
+  // The incremental strategies (pipeline/incremental_settings.h). A prefix or glob is listed
+  // from after `start_after` (ListPartitioned) when it sorts above the listed prefix; and
+  // `select`, when given, runs on what the listing and the filter kept, before the limits,
+  // and keeps the objects this read takes (in order). With either set, a listing that finds
+  // nothing is an empty read, not NotFound (nothing new is the usual case).
+  std::string start_after;
+  std::function<Status(std::vector<ObjectInfo>* objects)> select;
 };
 
 struct DiscoveredDataset {
@@ -62,6 +70,7 @@ struct DiscoveredDataset {
   std::string root_prefix;
   PartitionListingStats listing;
   int64_t objects_filtered = 0;     // dropped by the ObjectFilter
+  int64_t objects_not_selected = 0;  // dropped by DiscoveryOptions::select (loaded before)
   // `objects` is the single key named, not looked at (stat_single_key false): nobody knows yet
   // whether it exists.
   bool key_unchecked = false;

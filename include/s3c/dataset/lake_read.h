@@ -4,6 +4,7 @@
 // and the pipelines call this; none of them lists or filters by itself.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,9 @@ struct LakeReadOptions {
   // Read every object of a prefix, also when it holds commit records (by default such a prefix
   // reads exactly its committed files: DiscoveryOptions::ignore_commits).
   bool ignore_commits = false;
+  // The incremental strategies' hooks: DiscoveryOptions::start_after and ::select.
+  std::string list_start_after;
+  std::function<Status(std::vector<ObjectInfo>* objects)> select_objects;
 };
 
 struct LakeRead {

@@ -82,9 +82,13 @@ struct PartitionListing {
 
 // Lists the objects under `root` (a prefix: "" or ending in '/'). Without a pruner (no
 // may_match), or for Partitioning::kNone, this is one flat listing. With skip_hidden false,
-// hidden files are returned too (a glob decides about them).
+// hidden files are returned too (a glob decides about them). A `start_after` above `root`
+// (the `key` incremental strategy's resume point) makes it one flat listing from after that
+// key, the pruner judging each object by its partition values: the pages before the resume
+// point are never fetched.
 Result<PartitionListing> ListPartitioned(ObjectStore& store, const std::string& root,
                                          const Partitioning& partitioning,
-                                         const PartitionPruner& pruner, bool skip_hidden = true);
+                                         const PartitionPruner& pruner, bool skip_hidden = true,
+                                         const std::string& start_after = "");
 
 }  // namespace s3c::dataset

@@ -71,6 +71,9 @@ struct PipelineFile {
   std::vector<DestinationSpec> destinations;
   std::vector<PipelineSpec> pipelines;  // in file order; one when the file has no pipelines:
   SecretValues secrets;                 // to redact every later output of a run
+  // `state:` at the top level: where incremental sources keep their state (a folder or
+  // prefix URI: "s3://bucket/path/", a local path); "" = the default state directory.
+  std::string state_location;
 
   const SourceSpec* FindSource(std::string_view name) const;
   const DestinationSpec* FindDestination(std::string_view name) const;

@@ -70,6 +70,9 @@ struct RunOptions {
   // stream this opens (no mode check, nothing published atomically; SingleStepPipeline makes
   // such destinations, `s3c convert SRC -`). Null: OpenLocalOutput (io/local_file.h).
   StreamOpener open_stream;
+  // Incremental sources start from an empty state (everything is read again, from `start`),
+  // which the run then saves over the stored one (`s3c run --full-refresh`).
+  bool full_refresh = false;
 };
 
 enum class DestinationOutcome {
@@ -104,6 +107,11 @@ struct PipelineReport {
   // How the schema changed from object to object (formats::SchemaDrift::ToString), so that a
   // column widened, added or missing in some objects never goes by without a line.
   std::vector<std::string> drift;
+  // An incremental source: the listed objects its state rules out (loaded by earlier runs, or
+  // older than the window it keeps), and one line on the strategy, what it selected and where
+  // the state was saved.
+  int64_t objects_not_new = 0;
+  std::string incremental;
   std::vector<DestinationReport> destinations;
   double seconds = 0;
 };

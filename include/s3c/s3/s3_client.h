@@ -172,6 +172,8 @@ class S3Client {
   virtual ~S3Client() = default;
 
   virtual const S3ClientOptions& options() const = 0;
+  // The server's clock: the Date header of the latest successful response (nullopt before one).
+  virtual std::optional<WallTime> LastServerDate() const { return std::nullopt; }
 
   virtual Result<ListObjectsPage> ListObjectsV2(const ListObjectsRequest& request) = 0;
   virtual Result<HeadObjectResult> HeadObject(const std::string& bucket, const std::string& key,

@@ -158,6 +158,11 @@ class ObjectStore {
   // (completed or aborted) is not an error. The default refuses with InvalidArgument: a store
   // without multipart uploads cannot have listed one.
   virtual Status AbortPendingUpload(const PendingUpload& upload);
+
+  // The store's clock, by which it stamps LastModified: S3, the Date of its latest successful
+  // response (nullopt before any); a local folder or memory, the system clock. The
+  // last_modified incremental strategy settles against it (a local clock may be off).
+  virtual std::optional<WallTime> ServerTime() const;
 };
 
 }  // namespace s3c

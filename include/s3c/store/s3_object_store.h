@@ -85,6 +85,7 @@ class S3ObjectStore final : public ObjectStore {
   Status DeleteMany(const std::vector<std::string>& keys) override;
   Result<std::vector<PendingUpload>> ListPendingUploads(const std::string& prefix) override;
   Status AbortPendingUpload(const PendingUpload& upload) override;
+  std::optional<WallTime> ServerTime() const override;
 
  private:
   S3ObjectStore(S3Client* client, std::string bucket, S3ObjectStoreOptions options)

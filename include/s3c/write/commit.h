@@ -54,6 +54,12 @@ struct CommitOptions {
   // root without records is legacy content (a concurrent first write would be taken for it).
   std::optional<WallTime> run_started;
   int max_attempts = 64;  // sequences lost to other runs before giving up (Aborted)
+  // The incremental state this run's load leads to (docs/incremental.md), written into the
+  // record. The log is where runs of one pipeline serialize: when a record read back to the
+  // newest baseline already holds a state of the same id with this sequence or a higher one,
+  // another run loaded the same objects and committed first, so this run's files are deleted
+  // and Commit fails with FailedPrecondition (nothing published).
+  std::optional<dataset::RecordedState> state;
 };
 
 enum class CommitOutcome {

@@ -1,0 +1,235 @@
+// IncrementalRun (incremental_run.h).
+#include "pipeline/incremental_run.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "s3c/common/status_message.h"
+#include "s3c/common/time_format.h"
+#include "s3c/dataset/dataset_input.h"
+#include "s3c/dataset/discovery.h"
+
+namespace s3c::pipeline {
+namespace {
+
+// A name as one path segment of the state document's key: letters, digits, '.', '-', '_'.
+std::string SafeSegment(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '.' || c == '-' || c == '_';
+    out += plain ? c : '_';
+  }
+  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
+  return out;
+}
+
+// The same state apart from what every save changes (sequence, run, time).
+bool SameContent(state::IncrementalState a, state::IncrementalState b) {
+  a.sequence = b.sequence = 0;
+  a.run_id = b.run_id = "";
+  a.saved_at = b.saved_at = WallTime{};
+  return a == b;
+}
+
+Result<state::IncrementalState> ParseState(const std::string& text, const std::string& origin) {
+  if (text.empty()) return state::IncrementalState{};
+  return state::StateFromJson(text, origin);
+}
+
+}  // namespace
+
+std::string IncrementalStateId(const PipelineSpec& pipeline, const std::string& source,
+                               const std::string& destination) {
+  return pipeline.name + "/" + source + "/" + destination;
+}
+
+Result<std::string> IncrementalStateUri(const PipelineFile& file, const std::string& state_id,
+                                        const Env& env) {
+  std::string base = file.state_location;
+  if (base.empty()) {
+    if (auto dir = env.Get("S3C_STATE_DIR"); dir && !dir->empty()) {
+      base = *dir;
+    } else if (auto xdg = env.Get("XDG_STATE_HOME"); xdg && !xdg->empty()) {
+      base = *xdg + "/s3c";
+    } else if (auto home = env.Get("HOME"); home && !home->empty()) {
+      base = *home + "/.local/state/s3c";
+    } else {
+      return FailedPreconditionError(
+          "incremental state: no state location (set state: in the file, or S3C_STATE_DIR, "
+          "XDG_STATE_HOME or HOME)");
+    }
+  }
+  if (base.back() != '/') base += '/';
+  // id = pipeline/source/destination: one folder per pipeline, one document per pair.
+  const size_t a = state_id.find('/');
+  const size_t b = state_id.rfind('/');
+  return fmt::format("{}{}/{}--{}.json", base, SafeSegment(state_id.substr(0, a)),
+                     SafeSegment(state_id.substr(a + 1, b - a - 1)),
+                     SafeSegment(state_id.substr(b + 1)));
+}
+
+Result<std::unique_ptr<IncrementalRun>> IncrementalRun::Begin(const IncrementalContext& context) {
+  std::unique_ptr<IncrementalRun> run(new IncrementalRun(context));
+  run->settings_ = &context.source->incremental;
+  run->state_id_ = IncrementalStateId(*context.pipeline, context.source->name,
+                                      context.destination->name);
+  S3C_ASSIGN_OR_RETURN(run->state_uri_,
+                       IncrementalStateUri(*context.file, run->state_id_, *context.env));
+  S3C_ASSIGN_OR_RETURN(StoreLocation where, context.destination_stores->Resolve(run->state_uri_));
+  if (where.is_stdio() || where.store == nullptr) {
+    return InvalidArgumentError(fmt::format("state: {} is not a folder or prefix", run->state_uri_));
+  }
+  run->state_on_s3_ = where.is_s3();
+  run->store_ = std::make_unique<state::StateStore>(*where.store, where.key);
+  S3C_ASSIGN_OR_RETURN(run->stored_, run->store_->Load());
+  S3C_ASSIGN_OR_RETURN(state::IncrementalState stored,
+                       ParseState(run->stored_.text, run->state_uri_));
+  run->stored_sequence_ = stored.sequence;
+
+  // The destination's newest record of this state: ahead of the stored one when a run was
+  // killed between its commit and its save.
+  S3C_ASSIGN_OR_RETURN(StoreLocation dest,
+                       context.destination_stores->Resolve(context.destination->uri));
+  std::string root = dest.key;
+  if (!root.empty() && root.back() != '/') root += '/';
+  S3C_ASSIGN_OR_RETURN(std::optional<dataset::RecordedState> recorded,
+                       dataset::FindRecordedState(*dest.store, root, run->state_id_));
+  run->adopted_ = std::move(stored);
+  run->adopted_is_stored_ = run->stored_.exists();
+  if (recorded) {
+    run->record_sequence_ = recorded->sequence;
+    if (recorded->sequence > run->stored_sequence_) {
+      run->adopted_is_stored_ = false;
+      S3C_ASSIGN_OR_RETURN(run->adopted_,
+                           state::StateFromJson(recorded->json, dest.UriOf(root) + "_s3c/commits/"));
+    }
+  }
+  const std::string strategy = IncrementalStrategyName(run->settings_->strategy);
+  if (context.full_refresh) {
+    state::IncrementalState fresh;
+    fresh.sequence = run->adopted_.sequence;  // later saves stay ahead of every record
+    fresh.conditional_writes_checked = run->adopted_.conditional_writes_checked;
+    run->adopted_ = std::move(fresh);
+    run->adopted_is_stored_ = false;
+  } else if (run->adopted_.sequence > 0 && run->adopted_.strategy != strategy) {
+    return FailedPreconditionError(fmt::format(
+        "{}: the state was saved by strategy {}, and source {} now uses {}: run with "
+        "--full-refresh, or `s3c state reset`, to start over",
+        run->state_uri_, run->adopted_.strategy, context.source->name, strategy));
+  }
+  if (run->state_on_s3_ && !context.read_only && !run->adopted_.conditional_writes_checked) {
+    S3C_RETURN_IF_ERROR(run->store_->CheckConditionalWrites(context.run_id));
+    run->adopted_.conditional_writes_checked = true;
+    run->adopted_is_stored_ = false;  // the document should say the check passed
+  }
+  return run;
+}
+
+Status IncrementalRun::PrepareListing(StoreResolver& source_stores) {
+  if (settings_->strategy != IncrementalStrategy::kLastModified) return Status::OK();
+  S3C_ASSIGN_OR_RETURN(dataset::DatasetInput input,
+                       dataset::ResolveDatasetInput(source_stores, context_.source->uri));
+  const std::string prefix =
+      dataset::HasGlobChars(input.key) ? dataset::GlobListPrefix(input.key) : input.key;
+  S3C_ASSIGN_OR_RETURN(std::vector<PendingUpload> uploads,
+                       input.store->ListPendingUploads(prefix));
+  for (const PendingUpload& u : uploads) {
+    if (!oldest_pending_upload_ || u.initiated < *oldest_pending_upload_) {
+      oldest_pending_upload_ = u.initiated;
+    }
+  }
+  // The clock of the response just received: before the listing, so an object completed
+  // during the listing is not taken as settled.
+  server_now_ = input.store->ServerTime();
+  if (!server_now_) server_now_ = context_.clock->Now();
+  return Status::OK();
+}
+
+void IncrementalRun::AttachTo(dataset::LakeReadOptions* read) {
+  if (settings_->strategy == IncrementalStrategy::kKey) {
+    read->list_start_after = state::KeyListingStart(adopted_, settings_->key);
+  }
+  read->select_objects = [this](std::vector<ObjectInfo>* objects) { return Select(objects); };
+}
+
+Status IncrementalRun::Select(std::vector<ObjectInfo>* objects) {
+  Result<state::Selection> chosen = InternalError("no strategy");
+  if (settings_->strategy == IncrementalStrategy::kLastModified) {
+    if (!server_now_) return InternalError("incremental: PrepareListing was not called");
+    chosen = state::SelectByLastModified(adopted_, *objects, settings_->last_modified,
+                                         *server_now_, oldest_pending_upload_);
+  } else if (settings_->strategy == IncrementalStrategy::kKey) {
+    chosen = state::SelectByKey(adopted_, *objects, settings_->key);
+  }
+  if (!chosen.ok()) {
+    return WithMessage(chosen.status(), fmt::format("source {}: {}", context_.source->name,
+                                                    chosen.status().message()));
+  }
+  not_selected_ = static_cast<int64_t>(objects->size() - chosen->to_load.size());
+  *objects = chosen->to_load;
+  state::IncrementalState& next = chosen->next;
+  next.sequence = adopted_.sequence + 1;
+  next.run_id = context_.run_id;
+  next.saved_at = context_.clock->Now();
+  next.strategy = IncrementalStrategyName(settings_->strategy);
+  next.conditional_writes_checked = adopted_.conditional_writes_checked;
+  selection_ = std::move(*chosen);
+  return Status::OK();
+}
+
+std::optional<dataset::RecordedState> IncrementalRun::RecordState() const {
+  if (!selection_ || !selection_->advances) return std::nullopt;
+  return dataset::RecordedState{state_id_, selection_->next.sequence,
+                                state::StateToJson(selection_->next)};
+}
+
+Status IncrementalRun::Save(bool committed) {
+  if (!selection_) return InternalError("incremental: the source was not listed");
+  if (!selection_->advances) {
+    saved_ = "state not moved (a run bounded by end)";
+    return Status::OK();
+  }
+  if (selection_->to_load.empty() && SameContent(selection_->next, adopted_) &&
+      adopted_is_stored_) {
+    saved_ = fmt::format("state {} unchanged at {}", adopted_.sequence, state_uri_);
+    return Status::OK();
+  }
+  Result<state::StoredState> saved =
+      store_->Save(stored_, state::StateToJson(selection_->next));
+  if (saved.ok()) {
+    saved_ = fmt::format("state {} saved to {}", selection_->next.sequence, state_uri_);
+    return Status::OK();
+  }
+  if (saved.status().code() != StatusCode::kFailedPrecondition || !committed) {
+    return saved.status();
+  }
+  // Committed, then another run saved first: fine when that run's state is at least as new
+  // (it adopted this run's record); otherwise the state is behind the destination.
+  S3C_ASSIGN_OR_RETURN(state::StoredState now, store_->Load());
+  S3C_ASSIGN_OR_RETURN(state::IncrementalState theirs, ParseState(now.text, state_uri_));
+  if (theirs.sequence >= selection_->next.sequence) {
+    saved_ = fmt::format("state {} was already saved by run {} at {}", theirs.sequence,
+                         theirs.run_id, state_uri_);
+    return Status::OK();
+  }
+  return saved.status();
+}
+
+std::string IncrementalRun::Summary() const {
+  std::string out = fmt::format("incremental {}: ", IncrementalStrategyName(settings_->strategy));
+  if (!selection_) return out + fmt::format("state {} at {}", adopted_.sequence, state_uri_);
+  out += fmt::format("{} new object(s), {} listed not new", selection_->to_load.size(),
+                     not_selected_);
+  if (adopted_.sequence > stored_sequence_ && record_sequence_ == adopted_.sequence) {
+    out += fmt::format("; adopted state {} from the destination's commit record", adopted_.sequence);
+  }
+  const state::IncrementalState& next = selection_->next;
+  if (next.watermark) out += "; watermark " + FormatIso8601(*next.watermark);
+  if (!next.last_key.empty()) out += "; last key " + next.last_key;
+  if (!saved_.empty()) out += "; " + saved_;
+  return out;
+}
+
+}  // namespace s3c::pipeline

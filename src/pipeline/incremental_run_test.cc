@@ -1,0 +1,257 @@
+// Incremental runs over local folders (RunPipelineFile with an incremental source): each run
+// reads exactly what is new, the state is saved after the commit and carried in the commit
+// record, a run killed between the two adopts the record's state, and of two runs from the
+// same state only the first to commit publishes.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/pipeline_test_util.h"
+#include "s3c/dataset/commit_log.h"
+#include "s3c/pipeline/pipeline_runner.h"
+#include "s3c/state/incremental_state.h"
+#include "s3c/store/local_object_store.h"
+
+namespace s3c::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IncrementalRunTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("s3c-incr-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "in");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // An input file with rows id=first..first+n-1; `age` back-dates its modification time.
+  void AddInput(const std::string& name, int first, int n,
+                std::chrono::seconds age = std::chrono::seconds(60)) {
+    std::ofstream out(dir_ / "in" / name);
+    out << "id,name\n";
+    for (int i = first; i < first + n; ++i) out << i << ",row" << i << "\n";
+    out.close();
+    fs::last_write_time(dir_ / "in" / name, fs::file_time_type::clock::now() - age);
+  }
+  PipelineFile File(const std::string& incremental) {
+    std::string text = "state: " + (dir_ / "state").string() + "/\n" +
+                       "sources:\n  logs: {uri: " + (dir_ / "in").string() +
+                       "/, format: csv, incremental: " + incremental + "}\n" +
+                       "destinations:\n  lake: {uri: " + (dir_ / "out").string() +
+                       "/, format: csv, mode: append}\n";
+    auto file = testing::Load(text);
+    EXPECT_TRUE(file.ok()) << file.status().ToString();
+    return *file;
+  }
+  Result<RunReport> Run(const PipelineFile& file, RunOptions options = {}) {
+    options.env = &testing::TestEnv();
+    return RunPipelineFile(file, options);
+  }
+  // The ids in the destination's committed files, sorted, as "1,2,3".
+  std::string LoadedIds() {
+    auto store = LocalObjectStore::Open((dir_ / "out").string());
+    if (!store.ok()) return store.status().ToString();
+    auto log = dataset::LoadCommitLog(**store, "");
+    if (!log.ok()) return log.status().ToString();
+    std::vector<int> ids;
+    for (const auto& [path, f] : log->live) {
+      std::ifstream in(dir_ / "out" / path);
+      std::string line;
+      std::getline(in, line);  // header
+      while (std::getline(in, line)) ids.push_back(std::stoi(line.substr(0, line.find(','))));
+    }
+    std::sort(ids.begin(), ids.end());
+    std::string out;
+    for (int id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+    return out;
+  }
+  fs::path StatePath() { return dir_ / "state" / "logs_to_lake" / "logs--lake.json"; }
+  state::IncrementalState SavedState() {
+    std::ifstream in(StatePath());
+    std::stringstream text;
+    text << in.rdbuf();
+    auto parsed = state::StateFromJson(text.str(), StatePath().string());
+    EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
+    return parsed.ok() ? *parsed : state::IncrementalState{};
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(IncrementalRunTest, KeyStrategyReadsOnlyNewKeysAndNothingTwice) {
+  const PipelineFile file = File("{strategy: key}");
+  AddInput("2024-01-01.csv", 1, 2);
+  AddInput("2024-01-02.csv", 3, 2);
+  auto first = Run(file);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->pipelines[0].objects_read, 2);
+  EXPECT_EQ(LoadedIds(), "1,2,3,4");
+  EXPECT_EQ(SavedState().sequence, 1);
+  EXPECT_EQ(SavedState().last_key, "2024-01-02.csv");
+
+  AddInput("2024-01-03.csv", 5, 3);
+  auto second = Run(file);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->pipelines[0].objects_read, 1);
+  EXPECT_EQ(second->pipelines[0].rows_out, 3);
+  EXPECT_EQ(LoadedIds(), "1,2,3,4,5,6,7");
+  EXPECT_EQ(SavedState().sequence, 2);
+  EXPECT_NE(second->pipelines[0].incremental.find("1 new object(s)"), std::string::npos)
+      << second->pipelines[0].incremental;
+
+  // Nothing new: nothing written, the state document is not rewritten.
+  const auto saved_at = fs::last_write_time(StatePath());
+  auto third = Run(file);
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_EQ(third->pipelines[0].objects_read, 0);
+  EXPECT_EQ(third->pipelines[0].destinations[0].outcome, DestinationOutcome::kUnchanged);
+  EXPECT_EQ(fs::last_write_time(StatePath()), saved_at);
+  EXPECT_EQ(SavedState().sequence, 2);
+  EXPECT_EQ(LoadedIds(), "1,2,3,4,5,6,7");
+}
+
+TEST_F(IncrementalRunTest, KeyStrategyLoadsALateKeyInsideTheLagOnce) {
+  const PipelineFile file = File("{strategy: key, lag: 10}");
+  AddInput("k1.csv", 1, 1);
+  AddInput("k3.csv", 3, 1);
+  ASSERT_TRUE(Run(file).ok());
+  AddInput("k2.csv", 2, 1);  // finished uploading after k3: sorts below the last key
+  auto late = Run(file);
+  ASSERT_TRUE(late.ok()) << late.status().ToString();
+  EXPECT_EQ(late->pipelines[0].objects_read, 1);
+  EXPECT_EQ(LoadedIds(), "1,2,3");
+}
+
+TEST_F(IncrementalRunTest, LastModifiedTakesLateAndRewrittenObjectsOnce) {
+  const PipelineFile file = File("{strategy: last_modified, lookback: 1h, settle: 1s}");
+  AddInput("a.csv", 1, 2, std::chrono::seconds(600));
+  AddInput("b.csv", 3, 1, std::chrono::seconds(300));
+  ASSERT_TRUE(Run(file).ok());
+  EXPECT_EQ(LoadedIds(), "1,2,3");
+  ASSERT_TRUE(SavedState().watermark.has_value());
+
+  // Older than the watermark but inside the lookback: loaded; a.csv and b.csv are not again.
+  AddInput("late.csv", 10, 1, std::chrono::seconds(900));
+  // Older than the watermark - lookback: summarized by the watermark, never read.
+  AddInput("ancient.csv", 100, 1, std::chrono::hours(3));
+  auto second = Run(file);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->pipelines[0].objects_read, 1);
+  EXPECT_EQ(second->pipelines[0].objects_not_new, 3);  // a, b loaded; ancient too old
+  EXPECT_EQ(LoadedIds(), "1,2,3,10");
+
+  // b.csv rewritten with new content (a new ETag): on_overwrite reload loads it again.
+  AddInput("b.csv", 20, 2, std::chrono::seconds(30));
+  auto third = Run(file);
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_EQ(third->pipelines[0].objects_read, 1);
+  EXPECT_EQ(LoadedIds(), "1,2,3,10,20,21");
+}
+
+TEST_F(IncrementalRunTest, OnOverwriteErrorStopsBeforeReading) {
+  const PipelineFile file = File("{strategy: last_modified, on_overwrite: error}");
+  AddInput("a.csv", 1, 1);
+  ASSERT_TRUE(Run(file).ok());
+  AddInput("a.csv", 5, 2, std::chrono::seconds(10));
+  auto rewritten = Run(file);
+  ASSERT_FALSE(rewritten.ok());
+  EXPECT_EQ(rewritten.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(rewritten.status().message().find("a.csv was rewritten since it was loaded"),
+            std::string::npos)
+      << rewritten.status().ToString();
+  EXPECT_EQ(LoadedIds(), "1");
+}
+
+TEST_F(IncrementalRunTest, ARunKilledBetweenCommitAndSaveIsNotLoadedTwice) {
+  const PipelineFile file = File("{strategy: key}");
+  AddInput("k1.csv", 1, 1);
+  ASSERT_TRUE(Run(file).ok());
+  std::ifstream before_file(StatePath());
+  std::stringstream before;
+  before << before_file.rdbuf();
+  AddInput("k2.csv", 2, 1);
+  ASSERT_TRUE(Run(file).ok());
+  // As if the second run had died after its commit: its state save never happened.
+  std::ofstream(StatePath(), std::ios::trunc) << before.str();
+  ASSERT_EQ(SavedState().sequence, 1);
+
+  AddInput("k3.csv", 3, 1);
+  auto rerun = Run(file);
+  ASSERT_TRUE(rerun.ok()) << rerun.status().ToString();
+  EXPECT_EQ(rerun->pipelines[0].objects_read, 1);  // k3 only: k2's load was committed
+  EXPECT_NE(rerun->pipelines[0].incremental.find("adopted state 2 from the destination's commit "
+                                                 "record"),
+            std::string::npos)
+      << rerun->pipelines[0].incremental;
+  EXPECT_EQ(LoadedIds(), "1,2,3");
+  EXPECT_EQ(SavedState().sequence, 3);
+}
+
+TEST_F(IncrementalRunTest, OfTwoRunsFromOneStateOnlyTheFirstToCommitPublishes) {
+  const PipelineFile file = File("{strategy: key}");
+  AddInput("k1.csv", 1, 2);
+  RunOptions slow;
+  bool raced = false;
+  Status other;
+  // The slow run has listed k1.csv; another run of the same pipeline loads it and commits.
+  slow.on_progress = [&](const RunProgress&) {
+    if (raced) return;
+    raced = true;
+    other = Run(file).status();
+  };
+  auto loser = Run(file, slow);
+  ASSERT_TRUE(other.ok()) << other.ToString();
+  ASSERT_FALSE(loser.ok());
+  EXPECT_EQ(loser.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(loser.status().message().find("another run of logs_to_lake/logs/lake committed "
+                                          "incremental state 1"),
+            std::string::npos)
+      << loser.status().ToString();
+  EXPECT_EQ(LoadedIds(), "1,2");  // once
+  EXPECT_EQ(SavedState().sequence, 1);
+}
+
+TEST_F(IncrementalRunTest, FullRefreshReadsEverythingAgainAndDryRunSavesNothing) {
+  const PipelineFile file = File("{strategy: key}");
+  AddInput("k1.csv", 1, 1);
+  ASSERT_TRUE(Run(file).ok());
+  AddInput("k2.csv", 2, 1);
+  RunOptions dry;
+  dry.dry_run = true;
+  auto planned = Run(file, dry);
+  ASSERT_TRUE(planned.ok()) << planned.status().ToString();
+  // The listing starts after k1.csv: k2 is all it sees.
+  EXPECT_EQ(planned->pipelines[0].objects_listed, 1);
+  EXPECT_EQ(planned->pipelines[0].objects_not_new, 0);
+  EXPECT_EQ(SavedState().sequence, 1);
+  EXPECT_EQ(LoadedIds(), "1");
+
+  RunOptions refresh;
+  refresh.full_refresh = true;
+  auto again = Run(file, refresh);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->pipelines[0].objects_read, 2);
+  EXPECT_EQ(LoadedIds(), "1,1,2");  // append: the refresh loads k1 a second time, as asked
+  EXPECT_EQ(SavedState().sequence, 2);
+  EXPECT_EQ(SavedState().last_key, "k2.csv");
+}
+
+TEST_F(IncrementalRunTest, AnEndBoundedBackfillDoesNotMoveTheState) {
+  const PipelineFile file = File("{strategy: key, end: k3}");
+  AddInput("k1.csv", 1, 1);
+  AddInput("k2.csv", 2, 1);
+  AddInput("k3.csv", 3, 1);
+  auto backfill = Run(file);
+  ASSERT_TRUE(backfill.ok()) << backfill.status().ToString();
+  EXPECT_EQ(LoadedIds(), "1,2");
+  EXPECT_FALSE(fs::exists(StatePath()));
+}
+
+}  // namespace
+}  // namespace s3c::pipeline
