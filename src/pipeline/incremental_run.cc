@@ -217,6 +217,17 @@ Status IncrementalRun::Save(bool committed) {
   return saved.status();
 }
 
+Result<state::IncrementalState> IncrementalRun::SaveReplacement(
+    state::IncrementalState replacement) {
+  replacement.sequence = adopted_.sequence + 1;
+  replacement.run_id = context_.run_id;
+  replacement.saved_at = context_.clock->Now();
+  replacement.strategy = IncrementalStrategyName(settings_->strategy);
+  replacement.conditional_writes_checked = adopted_.conditional_writes_checked;
+  S3C_RETURN_IF_ERROR(store_->Save(stored_, state::StateToJson(replacement)).status());
+  return replacement;
+}
+
 std::string IncrementalRun::Summary() const {
   std::string out = fmt::format("incremental {}: ", IncrementalStrategyName(settings_->strategy));
   if (!selection_) return out + fmt::format("state {} at {}", adopted_.sequence, state_uri_);

@@ -73,6 +73,10 @@ class IncrementalRun {
   // destination had nothing committed (with a commit, a newer stored state is taken as fine).
   Status Save(bool committed);
 
+  // `s3c state reset|set`: saves `replacement` as the next state (one sequence above the
+  // adopted one), by compare-and-swap on the stored document; returns what was saved.
+  Result<state::IncrementalState> SaveReplacement(state::IncrementalState replacement);
+
   // One line for the run report: strategy, what was selected, where the state is.
   std::string Summary() const;
   int64_t objects_not_new() const { return not_selected_; }

@@ -11,6 +11,7 @@
 #include "pipeline/pipeline_test_util.h"
 #include "s3c/dataset/commit_log.h"
 #include "s3c/pipeline/pipeline_runner.h"
+#include "s3c/pipeline/state_admin.h"
 #include "s3c/state/incremental_state.h"
 #include "s3c/store/local_object_store.h"
 
@@ -251,6 +252,60 @@ TEST_F(IncrementalRunTest, AnEndBoundedBackfillDoesNotMoveTheState) {
   ASSERT_TRUE(backfill.ok()) << backfill.status().ToString();
   EXPECT_EQ(LoadedIds(), "1,2");
   EXPECT_FALSE(fs::exists(StatePath()));
+}
+
+TEST_F(IncrementalRunTest, StateShowResetAndSet) {
+  const PipelineFile file = File("{strategy: key}");
+  StateAdminOptions admin;
+  admin.env = &testing::TestEnv();
+  auto empty = ShowStates(file, admin);
+  ASSERT_TRUE(empty.ok()) << empty.status().ToString();
+  ASSERT_EQ(empty->size(), 1u);
+  EXPECT_EQ((*empty)[0].state.sequence, 0);
+  EXPECT_NE(StateViewsText(*empty).find("nothing loaded yet"), std::string::npos);
+
+  AddInput("k1.csv", 1, 1);
+  AddInput("k2.csv", 2, 1);
+  ASSERT_TRUE(Run(file).ok());
+  auto shown = ShowStates(file, admin);
+  ASSERT_TRUE(shown.ok()) << shown.status().ToString();
+  EXPECT_EQ((*shown)[0].state.last_key, "k2.csv");
+  EXPECT_EQ((*shown)[0].stored_sequence, 1);
+  EXPECT_EQ((*shown)[0].record_sequence, 1);
+  EXPECT_NE(StateViewsJson(*shown).find("\"last_key\":\"k2.csv\""), std::string::npos)
+      << StateViewsJson(*shown);
+
+  // set last_key back to k1: the next run takes k2 again (and k3, new).
+  auto set = SetState(file, {"last_key=k1.csv"}, admin);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(set->state.sequence, 2);
+  EXPECT_EQ(SavedState().last_key, "k1.csv");
+  AddInput("k3.csv", 3, 1);
+  auto after_set = Run(file);
+  ASSERT_TRUE(after_set.ok()) << after_set.status().ToString();
+  EXPECT_EQ(after_set->pipelines[0].objects_read, 2);
+  EXPECT_EQ(LoadedIds(), "1,2,2,3");
+
+  // reset: everything again.
+  auto reset = ResetState(file, admin);
+  ASSERT_TRUE(reset.ok()) << reset.status().ToString();
+  EXPECT_EQ(reset->state.sequence, 4);
+  EXPECT_TRUE(SavedState().last_key.empty());
+  auto after_reset = Run(file);
+  ASSERT_TRUE(after_reset.ok()) << after_reset.status().ToString();
+  EXPECT_EQ(after_reset->pipelines[0].objects_read, 3);
+
+  auto wrong = SetState(file, {"watermark=2024-01-01"}, admin);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.status().message(),
+            "state set: watermark is not a member of the key strategy's state");
+  auto typo = SetState(file, {"last_kee=x"}, admin);
+  ASSERT_FALSE(typo.ok());
+  EXPECT_EQ(typo.status().message(),
+            "state set: unknown member 'last_kee' (watermark or last_key) (did you mean "
+            "\"last_key\"?)");
+  admin.pipeline = "nope";
+  EXPECT_EQ(ShowStates(file, admin).status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace
