@@ -10,7 +10,8 @@
 //   the request. Runs until SIGINT or SIGTERM, then prints the number of requests received on
 //   stderr and exits at once: the held request is dropped unanswered, never forwarded (the
 //   proxy's destructor is not run, since it would wait for the held connection). Exit 2 on
-//   bad arguments.
+//   bad arguments. SIGUSR1 releases the held request: it is forwarded and the client goes on
+//   (prints "released").
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -35,6 +36,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   const sigset_t stop_signals = s3c::testing::BlockStopSignals();  // before the proxy's threads
+  sigset_t waited = stop_signals;
+  sigaddset(&waited, SIGUSR1);
+  pthread_sigmask(SIG_BLOCK, &waited, nullptr);
 
   s3c::testing::RequestHold hold(argv[2], argv[3], [](const s3c::testing::ProxiedRequest& r) {
     std::printf("held %s %s\n", r.method.c_str(), r.target.c_str());
@@ -46,7 +50,16 @@ int main(int argc, char** argv) {
   std::printf("%s\n", proxy->url().c_str());
   std::fflush(stdout);
 
-  s3c::testing::WaitForStopSignal(stop_signals);
+  // SIGUSR1 releases the held request (forwarded as it was sent, so the client goes on: a
+  // run held at its commit while another run commits); SIGINT / SIGTERM stop the proxy.
+  while (true) {
+    int signal_number = 0;
+    sigwait(&waited, &signal_number);
+    if (signal_number != SIGUSR1) break;
+    hold.Release();
+    std::printf("released\n");
+    std::fflush(stdout);
+  }
   std::fprintf(stderr, "hold_proxy: %zu request(s) received, %s\n", proxy->requests_seen(),
                hold.held() ? "one held" : "none held");
   std::fflush(stderr);

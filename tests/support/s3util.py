@@ -10,6 +10,10 @@ cleanup depends on one of the tools being compared.
                                     PREFIX (ListMultipartUploads, first 1000)
   s3util.py put BUCKET KEY     -> writes an empty object (a "folder marker" when KEY ends in /)
   s3util.py public BUCKET KEY  -> makes the object KEY readable by anyone (canned ACL public-read)
+  s3util.py mpu-start BUCKET KEY -> starts a multipart upload of KEY; prints its upload id
+  s3util.py mpu-finish BUCKET KEY UPLOAD_ID FILE -> uploads FILE as part 1 of that upload and
+                                    completes it (the object appears, with LastModified = the
+                                    upload's start, as S3 stamps multipart objects)
 
 Settings come from S3_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION.
 """
@@ -117,15 +121,46 @@ class Client:
         return len(keys)
 
 
+    def start_upload(self, bucket, key):
+        status, body = self.request("POST", f"/{bucket}/{key}", {"uploads": ""})
+        if status != 200:
+            raise RuntimeError(f"create upload {bucket}/{key}: HTTP {status}: {body[:300]!r}")
+        return ET.fromstring(body).findtext(NS + "UploadId")
+
+    def finish_upload(self, bucket, key, upload_id, data):
+        status, body = self.request("PUT", f"/{bucket}/{key}",
+                                    {"partNumber": "1", "uploadId": upload_id}, data)
+        if status != 200:
+            raise RuntimeError(f"upload part {bucket}/{key}: HTTP {status}: {body[:300]!r}")
+        # the part's ETag comes back as a header; urllib hides it, so list the parts instead
+        status, body = self.request("GET", f"/{bucket}/{key}", {"uploadId": upload_id})
+        if status != 200:
+            raise RuntimeError(f"list parts {bucket}/{key}: HTTP {status}: {body[:300]!r}")
+        etag = ET.fromstring(body).find(NS + "Part").findtext(NS + "ETag")
+        done = (f"<CompleteMultipartUpload><Part><PartNumber>1</PartNumber>"
+                f"<ETag>{_xml_escape(etag)}</ETag></Part></CompleteMultipartUpload>").encode()
+        status, body = self.request("POST", f"/{bucket}/{key}", {"uploadId": upload_id}, done,
+                                    {"Content-Type": "application/xml"})
+        if status != 200 or b"<Error>" in body:
+            raise RuntimeError(f"complete upload {bucket}/{key}: HTTP {status}: {body[:300]!r}")
+
+
 def _xml_escape(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def main(argv):
-    if len(argv) != 4 or argv[1] not in ("ls", "rm", "uploads", "put", "public"):
+    if len(argv) == 6 and argv[1] == "mpu-finish":
+        with open(argv[5], "rb") as f:
+            Client().finish_upload(argv[2], argv[3], argv[4], f.read())
+        return 0
+    if len(argv) != 4 or argv[1] not in ("ls", "rm", "uploads", "put", "public", "mpu-start"):
         print(__doc__, file=sys.stderr)
         return 2
     client = Client()
+    if argv[1] == "mpu-start":
+        print(client.start_upload(argv[2], argv[3]))
+        return 0
     _, cmd, bucket, prefix = argv
     if cmd == "ls":
         count = total = 0
