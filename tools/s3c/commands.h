@@ -25,5 +25,6 @@ void AddSchemaCommand(CLI::App& app, CommandFn* chosen);
 void AddConvertCommand(CLI::App& app, CommandFn* chosen);
 void AddValidateCommand(CLI::App& app, CommandFn* chosen);
 void AddRunCommand(CLI::App& app, CommandFn* chosen);
+void AddPlanCommand(CLI::App& app, CommandFn* chosen);
 
 }  // namespace s3c::cli

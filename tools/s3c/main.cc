@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
   AddConvertCommand(app, &chosen);
   AddValidateCommand(app, &chosen);
   AddRunCommand(app, &chosen);
+  AddPlanCommand(app, &chosen);
 
   try {
     app.parse(argc, argv);

@@ -22,6 +22,7 @@
 #include "s3c/common/status.h"
 #include "s3c/pipeline/batch_transform.h"
 #include "s3c/pipeline/read_settings.h"
+#include "s3c/pipeline/request_cost.h"
 #include "s3c/pipeline/secret_values.h"
 #include "s3c/pipeline/write_settings.h"
 #include "s3c/store/store_resolver.h"
@@ -69,10 +70,15 @@ struct PipelineFile {
   std::vector<DestinationSpec> destinations;
   std::vector<PipelineSpec> pipelines;  // in file order; one when the file has no pipelines:
   SecretValues secrets;                 // to redact every later output of a run
+  // `prices:` (request_cost.h), what a plan and a run's report price requests and bytes at.
+  RequestPrices prices;
 
   const SourceSpec* FindSource(std::string_view name) const;
   const DestinationSpec* FindDestination(std::string_view name) const;
   const PipelineSpec* FindPipeline(std::string_view name) const;
+  // OK for "" (every pipeline) or a pipeline's name; else NotFound "<origin>: no pipeline
+  // \"NAME\" (did you mean ...)", as a run or a plan of one pipeline reports it.
+  Status CheckPipelineChosen(std::string_view name) const;
 };
 
 struct LoadOptions {
