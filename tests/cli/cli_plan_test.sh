@@ -73,6 +73,11 @@ s = json.load(open(sys.argv[1]))["pipelines"][0]["source"]
 print(s["listing"], s["reads"], s["plan_only"])' "$WORK/out" 2>&1)" \
   "{} {'GetObject': 1} {'HeadObject': 1}"
 expect_eq "single key: --stats counts the plan's HEAD, no GET" "$(requests_of "$WORK/stats.json" HeadObject) $(requests_of "$WORK/stats.json" GetObject)" "1 0"
+# s3c run prices its report with the file's prices: (here set by --set on the top level).
+expect_rc 0 "run with prices: set" -- "$S3C" run "$WORK/s3.yaml" --pipeline lake --json \
+  --set prices.tier2_per_1000=1000
+expect_eq "run: the report's cost at the file's prices (1 LIST at \$0.005, 2 GETs at \$1000 per 1,000)" \
+  "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cost_usd"])' "$WORK/out" 2>&1)" 2.000005
 "$S3C" rm -q -r "s3://$BUCKET/" >/dev/null 2>&1 || true
 
 echo "$passed passed, $failed failed"
