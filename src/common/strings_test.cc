@@ -39,6 +39,14 @@ TEST(StringsTest, ByteSizes) {
   EXPECT_EQ(FormatBytes(1536), "1.5 KiB");
 }
 
+TEST(StringsTest, FormatCountGroupsThousands) {
+  EXPECT_EQ(FormatCount(0), "0");
+  EXPECT_EQ(FormatCount(999), "999");
+  EXPECT_EQ(FormatCount(1000), "1,000");
+  EXPECT_EQ(FormatCount(1204), "1,204");
+  EXPECT_EQ(FormatCount(12345678), "12,345,678");
+}
+
 TEST(StringsTest, SplitTrimJoin) {
   EXPECT_EQ(Split("a,,b", ','), (std::vector<std::string>{"a", "", "b"}));
   EXPECT_EQ(Trim("  x y \n"), "x y");

@@ -63,6 +63,35 @@ std::set<std::string> PartitionKeys(const std::vector<ObjectInfo>& objects,
 
 }  // namespace
 
+Result<ScanFileColumns> FileColumnsOf(const std::vector<ObjectInfo>& objects,
+                                      const ScanOptions& options) {
+  std::set<std::string> filter_columns;
+  if (!options.where.empty()) {
+    S3C_ASSIGN_OR_RETURN(filter_columns, expr::ColumnsRead(options.where));
+  }
+  const std::set<std::string> keys = PartitionKeys(objects, options.dataset);
+  std::string canonical;
+  auto in_files = [&](const std::string& n) {
+    return keys.count(n) == 0 && !IsVirtual(n, &canonical);
+  };
+  ScanFileColumns out;
+  for (const auto& n : filter_columns) {
+    if (in_files(n)) out.filtered.push_back(n);
+  }
+  // The files' columns to decode: the selected ones and those the filter reads.
+  if (options.columns.empty()) return out;
+  auto add = [&](const std::string& n) {
+    if (!in_files(n)) return;
+    for (const auto& r : out.read) {
+      if (r == n) return;
+    }
+    out.read.push_back(n);
+  };
+  for (const auto& n : options.columns) add(n);
+  for (const auto& n : filter_columns) add(n);
+  return out;
+}
+
 // The reader first: its threads run the transform, which uses the members below it.
 DatasetScan::~DatasetScan() { reader_.reset(); }
 
@@ -92,21 +121,8 @@ Result<std::unique_ptr<DatasetScan>> DatasetScan::Open(ObjectStore& store,
   for (const char* v : kVirtualColumns) {
     if (wanted_virtual.count(v) > 0) ds.virtual_columns.push_back(v);
   }
-  // The files' columns to decode: the selected ones and those the filter reads.
-  if (!options.columns.empty()) {
-    std::set<std::string> keys = PartitionKeys(objects, ds);
-    std::vector<std::string> read;
-    auto add = [&](const std::string& n) {
-      if (keys.count(n) > 0 || IsVirtual(n, &canonical)) return;
-      for (const auto& r : read) {
-        if (r == n) return;
-      }
-      read.push_back(n);
-    };
-    for (const auto& n : options.columns) add(n);
-    for (const auto& n : filter_columns) add(n);
-    ds.read.columns = std::move(read);
-  }
+  S3C_ASSIGN_OR_RETURN(ScanFileColumns file_columns, FileColumnsOf(objects, options));
+  if (!options.columns.empty()) ds.read.columns = std::move(file_columns.read);
   auto late = std::make_shared<LatePredicate>();
   if (!options.where.empty() && ds.read.parquet.predicate == nullptr) {
     ds.read.parquet.predicate = late;

@@ -49,16 +49,31 @@ Result<std::unique_ptr<DatasetScan>> OpenScan(ObjectStore& store,
   return DatasetScan::Open(store, listing.objects, std::move(scan));
 }
 
-}  // namespace
-
-Result<LakeRead> ListLake(StoreResolver& stores, const std::string& uri,
-                          const LakeReadOptions& options) {
+// ListLake and ListLakeAsRead: `as_read` looks at a single key only when OpenLakeRead would.
+Result<LakeRead> ListFor(StoreResolver& stores, const std::string& uri,
+                         const LakeReadOptions& options, bool as_read) {
   LakeRead out;
   S3C_ASSIGN_OR_RETURN(out.input, ResolveDatasetInput(stores, uri));
   S3C_ASSIGN_OR_RETURN(ObjectFilter filter, ObjectFilter::Make(options.objects));
   S3C_ASSIGN_OR_RETURN(DiscoveryOptions discovery, DiscoveryFor(options, &filter));
+  if (as_read) {
+    S3C_ASSIGN_OR_RETURN(discovery.stat_single_key,
+                         MustStatSingleKey(out.input.key, options.scan));
+  }
   S3C_ASSIGN_OR_RETURN(out.listing, DiscoverDataset(*out.input.store, out.input.key, discovery));
   return out;
+}
+
+}  // namespace
+
+Result<LakeRead> ListLake(StoreResolver& stores, const std::string& uri,
+                          const LakeReadOptions& options) {
+  return ListFor(stores, uri, options, false);
+}
+
+Result<LakeRead> ListLakeAsRead(StoreResolver& stores, const std::string& uri,
+                                const LakeReadOptions& options) {
+  return ListFor(stores, uri, options, true);
 }
 
 Result<LakeRead> OpenLakeRead(StoreResolver& stores, const std::string& uri,

@@ -23,6 +23,9 @@ void ApplyOverrides(ConfigNode& root, const std::vector<std::string>& overrides,
 std::optional<SourceSpec> LoadSource(const ConfigEntry& entry, WallTime now, ConfigErrors& errors);
 std::optional<DestinationSpec> LoadDestination(const ConfigEntry& entry, ConfigErrors& errors);
 
+// The top-level `prices:` section into `prices` (prices_loader.cc); absent: left as they are.
+void LoadPrices(const ConfigNode& root, RequestPrices& prices, ConfigErrors& errors);
+
 // InvalidArgument when a destination URI holds glob characters (*?[{): a destination names one
 // object or a prefix. Shared by LoadDestination and SingleStepPipeline.
 Status CheckDestinationNotGlob(const std::string& uri);

@@ -13,7 +13,8 @@
 namespace s3c::pipeline {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"sources", "destinations", "pipelines", "state"};
+const std::vector<std::string> kTopKeys = {"sources", "destinations", "pipelines", "state",
+                                           "prices"};
 
 template <typename T>
 const T* FindByName(const std::vector<T>& items, std::string_view name) {
@@ -88,6 +89,14 @@ const PipelineSpec* PipelineFile::FindPipeline(std::string_view name) const {
   return FindByName(pipelines, name);
 }
 
+Status PipelineFile::CheckPipelineChosen(std::string_view name) const {
+  if (name.empty() || FindPipeline(name) != nullptr) return Status::OK();
+  std::vector<std::string> names;
+  for (const PipelineSpec& p : pipelines) names.push_back(p.name);
+  return NotFoundError(
+      fmt::format("{}: no pipeline \"{}\"{}", origin, name, DidYouMean(std::string(name), names)));
+}
+
 Result<PipelineFile> LoadPipeline(std::string_view text, const LoadOptions& options) {
   PipelineFile file;
   file.origin = options.origin;
@@ -135,6 +144,7 @@ Result<PipelineFile> LoadPipeline(std::string_view text, const LoadOptions& opti
     }
   }
   CheckIncrementalPipelines(root, file, errors);
+  LoadPrices(root, file.prices, errors);
   S3C_RETURN_IF_ERROR(errors.ToStatus(file.secrets));
   return file;
 }

@@ -17,6 +17,7 @@
 #include "s3c/dataset/dataset_input.h"
 #include "s3c/dataset/lake_read.h"
 #include "s3c/pipeline/batch_transform.h"
+#include "s3c/pipeline/run_plan.h"
 #include "s3c/write/file_naming.h"
 
 namespace s3c::pipeline {
@@ -110,6 +111,15 @@ class PipelineRun {
       report_.seconds = SecondsSince(start);
       return report_;
     }
+    // max_requests / max_cost_usd: the source planned, and refused, before anything is read.
+    ListingNarrower narrow;
+    if (incremental) {
+      narrow = [&](dataset::LakeReadOptions* r) {
+        incremental->AttachTo(r);  // PrepareListing ran above: the same uploads and clock
+        return Status::OK();
+      };
+    }
+    S3C_RETURN_IF_ERROR(CheckPlanLimits(file_, spec_, *source_stores, now, narrow));
     S3C_ASSIGN_OR_RETURN(dataset::LakeRead lake,
                          dataset::OpenLakeRead(*source_stores, source->uri, std::move(read)));
     report_.objects_listed = static_cast<int64_t>(lake.listing.objects.size());

@@ -52,4 +52,8 @@ RequestCost EstimateRequestCost(const std::map<std::string, uint64_t>& requests,
   return cost;
 }
 
+double TransferCost(uint64_t bytes, const RequestPrices& prices) {
+  return static_cast<double>(bytes) / static_cast<double>(1ull << 30) * prices.transfer_per_gb;
+}
+
 }  // namespace s3c::pipeline

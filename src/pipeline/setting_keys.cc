@@ -69,6 +69,8 @@ const std::vector<SettingKey<ReadSettings>>& ReadSettingKeys() {
       {"modified_before", &R::modified_before},
       {"max_files", &R::max_files},
       {"max_bytes", &R::max_bytes},
+      {"max_requests", &R::max_requests},
+      {"max_cost_usd", &R::max_cost_usd},
       {"objects_in_flight", &R::objects_in_flight},
       {"decode_threads", &R::decode_threads},
       {"memory", &R::memory},

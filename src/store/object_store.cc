@@ -13,6 +13,10 @@ Result<std::vector<ObjectInfo>> ObjectStore::ListAll(const ListOptions& options)
   return all;
 }
 
+std::map<std::string, uint64_t> ObjectStore::WholeStreamReadRequests(uint64_t) const {
+  return {};
+}
+
 Result<std::vector<PendingUpload>> ObjectStore::ListPendingUploads(const std::string&) {
   return std::vector<PendingUpload>{};
 }

@@ -162,6 +162,20 @@ class S3InputStream final : public InputStream {
 
 }  // namespace
 
+uint64_t StreamReadGets(uint64_t size, uint64_t chunk) {
+  // The ranges S3InputStream fetches: the first alone, then ramping as Refill ramps them.
+  const uint64_t first = std::min(chunk, kFirstRangeBytes);
+  uint64_t gets = 1;
+  uint64_t next = first;
+  uint64_t range = std::min(chunk, 2 * first);
+  while (next < size) {
+    next = std::min(size, next + range);
+    range = std::min(chunk, 2 * range);
+    ++gets;
+  }
+  return gets;
+}
+
 Result<std::unique_ptr<InputStream>> OpenS3Input(S3Location where, const ReadOptions& options,
                                                  uint64_t chunk, size_t max_in_flight) {
   auto empty = [&](std::string etag) {

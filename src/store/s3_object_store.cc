@@ -125,6 +125,12 @@ Result<std::unique_ptr<RandomAccessFile>> S3ObjectStore::OpenRandomAccess(
   return store_internal::MakeS3RandomAccess(std::move(where), info.size, info.etag);
 }
 
+std::map<std::string, uint64_t> S3ObjectStore::WholeStreamReadRequests(uint64_t size) const {
+  // Every range of an empty object is past its end (416): the HEAD tells it from a missing key.
+  if (size == 0) return {{"GetObject", 1}, {"HeadObject", 1}};
+  return {{"GetObject", store_internal::StreamReadGets(size, options_.read_chunk_size)}};
+}
+
 Result<std::unique_ptr<InputStream>> S3ObjectStore::OpenInput(const std::string& key,
                                                               const ReadOptions& options) {
   uint64_t chunk = options_.read_chunk_size;

@@ -280,6 +280,34 @@ TEST(S3ObjectStoreTest, StreamingReadIsOrderedAndBounded) {
   EXPECT_LE(client.max_gets_in_flight_, 3);
 }
 
+// The plan's count of a whole streaming read (WholeStreamReadRequests) is what the stream
+// sends, across the ramp from 1 MiB up to the chunk size.
+TEST(S3ObjectStoreTest, WholeStreamReadRequestsCountTheStreamsGets) {
+  S3ObjectStoreOptions o;
+  o.read_chunk_size = 4 << 20;
+  for (uint64_t size : {uint64_t{1}, uint64_t{1} << 20, (uint64_t{1} << 20) + 1,
+                        uint64_t{3} << 20, (uint64_t{7} << 20) + 5, uint64_t{20} << 20}) {
+    FakeS3Client client;
+    client.Set("k", Pattern(size), "e1");
+    auto store = MakeStore(client, o);
+    auto in = store->OpenInput("k");
+    ASSERT_TRUE(in.ok()) << in.status().ToString();
+    auto all = (*in)->ReadAll();
+    ASSERT_TRUE(all.ok()) << all.status().ToString();
+    ASSERT_EQ(all->size(), size);
+    EXPECT_EQ(store->WholeStreamReadRequests(size),
+              (std::map<std::string, uint64_t>{{"GetObject", static_cast<uint64_t>(client.gets_)}}))
+        << size;
+  }
+  FakeS3Client client;
+  auto store = MakeStore(client, o);
+  // 1, 2 and 4 MiB, then 4 MiB ranges: 20 MiB is 1 + 2 + 4 + 4 x 3 + 1 -> 7 GETs.
+  EXPECT_EQ(store->WholeStreamReadRequests(uint64_t{20} << 20).at("GetObject"), 7u);
+  // An empty object: the first range is past its end (416), then a HEAD.
+  EXPECT_EQ(store->WholeStreamReadRequests(0),
+            (std::map<std::string, uint64_t>{{"GetObject", 1}, {"HeadObject", 1}}));
+}
+
 TEST(S3ObjectStoreTest, StreamingReadOfAReplacedObjectIsAborted) {
   FakeS3Client client;
   client.Set("k", Pattern(640), "e1");

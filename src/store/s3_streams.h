@@ -47,6 +47,9 @@ Result<std::unique_ptr<RandomAccessFile>> OpenS3RandomAccessWithTail(S3Location 
 Result<std::unique_ptr<InputStream>> OpenS3Input(S3Location where, const ReadOptions& options,
                                                  uint64_t chunk, size_t max_in_flight);
 
+// The GetObjects OpenS3Input sends to read an object of `size` bytes (> 0) to its end.
+uint64_t StreamReadGets(uint64_t size, uint64_t chunk);
+
 // ObjectStore::ReadInto over S3: the first range alone (size, ETag, NotFound without a HEAD),
 // then ranges of `chunk` bytes pinned with If-Match, at most `max_in_flight` at once.
 Result<ObjectInfo> S3ReadInto(const S3Location& where, const ReadOptions& options, uint64_t chunk,

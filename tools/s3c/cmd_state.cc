@@ -29,16 +29,19 @@ Status RunState(CliContext& ctx, const StateCommand& cmd) {
   options.env = &ctx.env();
   options.store_defaults = &ctx.resolver_options();
   std::vector<pipeline::StateView> views;
+  Status done;
   if (cmd.action == "show") {
-    S3C_ASSIGN_OR_RETURN(views, pipeline::ShowStates(file, options));
-  } else if (cmd.action == "reset") {
-    S3C_ASSIGN_OR_RETURN(pipeline::StateView v, pipeline::ResetState(file, options));
-    views.push_back(std::move(v));
+    Result<std::vector<pipeline::StateView>> shown = pipeline::ShowStates(file, options);
+    done = shown.status();
+    if (shown.ok()) views = std::move(*shown);
   } else {
-    S3C_ASSIGN_OR_RETURN(pipeline::StateView v,
-                         pipeline::SetState(file, cmd.assignments, options));
-    views.push_back(std::move(v));
+    Result<pipeline::StateView> saved = cmd.action == "reset"
+                                            ? pipeline::ResetState(file, options)
+                                            : pipeline::SetState(file, cmd.assignments, options);
+    done = saved.status();
+    if (saved.ok()) views.push_back(std::move(*saved));
   }
+  if (!done.ok()) return file.secrets.Redact(done);  // a message may quote a key's value
   return WriteStdout(cmd.json ? pipeline::StateViewsJson(views) : pipeline::StateViewsText(views));
 }
 

@@ -26,5 +26,6 @@ void AddConvertCommand(CLI::App& app, CommandFn* chosen);
 void AddValidateCommand(CLI::App& app, CommandFn* chosen);
 void AddRunCommand(CLI::App& app, CommandFn* chosen);
 void AddStateCommand(CLI::App& app, CommandFn* chosen);
+void AddPlanCommand(CLI::App& app, CommandFn* chosen);
 
 }  // namespace s3c::cli

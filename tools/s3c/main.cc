@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   AddValidateCommand(app, &chosen);
   AddRunCommand(app, &chosen);
   AddStateCommand(app, &chosen);
+  AddPlanCommand(app, &chosen);
 
   try {
     app.parse(argc, argv);

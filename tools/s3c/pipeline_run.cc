@@ -12,6 +12,7 @@ namespace s3c::cli {
 Status RunPipelineAndReport(CliContext& ctx, const pipeline::PipelineFile& file,
                             pipeline::RunOptions options, bool json) {
   options.env = &ctx.env();
+  options.prices = file.prices;
   options.store_defaults = &ctx.resolver_options();
   options.cancelled = [] { return Interrupted(); };
   // On a terminal, one bar per pipeline: the source's bytes and objects of its listing, rows.

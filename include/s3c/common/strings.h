@@ -59,5 +59,7 @@ std::optional<uint64_t> ParseUint64(std::string_view s);
 std::optional<uint64_t> ParseByteSize(std::string_view s);
 // 1536 -> "1.5 KiB"
 std::string FormatBytes(uint64_t bytes);
+// 1204 -> "1,204": a count for people, in groups of three digits.
+std::string FormatCount(uint64_t n);
 
 }  // namespace s3c

@@ -29,6 +29,17 @@ struct ScanOptions {
   expr::EvalContext eval;            // now() and current_date for the whole run
 };
 
+// The columns a scan over `objects` asks each format reader for (DatasetScan::Open sets
+// dataset.read.columns to `read`): the output's and the filter's, less partition and virtual
+// columns; empty = every column. `filtered`: the filter's columns among the files' (a Parquet
+// reader may prune by them). options.dataset.root_prefix must be the listing's.
+struct ScanFileColumns {
+  std::vector<std::string> read;
+  std::vector<std::string> filtered;
+};
+Result<ScanFileColumns> FileColumnsOf(const std::vector<ObjectInfo>& objects,
+                                      const ScanOptions& options);
+
 // Not thread-safe (as DatasetReader). Batches that the filter empties are dropped. The filter and
 // projection run where the reader aligns its batches (on pool threads when objects are read at
 // once, ParallelReadOptions).

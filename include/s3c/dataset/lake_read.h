@@ -55,4 +55,10 @@ Result<LakeRead> OpenLakeRead(StoreResolver& stores, const std::string& uri,
 Result<LakeRead> ListLake(StoreResolver& stores, const std::string& uri,
                           const LakeReadOptions& options);
 
+// The listing exactly as OpenLakeRead makes it before it reads, with the same requests (for a
+// cost plan): a single key OpenLakeRead reads without looking at comes back unchecked
+// (DiscoveredDataset::key_unchecked, ObjectInfo::KeyOnly), not HEADed. Errors: ListLake's.
+Result<LakeRead> ListLakeAsRead(StoreResolver& stores, const std::string& uri,
+                                const LakeReadOptions& options);
+
 }  // namespace s3c::dataset

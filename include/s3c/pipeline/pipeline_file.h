@@ -23,6 +23,7 @@
 #include "s3c/pipeline/batch_transform.h"
 #include "s3c/pipeline/incremental_settings.h"
 #include "s3c/pipeline/read_settings.h"
+#include "s3c/pipeline/request_cost.h"
 #include "s3c/pipeline/secret_values.h"
 #include "s3c/pipeline/write_settings.h"
 #include "s3c/store/store_resolver.h"
@@ -74,10 +75,15 @@ struct PipelineFile {
   // `state:` at the top level: where incremental sources keep their state (a folder or
   // prefix URI: "s3://bucket/path/", a local path); "" = the default state directory.
   std::string state_location;
+  // `prices:` (request_cost.h), what a plan and a run's report price requests and bytes at.
+  RequestPrices prices;
 
   const SourceSpec* FindSource(std::string_view name) const;
   const DestinationSpec* FindDestination(std::string_view name) const;
   const PipelineSpec* FindPipeline(std::string_view name) const;
+  // OK for "" (every pipeline) or a pipeline's name; else NotFound "<origin>: no pipeline
+  // \"NAME\" (did you mean ...)", as a run or a plan of one pipeline reports it.
+  Status CheckPipelineChosen(std::string_view name) const;
 };
 
 struct LoadOptions {

@@ -68,6 +68,10 @@ struct ReadSettings {
   std::string modified_after, modified_before;  // dates, timestamps or ages ("7d")
   int64_t max_files = -1;
   std::string max_bytes;
+  // Cost limits, judged on the source's plan before any data is read (run_plan.h:
+  // CheckPlanLimits); negative = none. Only a pipeline run judges them.
+  int64_t max_requests = -1;
+  double max_cost_usd = -1;
   // Lake: the parallel scan (0 = the default of dataset::ParallelReadOptions)
   int objects_in_flight = 0;
   int decode_threads = 0;

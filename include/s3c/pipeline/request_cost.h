@@ -15,7 +15,14 @@ namespace s3c::pipeline {
 struct RequestPrices {
   double tier1_per_1000 = 0.005;   // PUT, COPY, POST, LIST
   double tier2_per_1000 = 0.0004;  // GET, HEAD, others
+  // Data transfer out of S3 per GB (2^30 bytes, as AWS bills it). 0: reads from the same region
+  // (S3 charges no transfer to EC2 in the bucket's region); set it for reads across regions or
+  // out to the internet. Charged on the bytes the reads fetch (a plan's estimate).
+  double transfer_per_gb = 0;
 };
+
+// The transfer price of `bytes` fetched.
+double TransferCost(uint64_t bytes, const RequestPrices& prices);
 
 enum class RequestTier { kTier1, kTier2, kFree };
 

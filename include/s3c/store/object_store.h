@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -119,6 +120,11 @@ class ObjectStore {
   // Sequential read of [offset, offset+length) with read-ahead.
   virtual Result<std::unique_ptr<InputStream>> OpenInput(const std::string& key,
                                                          const ReadOptions& options = {}) = 0;
+
+  // The requests OpenInput from byte 0, read to the end, sends for an object of `size` bytes,
+  // by S3 operation name (what a cost plan counts: pipeline/run_plan.h). Stores that send no
+  // requests (a local folder, memory) keep this default: none.
+  virtual std::map<std::string, uint64_t> WholeStreamReadRequests(uint64_t size) const;
 
   // Reads the whole object into `sink` without buffering it: S3 keeps up to
   // readahead_bytes / read_chunk_size ranged GETs in flight (at most `concurrency`) and hands

@@ -10,7 +10,8 @@
 //  - OpenInput: ranged GetObjects of `read_chunk_size`, the first alone (it fixes the ETag and
 //    size), the rest pinned with If-Match to that ETag, up to readahead_bytes / chunk (at most
 //    `concurrency`) in flight, delivered in order. Memory is bounded by the read-ahead, not by
-//    the object. A 20 MiB object with 8 MiB chunks costs 3 GetObject.
+//    the object. Ranges ramp from 1 MiB, doubling up to the chunk size: a 20 MiB object with 8 MiB
+//    chunks costs 5 GetObject (1, 2, 4, 8 and 5 MiB; WholeStreamReadRequests counts them).
 //  - ReadInto: the same ranges as OpenInput but no ramp (a whole read never stops early) and no
 //    buffering: GetObjects of `read_chunk_size`, the first alone, then up to readahead_bytes /
 //    chunk in flight. A 20 MiB object with 8 MiB chunks costs 3 GetObject, no HeadObject.
@@ -71,6 +72,8 @@ class S3ObjectStore final : public ObjectStore {
   Result<ObjectInfo> ReadInto(
       const std::string& key, const ReadOptions& options, const OffsetSink& sink,
       const std::function<void(const ObjectInfo&)>& on_info = nullptr) override;
+  // OpenInput's ranges (above): GetObjects, and for an empty object its 416 then a HEAD.
+  std::map<std::string, uint64_t> WholeStreamReadRequests(uint64_t size) const override;
   Result<std::unique_ptr<OutputStream>> OpenOutput(const std::string& key,
                                                    const WriteOptions& options = {}) override;
   Result<std::string> Put(const std::string& key, std::string data,

@@ -93,3 +93,40 @@ Result<PagePlan> ReaderState::PlanPages(int row_group) {
 }
 
 }  // namespace s3c::formats::parquet
+
+namespace s3c::formats::parquet {
+
+// Fetch with a plan that prunes nothing: PlanPages (when a predicate is set) reads the
+// OffsetIndexes of the projected leaves only (no leaf is judged, so no ColumnIndex), which
+// select no rows, so each projected chunk is then fetched whole.
+Result<ParquetReadPlan> ReaderState::PlanWholeRead(bool with_predicate) const {
+  ParquetReadPlan out;
+  auto add = [&](const std::vector<ByteRange>& ranges) {
+    for (const ByteRange& r : PlanRanges(ranges, options_.merge_gap, options_.max_range_bytes).reads) {
+      out.reads += 1;
+      out.bytes += static_cast<int64_t>(r.length);
+    }
+  };
+  for (size_t g = 0; g < metadata_.row_groups.size(); ++g) {
+    const RowGroup& rg = metadata_.row_groups[g];
+    std::vector<ByteRange> index_ranges, chunk_ranges;
+    for (int f : projection_) {
+      const LeafRange lr = LeavesOf(schema_, f);
+      for (int leaf = lr.first; leaf < lr.first + lr.count; ++leaf) {
+        const auto i = static_cast<size_t>(leaf);
+        if (with_predicate && i < rg.columns.size()) {
+          std::optional<ByteRange> offset = IndexRange(
+              rg.columns[i].offset_index_offset, rg.columns[i].offset_index_length, file_size_);
+          if (offset) index_ranges.push_back(*offset);
+        }
+        S3C_ASSIGN_OR_RETURN(ByteRange chunk, ChunkRange(static_cast<int>(g), leaf));
+        chunk_ranges.push_back(chunk);
+      }
+    }
+    add(index_ranges);
+    add(chunk_ranges);
+  }
+  return out;
+}
+
+}  // namespace s3c::formats::parquet

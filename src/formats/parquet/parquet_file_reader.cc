@@ -58,6 +58,9 @@ class ParquetFileReaderImpl final : public ParquetFileReader {
   }
 
   ParquetReadStats stats() const override { return state_->stats(); }
+  Result<ParquetReadPlan> PlanWholeRead(bool with_predicate) const override {
+    return state_->PlanWholeRead(with_predicate);
+  }
 
  private:
   std::shared_ptr<ReaderState> state_;

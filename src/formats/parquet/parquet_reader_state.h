@@ -75,6 +75,9 @@ class ReaderState {
   // read, and selects its rows (page_index_read.cc). An index that is absent, out of the file,
   // does not decode or is inconsistent is not used; only a failed read is an error.
   Result<PagePlan> PlanPages(int row_group);
+  // The reads Fetch makes for every row group when no page can be pruned (ParquetReadPlan;
+  // page_index_read.cc, beside PlanPages, whose index reads it counts).
+  Result<ParquetReadPlan> PlanWholeRead(bool with_predicate) const;
 
   void AddCounters(const FetchCounters& counters, int64_t projected_bytes);
   void AddPageCounters(int64_t pages, int64_t skipped, int64_t index_bytes);

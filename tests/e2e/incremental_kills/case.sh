@@ -68,6 +68,10 @@ kill_held
 expect_eq "(a) the commit was published before the kill" "$(loaded_ids)" "1,2,3,4,5,6"
 expect_eq "(a) the stored state is still sequence 1" "$(state_sequence)" 1
 put_rows 2024-01-04.csv 7 1
+"$S3C" plan -q --json "$CASE_DIR/logs.yaml" >"$WORK/plan.json" 2>"$WORK/plan.err" ||
+  bad "s3c plan failed: $(head -3 "$WORK/plan.err")"
+expect_eq "(a) the plan, from the record's state, reads 1 object" \
+  "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pipelines"][0]["source"]["objects"])' "$WORK/plan.json" 2>&1)" 1
 run_pipeline 0 logs.yaml
 expect_eq "(a) the re-run reads only the new object" "$(field objects_read)" 1
 expect_eq "(a) it adopted state 2 from the commit record" \

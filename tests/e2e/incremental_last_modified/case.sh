@@ -35,8 +35,21 @@ expect_eq "run 1 GETs: state + 2 objects" "$(requests GetObject)" 3
 expect_eq "run 1 LISTs: records, source, commit log, legacy content, garbage" "$(requests ListObjectsV2)" 5
 expect_eq "run 1 lists uploads in progress (source, garbage)" "$(requests ListMultipartUploads)" 2
 
-# 2. One new object: only it is read.
+# 2. One new object: only it is read. The plan says so first: the state's GET, the records'
+# LIST and the newest record's GET, the uploads in progress, the source's LIST and one GET.
 put_rows c.csv 5 2
+"$S3C" plan -q --json "$CASE_DIR/drops.yaml" >"$WORK/plan.json" 2>"$WORK/plan.err" ||
+  bad "s3c plan failed: $(head -3 "$WORK/plan.err")"
+plan_source() {
+  python3 -c 'import json,sys; s = json.load(open(sys.argv[1]))["pipelines"][0]["source"]; print(eval(sys.argv[2]))' \
+    "$WORK/plan.json" "$1" 2>&1
+}
+expect_eq "plan: 1 object to read" "$(plan_source 's["objects"]')" 1
+expect_eq "plan: state GET 2, LIST 1" \
+  "$(plan_source 's["state"].get("GetObject", 0), s["state"].get("ListObjectsV2", 0)')" "(2, 1)"
+expect_eq "plan: listing = ListMultipartUploads 1 + LIST 1; reads = GET 1" \
+  "$(plan_source 's["listing"].get("ListMultipartUploads"), s["listing"].get("ListObjectsV2"), s["reads"].get("GetObject")')" \
+  "(1, 1, 1)"
 run_pipeline 0 drops.yaml
 expect_eq "run 2 reads 1 object" "$(field objects_read)" 1
 expect_eq "run 2 ids" "$(loaded_ids)" "1,2,3,4,5,6"

@@ -68,6 +68,17 @@ struct ParquetReadStats {
   int64_t page_index_bytes = 0;
 };
 
+// What a whole read (ReadBatches to its end) fetches when the predicate keeps every row group
+// and judges no column (no predicate, or one over columns the file does not hold, such as
+// partition columns): per row group the projected chunks' ranges, merged as the read merges
+// them (merge_gap, max_range_bytes), and, when a predicate is set, first the read of the
+// projected columns' OffsetIndexes that ReadBatches makes before every row group. Reads and
+// bytes as stats() counts them (footer reads not included: Open made those).
+struct ParquetReadPlan {
+  int64_t reads = 0;
+  int64_t bytes = 0;
+};
+
 // Thread-safety: every method may run from several threads at once (the footer, schema and
 // projection are immutable after Open; the counters are locked). Each BatchReader from
 // ReadBatches is not thread-safe: one thread at a time calls its Next().
@@ -107,6 +118,10 @@ class ParquetFileReader {
   // One whole row group (projected), ignoring the predicate. Unimplemented for a row group that
   // holds more than 2 GiB of binary/string values in one column (use ReadBatches).
   virtual Result<std::shared_ptr<columnar::RecordBatch>> ReadRowGroup(int index) = 0;
+
+  // The reads of a whole unpruned read (ParquetReadPlan), from the footer alone: no request.
+  // `with_predicate`: ReadBatches will run with a predicate set (its OffsetIndex reads counted).
+  virtual Result<ParquetReadPlan> PlanWholeRead(bool with_predicate) const = 0;
 
   // Totals over Open and every read so far (of all BatchReaders), a consistent snapshot.
   virtual ParquetReadStats stats() const = 0;

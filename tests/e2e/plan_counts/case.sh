@@ -1,0 +1,96 @@
+# `s3c plan` against the real run: for CSV (with a 3.5 MiB object read in ramping ranges), gzip
+# CSV, JSON Lines, a Hive lake pruned by its partition key, and Parquet (projected, and with a
+# filter on a partition column, which makes the reader fetch the offset indexes), the plan's
+# listing and read requests per operation equal the run's, and the bytes its reads fetch equal
+# the run's bytes downloaded less the listing's. max_requests and max_cost_usd stop a run after
+# its listing, before any GET.
+GEN=$WORK/gen
+mkdir -p "$GEN/csv" "$GEN/gz" "$GEN/jsonl"
+python3 - "$GEN" <<'PY'
+import gzip, os, sys
+gen = sys.argv[1]
+def rows(first, n):
+    return "".join(f"{i},{i * 1.5},name-{i:08d}\n" for i in range(first, first + n))
+for name, first, n in (("a", 0, 20), ("b", 20, 30), ("big", 1000, 130000)):
+    open(f"{gen}/csv/{name}.csv", "w").write("id,amount,name\n" + rows(first, n))
+for name, first in (("a", 0), ("b", 100)):
+    with gzip.open(f"{gen}/gz/{name}.csv.gz", "wt") as f:
+        f.write("id,amount,name\n" + rows(first, 50))
+for name, first in (("a", 0), ("b", 10), ("c", 20)):
+    open(f"{gen}/jsonl/{name}.jsonl", "w").write(
+        "".join(f'{{"id": {i}, "amount": {i * 2}}}\n' for i in range(first, first + 10)))
+for day in range(1, 5):
+    os.makedirs(f"{gen}/lake/dt=2024-03-0{day}")
+    open(f"{gen}/lake/dt=2024-03-0{day}/part.csv", "w").write(
+        "id,amount\n" + "".join(f"{day * 100 + i},{i}\n" for i in range(30)))
+PY
+expect_eq "the big CSV is over 3 MiB" "$(python3 -c 'import os,sys; print(os.path.getsize(sys.argv[1]) > 3 << 20)' "$GEN/csv/big.csv")" True
+"$S3C" cp -q -r "$GEN/" "s3://$BUCKET/in/" || bad "upload of the generated input failed"
+
+# same_as_plan PIPELINE DESCRIPTION: plans, then runs, the pipeline; checks the plan's figures
+# against the run's report.
+same_as_plan() {
+  expect_rc 0 "s3c plan --pipeline $1 --json" -- "$S3C" plan "$CASE_DIR/plan.yaml" --pipeline "$1" --json
+  cp "$WORK/out" "$WORK/plan.json"
+  run_pipeline 0 plan.yaml --pipeline "$1"
+  expect_eq "$2" "$(python3 - "$WORK/plan.json" "$WORK/out" <<'PY'
+import json, sys
+plan, run = (json.load(open(p)) for p in sys.argv[1:3])
+s = plan["pipelines"][0]["source"]
+want = dict(s["listing"])
+for op, n in s["reads"].items():
+    want[op] = want.get(op, 0) + n
+listing_bytes = plan["plan_bytes"] - s["plan_only_bytes"]
+problems = []
+if want != run["requests"]:
+    problems.append(f"requests: plan {want}, run {run['requests']}")
+if run["bytes_downloaded"] != listing_bytes + s["read_bytes"]:
+    problems.append(f"bytes: plan {listing_bytes} + {s['read_bytes']}, run {run['bytes_downloaded']}")
+if s["objects"] != run["pipelines"][0]["objects_read"]:
+    problems.append(f"objects: plan {s['objects']}, run {run['pipelines'][0]['objects_read']}")
+if s["requests"] != sum(want.values()):
+    problems.append("the source's requests are not its listing and reads")
+print("; ".join(problems) or "same")
+PY
+)" same
+}
+
+same_as_plan csv "csv: plan = run"
+expect_eq "csv: the big object is 3 ranged GETs, the others 1" \
+  "$(python3 -c 'import json; print(json.load(open("'"$WORK"'/plan.json"))["pipelines"][0]["source"]["reads"])')" \
+  "{'GetObject': 5}"
+same_as_plan gz "gz: plan = run"
+same_as_plan jsonl "jsonl: plan = run"
+same_as_plan lake "lake pruned to two days: plan = run"
+expect_eq "lake: two objects planned" \
+  "$(python3 -c 'import json; print(json.load(open("'"$WORK"'/plan.json"))["pipelines"][0]["source"]["objects"])')" 2
+run_pipeline 0 plan.yaml --pipeline make_parquet
+same_as_plan parquet "parquet, projected: plan = run"
+python3 - "$WORK/plan.json" >"$WORK/pq_facts" <<'PY'
+import json, sys
+plan = json.load(open(sys.argv[1]))
+s = plan["pipelines"][0]["source"]
+print(s["objects"] > 1, s["plan_only"].get("GetObject", 0) == s["objects"], s["exact"],
+      plan["pipelines"][0]["usd"] > 0)
+PY
+expect_eq "parquet: several files, one footer GET each sent by the plan, exact, priced" \
+  "$(cat "$WORK/pq_facts")" "True True True True"
+same_as_plan parquet_by_day "parquet filtered on a partition: plan = run"
+
+# The limits: the listing, then nothing.
+run_pipeline 5 plan.yaml --pipeline capped
+expect_grep "max_requests: the message" \
+  "pipeline capped: source capped: the plan makes 6 requests; max_requests is 5: nothing was read" "$WORK/err"
+expect_eq "max_requests: listed, no GET" \
+  "$(report_field '[r["requests"].get(k, 0) for k in ("ListObjectsV2", "GetObject")]')" "[1, 0]"
+run_pipeline 5 plan.yaml --pipeline priced
+expect_grep "max_cost_usd: the message" \
+  'pipeline priced: source priced: the plan costs \$0\.000007; max_cost_usd is 0\.000002: nothing was read' "$WORK/err"
+expect_eq "max_cost_usd: listed, no GET" \
+  "$(report_field '[r["requests"].get(k, 0) for k in ("ListObjectsV2", "GetObject")]')" "[1, 0]"
+
+# A filter on a column of the Parquet files: row groups it skips are counted, so not exact.
+expect_rc 0 "s3c plan --pipeline parquet_by_id --json" -- "$S3C" plan "$CASE_DIR/plan.yaml" --pipeline parquet_by_id --json
+expect_eq "parquet filtered on a file column: not exact, and why" \
+  "$(report_field '[r["pipelines"][0]["source"]["exact"], "id" in r["pipelines"][0]["source"]["notes"][0]]')" \
+  "[False, True]"
