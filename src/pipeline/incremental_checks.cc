@@ -26,12 +26,6 @@ void CheckIncrementalPipelines(const ConfigNode& root, const PipelineFile& file,
     const SourceSpec* source = file.FindSource(p.from);
     if (source == nullptr || source->incremental.strategy == IncrementalStrategy::kNone) continue;
     const Position at = PipelinePosition(root, p);
-    if (source->incremental.strategy == IncrementalStrategy::kCursor) {
-      errors.Add(at, fmt::format("pipeline {}: source {} uses incremental strategy cursor, which "
-                                 "this s3c does not run yet (last_modified and key it does)",
-                                 p.name, p.from));
-      continue;
-    }
     if (p.to.size() != 1) {
       errors.Add(at, fmt::format("pipeline {}: source {} is incremental, so the pipeline writes "
                                  "to exactly one destination (its commit records carry the "

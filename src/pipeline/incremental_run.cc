@@ -113,11 +113,17 @@ Result<std::unique_ptr<IncrementalRun>> IncrementalRun::Begin(const IncrementalC
     fresh.conditional_writes_checked = run->adopted_.conditional_writes_checked;
     run->adopted_ = std::move(fresh);
     run->adopted_is_stored_ = false;
-  } else if (run->adopted_.sequence > 0 && run->adopted_.strategy != strategy) {
+  } else if (run->adopted_.sequence > 0 &&
+             (run->adopted_.strategy != strategy ||
+              (strategy == "cursor" &&
+               run->adopted_.cursor_field != run->settings_->cursor.field))) {
     return FailedPreconditionError(fmt::format(
-        "{}: the state was saved by strategy {}, and source {} now uses {}: run with "
+        "{}: the state was saved by strategy {}{}, and source {} now uses {}{}: run with "
         "--full-refresh, or `s3c state reset`, to start over",
-        run->state_uri_, run->adopted_.strategy, context.source->name, strategy));
+        run->state_uri_, run->adopted_.strategy,
+        run->adopted_.cursor_field.empty() ? "" : " on " + run->adopted_.cursor_field,
+        context.source->name, strategy,
+        strategy == "cursor" ? " on " + run->settings_->cursor.field : ""));
   }
   if (run->state_on_s3_ && !context.read_only && !run->adopted_.conditional_writes_checked) {
     S3C_RETURN_IF_ERROR(run->store_->CheckConditionalWrites(context.run_id));
@@ -148,6 +154,18 @@ Status IncrementalRun::PrepareListing(StoreResolver& source_stores) {
 }
 
 void IncrementalRun::AttachTo(dataset::LakeReadOptions* read) {
+  if (settings_->strategy == IncrementalStrategy::kCursor) {
+    // Every listed object is read; the filter keeps the rows from the cursor on (and skips
+    // Parquet row groups and pages whose statistics are below it).
+    cursor_ = std::make_unique<CursorTracker>(settings_->cursor, adopted_);
+    const std::string where = cursor_->Where();
+    if (!where.empty()) {
+      read->scan.where = read->scan.where.empty()
+                             ? where
+                             : fmt::format("({}) AND ({})", read->scan.where, where);
+    }
+    return;
+  }
   if (settings_->strategy == IncrementalStrategy::kKey) {
     read->list_start_after = state::KeyListingStart(adopted_, settings_->key);
   }
@@ -175,8 +193,29 @@ Status IncrementalRun::Select(std::vector<ObjectInfo>* objects) {
   next.saved_at = context_.clock->Now();
   next.strategy = IncrementalStrategyName(settings_->strategy);
   next.conditional_writes_checked = adopted_.conditional_writes_checked;
+  loaded_any_ = !chosen->to_load.empty();
   selection_ = std::move(*chosen);
   return Status::OK();
+}
+
+Result<std::shared_ptr<columnar::RecordBatch>> IncrementalRun::FilterRows(
+    std::shared_ptr<columnar::RecordBatch> batch) {
+  if (!cursor_) return batch;
+  return cursor_->Apply(std::move(batch));
+}
+
+void IncrementalRun::FinishRows() {
+  if (!cursor_) return;
+  state::Selection done;
+  done.advances = !settings_->cursor.end.has_value();
+  done.next = adopted_;
+  cursor_->Fill(&done.next);
+  done.next.sequence = adopted_.sequence + 1;
+  done.next.run_id = context_.run_id;
+  done.next.saved_at = context_.clock->Now();
+  done.next.strategy = "cursor";
+  loaded_any_ = cursor_->rows_kept() > 0;
+  selection_ = std::move(done);
 }
 
 std::optional<dataset::RecordedState> IncrementalRun::RecordState() const {
@@ -191,7 +230,7 @@ Status IncrementalRun::Save(bool committed) {
     saved_ = "state not moved (a run bounded by end)";
     return Status::OK();
   }
-  if (selection_->to_load.empty() && SameContent(selection_->next, adopted_) &&
+  if (!loaded_any_ && SameContent(selection_->next, adopted_) &&
       adopted_is_stored_) {
     saved_ = fmt::format("state {} unchanged at {}", adopted_.sequence, state_uri_);
     return Status::OK();
@@ -231,14 +270,20 @@ Result<state::IncrementalState> IncrementalRun::SaveReplacement(
 std::string IncrementalRun::Summary() const {
   std::string out = fmt::format("incremental {}: ", IncrementalStrategyName(settings_->strategy));
   if (!selection_) return out + fmt::format("state {} at {}", adopted_.sequence, state_uri_);
-  out += fmt::format("{} new object(s), {} listed not new", selection_->to_load.size(),
-                     not_selected_);
+  if (cursor_) {
+    out += fmt::format("{} row(s) from {} on, {} loaded before dropped", cursor_->rows_kept(),
+                       settings_->cursor.field, cursor_->rows_dropped());
+  } else {
+    out += fmt::format("{} new object(s), {} listed not new", selection_->to_load.size(),
+                       not_selected_);
+  }
   if (adopted_.sequence > stored_sequence_ && record_sequence_ == adopted_.sequence) {
     out += fmt::format("; adopted state {} from the destination's commit record", adopted_.sequence);
   }
   const state::IncrementalState& next = selection_->next;
   if (next.watermark) out += "; watermark " + FormatIso8601(*next.watermark);
   if (!next.last_key.empty()) out += "; last key " + next.last_key;
+  if (next.cursor_value) out += "; cursor value " + *next.cursor_value;
   if (!saved_.empty()) out += "; " + saved_;
   return out;
 }

@@ -20,6 +20,8 @@
 #include <optional>
 #include <string>
 
+#include "pipeline/cursor_tracker.h"
+#include "s3c/columnar/record_batch.h"
 #include "s3c/common/clock.h"
 #include "s3c/common/env.h"
 #include "s3c/common/status.h"
@@ -65,6 +67,12 @@ class IncrementalRun {
   // Sets the listing hooks of the source's read. `this` must outlive the read's listing.
   void AttachTo(dataset::LakeReadOptions* read);
 
+  // cursor: the batch without the rows loaded before (CursorTracker); other strategies: as is.
+  Result<std::shared_ptr<columnar::RecordBatch>> FilterRows(
+      std::shared_ptr<columnar::RecordBatch> batch);
+  // cursor: after the last batch, makes the next state from the rows seen (before the commit).
+  void FinishRows();
+
   // After the listing: the state the commit record carries (nullopt for a run bounded by
   // `end`, which does not move the state).
   std::optional<dataset::RecordedState> RecordState() const;
@@ -103,6 +111,8 @@ class IncrementalRun {
   std::optional<WallTime> server_now_;
   std::optional<WallTime> oldest_pending_upload_;
   std::optional<state::Selection> selection_;
+  std::unique_ptr<CursorTracker> cursor_;
+  bool loaded_any_ = false;  // objects selected, or rows kept
   int64_t not_selected_ = 0;
   std::string saved_;  // what Save did, for Summary
 };

@@ -308,5 +308,81 @@ TEST_F(IncrementalRunTest, StateShowResetAndSet) {
   EXPECT_EQ(ShowStates(file, admin).status().code(), StatusCode::kNotFound);
 }
 
+// A CSV of "id,updated_at" rows, the cursor column second.
+void WriteRows(const fs::path& path, const std::string& rows) {
+  std::ofstream(path) << "id,updated_at\n" << rows;
+}
+
+TEST_F(IncrementalRunTest, CursorLoadsRowsThatShareTheBoundaryValueOnce) {
+  for (const char* key : {"primary_key: id", "on_cursor_value_missing: exclude"}) {
+    SCOPED_TRACE(key);
+    fs::remove_all(dir_ / "out");
+    fs::remove_all(dir_ / "state");
+    fs::remove_all(dir_ / "in");
+    fs::create_directories(dir_ / "in");
+    const PipelineFile file =
+        File(std::string("{strategy: cursor, cursor_field: updated_at, ") + key + "}");
+    WriteRows(dir_ / "in" / "a.csv", "1,10\n2,20\n3,20\n");
+    auto first = Run(file);
+    ASSERT_TRUE(first.ok()) << first.status().ToString();
+    EXPECT_EQ(LoadedIds(), "1,2,3");
+    EXPECT_EQ(SavedState().cursor_value, "20");
+    EXPECT_EQ(SavedState().boundary_rows.size(), 2u);
+
+    // A row at the boundary value arrives later (4), and one above it (5).
+    WriteRows(dir_ / "in" / "b.csv", "4,20\n5,30\n");
+    auto second = Run(file);
+    ASSERT_TRUE(second.ok()) << second.status().ToString();
+    EXPECT_EQ(second->pipelines[0].rows_out, 2);
+    EXPECT_EQ(second->pipelines[0].rows_filtered, 1);  // id 1: below the cursor
+    EXPECT_NE(second->pipelines[0].incremental.find("2 row(s) from updated_at on, 2 loaded before "
+                                                    "dropped"),
+              std::string::npos)
+        << second->pipelines[0].incremental;
+    EXPECT_EQ(LoadedIds(), "1,2,3,4,5");
+    EXPECT_EQ(SavedState().cursor_value, "30");
+
+    // Nothing new: no rows, the state unchanged.
+    auto third = Run(file);
+    ASSERT_TRUE(third.ok()) << third.status().ToString();
+    EXPECT_EQ(third->pipelines[0].rows_out, 0);
+    EXPECT_EQ(LoadedIds(), "1,2,3,4,5");
+    EXPECT_EQ(SavedState().sequence, 2);
+  }
+}
+
+TEST_F(IncrementalRunTest, CursorNullsFollowOnCursorValueMissing) {
+  WriteRows(dir_ / "in" / "a.csv", "1,10\n2,\n");
+  auto error = Run(File("{strategy: cursor, cursor_field: updated_at}"));
+  ASSERT_FALSE(error.ok());
+  EXPECT_EQ(error.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(error.status().message().find("incremental.cursor_field updated_at is NULL in 1 "
+                                          "row(s): on_cursor_value_missing: error stops here"),
+            std::string::npos)
+      << error.status().ToString();
+  EXPECT_FALSE(fs::exists(StatePath()));
+
+  auto include = Run(File("{strategy: cursor, cursor_field: updated_at, "
+                          "on_cursor_value_missing: include}"));
+  ASSERT_TRUE(include.ok()) << include.status().ToString();
+  EXPECT_EQ(LoadedIds(), "1,2");
+  auto again = Run(File("{strategy: cursor, cursor_field: updated_at, "
+                        "on_cursor_value_missing: include}"));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(LoadedIds(), "1,2,2");  // include: a NULL cursor row is loaded by every run
+}
+
+TEST_F(IncrementalRunTest, CursorOnATimestampColumnRoundTripsItsValue) {
+  const PipelineFile file = File("{strategy: cursor, cursor_field: updated_at, primary_key: id}");
+  WriteRows(dir_ / "in" / "a.csv", "1,2024-03-01 10:00:00\n2,2024-03-02 08:30:00\n");
+  ASSERT_TRUE(Run(file).ok());
+  const std::optional<std::string> value = SavedState().cursor_value;
+  ASSERT_TRUE(value.has_value());
+  WriteRows(dir_ / "in" / "b.csv", "3,2024-03-02 08:30:00\n4,2024-03-01 09:00:00\n");
+  auto second = Run(file);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(LoadedIds(), "1,2,3") << "cursor value " << *value;
+}
+
 }  // namespace
 }  // namespace s3c::pipeline

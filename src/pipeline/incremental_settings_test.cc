@@ -91,7 +91,6 @@ pipelines:
 TEST(IncrementalSettingsTest, AnIncrementalPipelineWritesOneDatasetThatEveryRunAddsTo) {
   EXPECT_EQ(Errors(R"y(sources:
   logs: {uri: s3://bkt/logs/, incremental: {strategy: key}}
-  rows: {uri: s3://bkt/rows/, incremental: {strategy: cursor, cursor_field: id}}
 destinations:
   one: {uri: s3://bkt/one.csv, format: csv}
   strict: {uri: s3://bkt/strict/, format: csv}
@@ -100,19 +99,16 @@ pipelines:
   to_key: {from: logs, to: one}
   to_error: {from: logs, to: strict}
   to_two: {from: logs, to: [lake, strict]}
-  by_cursor: {from: rows, to: lake}
   fine: {from: logs, to: lake}
 )y"),
-            (Lines{"p.yaml:9:3: pipeline to_key: source logs is incremental, so destination one "
+            (Lines{"p.yaml:8:3: pipeline to_key: source logs is incremental, so destination one "
                    "must be a dataset (path_prefix), not the single object s3://bkt/one.csv",
-                   "p.yaml:10:3: pipeline to_error: source logs is incremental, so destination "
+                   "p.yaml:9:3: pipeline to_error: source logs is incremental, so destination "
                    "strict takes mode append, overwrite_partitions or replace, not error (every "
                    "run after the first would find the target exists)",
-                   "p.yaml:11:3: pipeline to_two: source logs is incremental, so the pipeline "
+                   "p.yaml:10:3: pipeline to_two: source logs is incremental, so the pipeline "
                    "writes to exactly one destination (its commit records carry the state), "
-                   "not 2",
-                   "p.yaml:12:3: pipeline by_cursor: source rows uses incremental strategy "
-                   "cursor, which this s3c does not run yet (last_modified and key it does)"}));
+                   "not 2"}));
 }
 
 TEST(IncrementalSettingsTest, StateLocationIsAString) {

@@ -36,7 +36,7 @@ std::optional<IncrementalSettings> LoadIncremental(const ConfigEntry& entry, Wal
                                                    ConfigErrors& errors);
 
 // Every pipeline reading an incremental source writes to one dataset destination whose mode
-// lets every run add (append, overwrite_partitions, replace); strategy cursor is refused.
+// lets every run add (append, overwrite_partitions, replace).
 void CheckIncrementalPipelines(const ConfigNode& root, const PipelineFile& file,
                                ConfigErrors& errors);
 

@@ -168,6 +168,9 @@ class PipelineRun {
       }
       S3C_ASSIGN_OR_RETURN(auto batch, scan.Next());
       if (!batch) break;
+      if (incremental) {
+        S3C_ASSIGN_OR_RETURN(batch, incremental->FilterRows(std::move(batch)));
+      }
       S3C_ASSIGN_OR_RETURN(auto out, transform.Apply(*batch, source->uri));
       if (out->num_rows() == 0) continue;
       for (auto& w : writers) S3C_RETURN_IF_ERROR(w->Write(*out));
@@ -175,6 +178,7 @@ class PipelineRun {
       report_progress();
     }
     if (quarantine) S3C_RETURN_IF_ERROR(quarantine->Close());
+    if (incremental) incremental->FinishRows();
 
     // 5. Each destination published or committed, in `to` order.
     for (auto& w : writers) {
