@@ -302,8 +302,8 @@ TEST_F(IncrementalRunTest, StateShowResetAndSet) {
   auto typo = SetState(file, {"last_kee=x"}, admin);
   ASSERT_FALSE(typo.ok());
   EXPECT_EQ(typo.status().message(),
-            "state set: unknown member 'last_kee' (watermark or last_key) (did you mean "
-            "\"last_key\"?)");
+            "state set: unknown member 'last_kee' (watermark, last_key or cursor_value) (did "
+            "you mean \"last_key\"?)");
   admin.pipeline = "nope";
   EXPECT_EQ(ShowStates(file, admin).status().code(), StatusCode::kNotFound);
 }
@@ -348,6 +348,18 @@ TEST_F(IncrementalRunTest, CursorLoadsRowsThatShareTheBoundaryValueOnce) {
     EXPECT_EQ(third->pipelines[0].rows_out, 0);
     EXPECT_EQ(LoadedIds(), "1,2,3,4,5");
     EXPECT_EQ(SavedState().sequence, 2);
+
+    // s3c state set cursor_value=20: the rows from 20 on are loaded again.
+    StateAdminOptions admin;
+    admin.env = &testing::TestEnv();
+    auto set = SetState(file, {"cursor_value=20"}, admin);
+    ASSERT_TRUE(set.ok()) << set.status().ToString();
+    EXPECT_NE(StateViewsText({*set}).find("cursor updated_at = 20 (0 boundary row(s))"),
+              std::string::npos)
+        << StateViewsText({*set});
+    auto reload = Run(file);
+    ASSERT_TRUE(reload.ok()) << reload.status().ToString();
+    EXPECT_EQ(reload->pipelines[0].rows_out, 4);
   }
 }
 

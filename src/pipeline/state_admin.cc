@@ -123,7 +123,8 @@ Result<StateView> ResetState(const PipelineFile& file, const StateAdminOptions& 
 Result<StateView> SetState(const PipelineFile& file, const std::vector<std::string>& assignments,
                            const StateAdminOptions& options) {
   if (assignments.empty()) {
-    return InvalidArgumentError("state set: give what to set: watermark=<time> or last_key=<key>");
+    return InvalidArgumentError(
+        "state set: give what to set: watermark=<time>, last_key=<key> or cursor_value=<value>");
   }
   const WallTime now = options.clock->Now();
   return Replace(file, options, [&](state::IncrementalState s) -> Result<state::IncrementalState> {
@@ -138,16 +139,19 @@ Result<StateView> SetState(const PipelineFile& file, const std::vector<std::stri
         Result<WallTime> t = dataset::ParseInstant(value, now);
         if (!t.ok()) return InvalidArgumentError("state set: watermark: " + t.status().message());
         s.watermark = *t;
-      } else if (name == "last_key" && s.strategy != "last_modified") {
+      } else if (name == "last_key" && s.strategy != "last_modified" && s.strategy != "cursor") {
         s.last_key = value;
         s.loaded.clear();  // the kept keys would restart the listing before it
-      } else if (name == "watermark" || name == "last_key") {
+      } else if (name == "cursor_value" && (s.strategy == "cursor" || s.strategy.empty())) {
+        s.cursor_value = value;
+        s.boundary_rows.clear();  // rows at the new value are all loaded again
+      } else if (name == "watermark" || name == "last_key" || name == "cursor_value") {
         return InvalidArgumentError(fmt::format(
             "state set: {} is not a member of the {} strategy's state", name, s.strategy));
       } else {
         return InvalidArgumentError(fmt::format(
-            "state set: unknown member '{}' (watermark or last_key){}", name,
-            DidYouMean(name, {"watermark", "last_key"})));
+            "state set: unknown member '{}' (watermark, last_key or cursor_value){}", name,
+            DidYouMean(name, {"watermark", "last_key", "cursor_value"})));
       }
     }
     return s;
@@ -170,6 +174,10 @@ std::string StateViewsText(const std::vector<StateView>& views) {
                        FormatIso8601(s.saved_at), s.run_id);
     if (s.watermark) out += fmt::format("  watermark {}\n", FormatIso8601(*s.watermark));
     if (!s.last_key.empty()) out += fmt::format("  last key {}\n", s.last_key);
+    if (s.cursor_value) {
+      out += fmt::format("  cursor {} = {} ({} boundary row(s))\n", s.cursor_field,
+                         *s.cursor_value, s.boundary_rows.size());
+    }
     out += fmt::format("  {} object(s) tracked", s.loaded.size());
     if (!s.loaded.empty()) {
       out += fmt::format(" ({} .. {})", s.loaded.front().key, s.loaded.back().key);

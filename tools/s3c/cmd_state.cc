@@ -56,7 +56,8 @@ void AddStateCommand(CLI::App& app, CommandFn* chosen) {
       ->check(CLI::IsMember({"show", "reset", "set"}));
   AddPipelineFileFlags(*sub, cmd->file);
   sub->add_option("assignments", cmd->assignments,
-                  "set: watermark=<time> (last_modified) or last_key=<key> (key)");
+                  "set: watermark=<time> (last_modified), last_key=<key> (key) or "
+                  "cursor_value=<value> (cursor)");
   sub->add_option("--pipeline", cmd->pipeline, "Only this pipeline (reset and set: required "
                                                "when several keep state)");
   sub->add_flag("--json", cmd->json, "Print the state as JSON on stdout");

@@ -44,8 +44,9 @@ Result<StateView> ResetState(const PipelineFile& file, const StateAdminOptions& 
 
 // Sets members of one pipeline's state: "watermark=<instant>" (last_modified: ISO-8601 or a
 // duration before now such as 36h), "last_key=<key>" (key: the listing resumes after it; the
-// keys kept inside the lag are dropped, as they would restart the listing before it). Other
-// names, or a member of the other strategy, are InvalidArgument.
+// keys kept inside the lag are dropped, as they would restart the listing before it),
+// "cursor_value=<value>" (cursor: rows from it on are read; its boundary rows are dropped).
+// Other names, or a member of another strategy, are InvalidArgument.
 Result<StateView> SetState(const PipelineFile& file, const std::vector<std::string>& assignments,
                            const StateAdminOptions& options);
 
