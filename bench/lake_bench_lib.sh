@@ -12,14 +12,38 @@ json_str() { python3 -c 'import json, sys; print(json.dumps(sys.argv[1]))' "$1";
 DUCK=(node "$ROOT/tests/oracle/duckdb_exec.mjs")
 duck() { "${DUCK[@]}" "$@"; }
 
+# need_tools PROGRAM...: dies naming the first program that is not installed.
+need_tools() {
+  local t
+  for t in "$@"; do
+    command -v "$t" >/dev/null || die "$t missing: run scripts/bootstrap --bench"
+  done
+}
+
 # need_bench_tools AWS: dies unless AWS (the aws cli), GNU time, node, python3, radosgw and
 # tests/oracle's DuckDB package are installed.
 need_bench_tools() {
-  local t
-  for t in "$1" /usr/bin/time node python3 radosgw; do
-    command -v "$t" >/dev/null || die "$t missing: run scripts/bootstrap --bench"
-  done
+  need_tools "$1" /usr/bin/time node python3 radosgw
   [ -d "$ROOT/tests/oracle/node_modules/@duckdb/node-api" ] || die "no DuckDB: run scripts/bootstrap"
+}
+
+# private_s3c S3C WORK: copies the s3c binary S3C to WORK/bin/s3c and prints that path: a
+# rebuild during the run must not swap (or, mid-link, break) the binary the bench runs.
+private_s3c() {
+  mkdir -p "$2/bin"
+  cp "$1" "$2/bin/s3c"
+  echo "$2/bin/s3c"
+}
+
+# need_whole_numbers SCRIPT VAR...: exits 2 (usage) unless every VAR holds a positive whole
+# number; the message names SCRIPT and the option (the variable's name in lower case).
+need_whole_numbers() {
+  local script=$1 v
+  shift
+  for v in "$@"; do
+    [[ "${!v}" =~ ^[1-9][0-9]*$ ]] ||
+      { echo "$script: ${v,,} wants a positive whole number, got '${!v}'" >&2; exit 2; }
+  done
 }
 
 # local_dir SHM_NAME GB FALLBACK: where a peer's local files go: BENCH_DL_DIR when set, else

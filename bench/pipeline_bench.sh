@@ -50,9 +50,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-for v in SIZE OBJECTS REPEATS; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "pipeline_bench.sh: ${v,,} wants a positive whole number, got '${!v}'" >&2; exit 2; }
-done
+. "$HERE/lake_bench_lib.sh"  # log, die, json_str, duck, need_bench_tools, local_dir, run_timed
+need_whole_numbers pipeline_bench.sh SIZE OBJECTS REPEATS
 DAYS=32 FIRST_DAY=2024-01-01
 ROW_BYTES=61  # what one CSV row of pipeline_orders takes on average (measured: 53.0 MB in 865k rows)
 ROWS=$((SIZE / OBJECTS / ROW_BYTES))
@@ -64,15 +63,11 @@ S3C=$(cd "$BUILD" && pwd)/tools/s3c/s3c
 WORK=${BENCH_WORK:-/tmp/s3c-pipeline-bench}
 DATA=$WORK/data-$OBJECTS-$SIZE
 RUNS=$WORK/runs.jsonl
-. "$HERE/lake_bench_lib.sh"  # log, die, json_str, duck, need_bench_tools, local_dir, run_timed
 . "$HERE/bench_env.sh"
 
 AWS=/usr/bin/aws  # Debian's awscli, not whatever else is first on PATH
 [ -x "$S3C" ] || die "no s3c binary at $S3C (ninja -C $BUILD s3c)"
-# A private copy: a rebuild during the run must not swap (or, mid-link, break) the binary.
-mkdir -p "$WORK/bin"
-cp "$S3C" "$WORK/bin/s3c"
-S3C_BUILT="$S3C" S3C=$WORK/bin/s3c
+S3C_BUILT=$S3C S3C=$(private_s3c "$S3C" "$WORK")
 need_bench_tools "$AWS"
 # The peer's local folder holds the download and DuckDB's output: about the gzip input plus
 # the Parquet output, well under a third of SIZE.
