@@ -50,6 +50,21 @@ TEST_F(PartitionListingTest, FlatWithoutAPruner) {
   EXPECT_EQ(listing->stats.plan, "flat listing");
 }
 
+TEST_F(PartitionListingTest, StartAfterListsFlatFromTheKeyAndStillPrunesEachObject) {
+  // The key strategy resumes after 2024-04-28 hour=1: one page instead of three, and the
+  // pruner (hour 2 only) judges the 10 data keys listed after it (the markers are hidden).
+  auto listing = ListPartitioned(store_, "t/", Partitioning{}, OneOf("hour", {"2"}),
+                                 /*skip_hidden=*/true, "t/dt=2024-04-28/hour=1/part.csv");
+  ASSERT_TRUE(listing.ok()) << listing.status().ToString();
+  EXPECT_EQ(Keys(*listing),
+            (std::vector<std::string>{"t/dt=2024-04-28/hour=2/part.csv",
+                                      "t/dt=2024-04-29/hour=2/part.csv",
+                                      "t/dt=2024-04-30/hour=2/part.csv"}));
+  EXPECT_EQ(listing->stats.list_requests, 1);
+  EXPECT_EQ(listing->stats.objects_pruned, 7);
+  EXPECT_EQ(listing->stats.plan, "flat listing after t/dt=2024-04-28/hour=1/part.csv");
+}
+
 TEST_F(PartitionListingTest, PrunesDayFoldersAndListsTheRestFlat) {
   auto listing = ListPartitioned(store_, "t/", Partitioning{}, OneOf("dt", {"2024-04-07"}));
   ASSERT_TRUE(listing.ok()) << listing.status().ToString();

@@ -396,5 +396,24 @@ TEST_F(IncrementalRunTest, CursorOnATimestampColumnRoundTripsItsValue) {
   EXPECT_EQ(LoadedIds(), "1,2,3") << "cursor value " << *value;
 }
 
+TEST_F(IncrementalRunTest, CursorWithEveryPartitionPrunedReadsNothingAndKeepsItsState) {
+  fs::create_directories(dir_ / "in" / "day=1");
+  WriteRows(dir_ / "in" / "day=1" / "a.csv", "1,10\n");
+  std::string text = "state: " + (dir_ / "state").string() + "/\n" +
+                     "sources:\n  logs: {uri: " + (dir_ / "in").string() +
+                     "/, format: csv, where: \"day = 2\", incremental: {strategy: cursor, "
+                     "cursor_field: updated_at}}\n" +
+                     "destinations:\n  lake: {uri: " + (dir_ / "out").string() +
+                     "/, format: csv, mode: append}\n";
+  auto file = testing::Load(text);
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  auto run = Run(*file);
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_EQ(run->pipelines[0].objects_listed, 0);
+  EXPECT_EQ(run->pipelines[0].destinations[0].outcome, DestinationOutcome::kUnchanged);
+  EXPECT_EQ(SavedState().sequence, 1);  // the first save: an empty cursor state
+  EXPECT_FALSE(SavedState().cursor_value.has_value());
+}
+
 }  // namespace
 }  // namespace s3c::pipeline

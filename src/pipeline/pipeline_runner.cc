@@ -130,6 +130,7 @@ class PipelineRun {
         w->FinishUnchanged();
         report_.destinations.push_back(w->Report(false));
       }
+      incremental->FinishRows();  // cursor: no rows, the state as it was
       S3C_RETURN_IF_ERROR(incremental->Save(/*committed=*/false));
       report_.incremental = incremental->Summary();
       report_.seconds = SecondsSince(start);

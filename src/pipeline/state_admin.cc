@@ -87,13 +87,14 @@ StateView ViewOf(const PipelineFile& file, const PipelineSpec& p, const Incremen
 // Opens the one selected pipeline, saves what `change` makes of its state, and shows it.
 Result<StateView> Replace(
     const PipelineFile& file, const StateAdminOptions& options,
-    const std::function<Result<state::IncrementalState>(state::IncrementalState)>& change) {
+    const std::function<Result<state::IncrementalState>(state::IncrementalState,
+                                                        const std::string& strategy)>& change) {
   if (options.env == nullptr) return InvalidArgumentError("state: no environment");
   S3C_ASSIGN_OR_RETURN(auto selected, Selected(file, options.pipeline, /*one=*/true));
   ResolverPool stores(*options.env, options.store_defaults);
   S3C_ASSIGN_OR_RETURN(auto run, Open(file, *selected[0], options, stores));
-  S3C_ASSIGN_OR_RETURN(state::IncrementalState next, change(run->adopted()));
   StateView view = ViewOf(file, *selected[0], *run);
+  S3C_ASSIGN_OR_RETURN(state::IncrementalState next, change(run->adopted(), view.strategy));
   S3C_ASSIGN_OR_RETURN(view.state, run->SaveReplacement(std::move(next)));
   view.stored_sequence = view.state.sequence;
   return view;
@@ -115,7 +116,7 @@ Result<std::vector<StateView>> ShowStates(const PipelineFile& file,
 }
 
 Result<StateView> ResetState(const PipelineFile& file, const StateAdminOptions& options) {
-  return Replace(file, options, [](const state::IncrementalState&) {
+  return Replace(file, options, [](const state::IncrementalState&, const std::string&) {
     return Result<state::IncrementalState>(state::IncrementalState{});
   });
 }
@@ -127,7 +128,8 @@ Result<StateView> SetState(const PipelineFile& file, const std::vector<std::stri
         "state set: give what to set: watermark=<time>, last_key=<key> or cursor_value=<value>");
   }
   const WallTime now = options.clock->Now();
-  return Replace(file, options, [&](state::IncrementalState s) -> Result<state::IncrementalState> {
+  return Replace(file, options, [&](state::IncrementalState s, const std::string& strategy)
+                                    -> Result<state::IncrementalState> {
     for (const std::string& a : assignments) {
       const size_t eq = a.find('=');
       const std::string name = a.substr(0, eq);
@@ -135,19 +137,19 @@ Result<StateView> SetState(const PipelineFile& file, const std::vector<std::stri
       if (eq == std::string::npos || value.empty()) {
         return InvalidArgumentError(fmt::format("state set: '{}' is not name=value", a));
       }
-      if (name == "watermark" && s.strategy != "key") {
+      if (name == "watermark" && strategy == "last_modified") {
         Result<WallTime> t = dataset::ParseInstant(value, now);
         if (!t.ok()) return InvalidArgumentError("state set: watermark: " + t.status().message());
         s.watermark = *t;
-      } else if (name == "last_key" && s.strategy != "last_modified" && s.strategy != "cursor") {
+      } else if (name == "last_key" && strategy == "key") {
         s.last_key = value;
         s.loaded.clear();  // the kept keys would restart the listing before it
-      } else if (name == "cursor_value" && (s.strategy == "cursor" || s.strategy.empty())) {
+      } else if (name == "cursor_value" && strategy == "cursor") {
         s.cursor_value = value;
         s.boundary_rows.clear();  // rows at the new value are all loaded again
       } else if (name == "watermark" || name == "last_key" || name == "cursor_value") {
         return InvalidArgumentError(fmt::format(
-            "state set: {} is not a member of the {} strategy's state", name, s.strategy));
+            "state set: {} is not a member of the {} strategy's state", name, strategy));
       } else {
         return InvalidArgumentError(fmt::format(
             "state set: unknown member '{}' (watermark, last_key or cursor_value){}", name,
