@@ -35,9 +35,18 @@ expect_eq "run 2: rows read (2 row groups), filtered, out" "$(facts)" "[20, 9, 1
 expect_eq "run 2: the boundary row loaded before is dropped" \
   "$(report_field '"10 row(s) from updated_at on, 1 loaded before dropped" in r["pipelines"][0]["incremental"]')" True
 expect_eq "run 2: ids" "$(loaded_ids)" "130 each once"
+# GETs: the state and the newest record; both footers; a's last row group and b's; the
+# commit's read of the 1 record in the log. LISTs: the records, the source, the commit's log,
+# the garbage collection.
+expect_eq "run 2: GETs, LISTs" \
+  "$(report_field '[r["requests"].get(k, 0) for k in ("GetObject", "ListObjectsV2")]')" "[7, 4]"
 
 run_pipeline 0 rows.yaml
 # The cursor is 130: a.parquet is skipped whole; b.parquet's one row group (120..130) is
 # decoded, 9 rows filtered out and 130 dropped as loaded before.
 expect_eq "run 3 (nothing new): rows read, filtered, out" "$(facts)" "[10, 9, 0]"
 expect_eq "run 3: ids" "$(loaded_ids)" "130 each once"
+# GETs: the state and the newest record; both footers; b's row group; the commit's check of
+# the 2 records (it then finds nothing to commit). LISTs: the records, the source, the log.
+expect_eq "run 3: GETs, LISTs, PUTs" \
+  "$(report_field '[r["requests"].get(k, 0) for k in ("GetObject", "ListObjectsV2", "PutObject")]')" "[7, 3, 0]"
