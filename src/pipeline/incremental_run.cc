@@ -5,6 +5,9 @@
 
 #include <algorithm>
 
+#include "s3c/common/json_escape.h"
+#include "s3c/common/json_parser.h"
+#include "s3c/common/json_value.h"
 #include "s3c/common/status_message.h"
 #include "s3c/common/time_format.h"
 #include "s3c/dataset/dataset_input.h"
@@ -31,6 +34,27 @@ bool SameContent(state::IncrementalState a, state::IncrementalState b) {
   a.run_id = b.run_id = "";
   a.saved_at = b.saved_at = WallTime{};
   return a == b;
+}
+
+// A record's state member: {"ref": "<path under the root>"} names the document, written beside
+// the record (records stay small: an append dataset's commit reads them all); an inline
+// document is read as is.
+Result<std::string> RecordedStateText(ObjectStore& store, const std::string& root,
+                                      const dataset::RecordedState& recorded,
+                                      std::string* ref) {
+  JsonValue doc;
+  S3C_RETURN_IF_ERROR(ParseJsonText(recorded.json, &doc, store.UriFor(root + "_s3c/commits/")));
+  const JsonValue* named = doc.Find("ref");
+  if (named == nullptr || named->kind != JsonValue::Kind::kString) return recorded.json;
+  *ref = named->text;
+  Result<std::unique_ptr<InputStream>> in = store.OpenInput(root + *ref);
+  if (!in.ok()) {
+    return WithMessage(in.status(),
+                       fmt::format("the state {} that the destination's newest commit record "
+                                   "names: {}",
+                                   store.UriFor(root + *ref), in.status().message()));
+  }
+  return (*in)->ReadAll();
 }
 
 Result<state::IncrementalState> ParseState(const std::string& text, const std::string& origin) {
@@ -98,12 +122,22 @@ Result<std::unique_ptr<IncrementalRun>> IncrementalRun::Begin(const IncrementalC
                        dataset::FindRecordedState(*dest.store, root, run->state_id_));
   run->adopted_ = std::move(stored);
   run->adopted_is_stored_ = run->stored_.exists();
+  run->destination_store_ = dest.store;
+  run->destination_root_ = root;
   if (recorded) {
     run->record_sequence_ = recorded->sequence;
+    std::string ref;
+    JsonValue doc;
+    if (ParseJsonText(recorded->json, &doc, "record").ok() && doc.Find("ref") != nullptr &&
+        doc.Find("ref")->kind == JsonValue::Kind::kString) {
+      run->previous_ref_ = doc.Find("ref")->text;
+    }
     if (recorded->sequence > run->stored_sequence_) {
       run->adopted_is_stored_ = false;
+      S3C_ASSIGN_OR_RETURN(std::string text,
+                           RecordedStateText(*dest.store, root, *recorded, &ref));
       S3C_ASSIGN_OR_RETURN(run->adopted_,
-                           state::StateFromJson(recorded->json, dest.UriOf(root) + "_s3c/commits/"));
+                           state::StateFromJson(text, dest.UriOf(root) + "_s3c/commits/"));
     }
   }
   const std::string strategy = IncrementalStrategyName(run->settings_->strategy);
@@ -218,14 +252,39 @@ void IncrementalRun::FinishRows() {
   selection_ = std::move(done);
 }
 
-std::optional<dataset::RecordedState> IncrementalRun::RecordState() const {
-  if (!selection_ || !selection_->advances) return std::nullopt;
-  return dataset::RecordedState{state_id_, selection_->next.sequence,
-                                state::StateToJson(selection_->next)};
+Result<std::optional<dataset::RecordedState>> IncrementalRun::PublishRecordState() {
+  // Nothing loaded: nothing for a record to carry (an append commits none; a replace of zero
+  // rows commits a record without state, and the stored state stays the newer).
+  if (!selection_ || !selection_->advances || !loaded_any_) {
+    return std::optional<dataset::RecordedState>();
+  }
+  const state::IncrementalState& next = selection_->next;
+  // Unique per run: of two runs at one sequence, neither can overwrite the other's document.
+  own_ref_ = fmt::format("_s3c/state/{:020}-{}.json", next.sequence, context_.run_id);
+  WriteOptions options;
+  options.content_type = "application/json";
+  S3C_RETURN_IF_ERROR(
+      destination_store_->Put(destination_root_ + own_ref_, state::StateToJson(next), options)
+          .status());
+  std::string ref_json = "{\"ref\":";
+  AppendJsonString(own_ref_, &ref_json);
+  ref_json += "}";
+  return std::optional<dataset::RecordedState>(
+      dataset::RecordedState{state_id_, next.sequence, std::move(ref_json)});
+}
+
+void IncrementalRun::DeleteRecordDocument(const std::string& ref) {
+  if (ref.empty()) return;
+  // Cleanup only: a document left behind is never read (no record names it).
+  (void)destination_store_->Delete(destination_root_ + ref);
 }
 
 Status IncrementalRun::Save(bool committed) {
   if (!selection_) return InternalError("incremental: the source was not listed");
+  // The documents no record needs: the previous record's, once this one is committed; this
+  // run's own when nothing was committed (no record names it).
+  if (committed && previous_ref_ != own_ref_) DeleteRecordDocument(previous_ref_);
+  if (!committed) DeleteRecordDocument(own_ref_);
   if (!selection_->advances) {
     saved_ = "state not moved (a run bounded by end)";
     return Status::OK();

@@ -73,9 +73,12 @@ class IncrementalRun {
   // cursor: after the last batch, makes the next state from the rows seen (before the commit).
   void FinishRows();
 
-  // After the listing: the state the commit record carries (nullopt for a run bounded by
-  // `end`, which does not move the state).
-  std::optional<dataset::RecordedState> RecordState() const;
+  // After the rows, before the commit: writes the next state as a document beside the
+  // destination's commit records (`<root>_s3c/state/<sequence>-<run id>.json`) and returns
+  // what the record carries: its id, sequence and {"ref": that path} (nullopt for a run bounded
+  // by `end`, which does not move the state). Records stay small; a run that adopts reads the
+  // document they name. One PUT.
+  Result<std::optional<dataset::RecordedState>> PublishRecordState();
   // After the destination committed or had nothing to commit: saves the next state.
   // FailedPrecondition when another run saved a state at least as new first and this run's
   // destination had nothing committed (with a commit, a newer stored state is taken as fine).
@@ -95,6 +98,7 @@ class IncrementalRun {
 
  private:
   explicit IncrementalRun(const IncrementalContext& context) : context_(context) {}
+  void DeleteRecordDocument(const std::string& ref);  // best effort
   Status Select(std::vector<ObjectInfo>* objects);
 
   IncrementalContext context_;
@@ -113,6 +117,10 @@ class IncrementalRun {
   std::optional<state::Selection> selection_;
   std::unique_ptr<CursorTracker> cursor_;
   bool loaded_any_ = false;  // objects selected, or rows kept
+  ObjectStore* destination_store_ = nullptr;
+  std::string destination_root_;
+  std::string previous_ref_;  // the document the destination's newest record names
+  std::string own_ref_;       // the one this run wrote (PublishRecordState)
   int64_t not_selected_ = 0;
   std::string saved_;  // what Save did, for Summary
 };

@@ -105,6 +105,19 @@ TEST_F(IncrementalRunTest, KeyStrategyReadsOnlyNewKeysAndNothingTwice) {
   EXPECT_EQ(SavedState().sequence, 2);
   EXPECT_NE(second->pipelines[0].incremental.find("1 new object(s)"), std::string::npos)
       << second->pipelines[0].incremental;
+  // The records name the state's document beside them; only the newest's is kept.
+  std::vector<std::string> documents;
+  for (const auto& e : fs::directory_iterator(dir_ / "out" / "_s3c" / "state")) {
+    documents.push_back(e.path().filename().string());
+  }
+  ASSERT_EQ(documents.size(), 1u);
+  EXPECT_EQ(documents[0].substr(0, 21), "00000000000000000002-");
+  std::ifstream record(dir_ / "out" / "_s3c" / "commits" / "00000000000000000001.json");
+  std::stringstream record_text;
+  record_text << record.rdbuf();
+  EXPECT_NE(record_text.str().find("\"state\":{\"ref\":\"_s3c/state/00000000000000000002-"),
+            std::string::npos)
+      << record_text.str();
 
   // Nothing new: nothing written, the state document is not rewritten.
   const auto saved_at = fs::last_write_time(StatePath());

@@ -182,8 +182,12 @@ class PipelineRun {
     if (incremental) incremental->FinishRows();
 
     // 5. Each destination published or committed, in `to` order.
+    std::optional<dataset::RecordedState> recorded;
+    if (incremental) {
+      S3C_ASSIGN_OR_RETURN(recorded, incremental->PublishRecordState());
+    }
     for (auto& w : writers) {
-      S3C_RETURN_IF_ERROR(w->Finish(incremental ? incremental->RecordState() : std::nullopt));
+      S3C_RETURN_IF_ERROR(w->Finish(recorded));
       report_.destinations.push_back(w->Report(false));
     }
     if (incremental) {

@@ -47,7 +47,9 @@ using PartitionValues = std::vector<std::pair<std::string, std::optional<std::st
 
 // The incremental state (state/incremental_state.h) a run saved with this record: the state
 // after its load, identified by `id` (the pipeline, source and destination). Opaque here: the
-// dataset module keeps the JSON text; `sequence` is the state's own, which orders the saves.
+// dataset module keeps the JSON text (the pipeline writes {"ref": "<path of the document
+// under the root>"}, so records stay small); `sequence` is the state's own, which orders the
+// saves.
 struct RecordedState {
   std::string id;
   int64_t sequence = 0;

@@ -70,16 +70,17 @@ expect_eq "(a) the stored state is still sequence 1" "$(state_sequence)" 1
 put_rows 2024-01-04.csv 7 1
 "$S3C" plan -q --json "$CASE_DIR/logs.yaml" >"$WORK/plan.json" 2>"$WORK/plan.err" ||
   bad "s3c plan failed: $(head -3 "$WORK/plan.err")"
-# The plan, from the record's state: 1 object; the state's GET, the records' LIST and the
-# newest record's GET; one LIST from start-after; one GET. The run then sends the same for its
-# source; its commit then lists the log and reads its 2 records (append: back to the first).
+# The plan, from the record's state: 1 object; the state's GET, the records' LIST, the newest
+# record's GET and the GET of the state document it names; one LIST from start-after; one GET.
+# The run then sends the same for its source; its commit then lists the log and reads its 2
+# records (append: back to the first).
 expect_eq "(a) the plan, from the record's state: objects, state GET/LIST, listing LIST, reads GET" \
   "$(python3 -c 'import json,sys
 s = json.load(open(sys.argv[1]))["pipelines"][0]["source"]
-print(s["objects"], s["state"].get("GetObject"), s["state"].get("ListObjectsV2"), s["listing"].get("ListObjectsV2"), s["reads"].get("GetObject"))' "$WORK/plan.json" 2>&1)" "1 2 1 1 1"
+print(s["objects"], s["state"].get("GetObject"), s["state"].get("ListObjectsV2"), s["listing"].get("ListObjectsV2"), s["reads"].get("GetObject"))' "$WORK/plan.json" 2>&1)" "1 3 1 1 1"
 run_pipeline 0 logs.yaml
-expect_eq "(a) the run's GETs: the plan's 3 (state 2 + 1 object) + the commit's 2 records" \
-  "$(report_field 'r["requests"]["GetObject"]')" 5
+expect_eq "(a) the run's GETs: the plan's 4 (state 3 + 1 object) + the commit's 2 records" \
+  "$(report_field 'r["requests"]["GetObject"]')" 6
 expect_eq "(a) the re-run reads only the new object" "$(field objects_read)" 1
 expect_eq "(a) it adopted state 2 from the commit record" \
   "$(report_field '"adopted state 2 from the destination" in r["pipelines"][0]["incremental"]')" True
