@@ -135,13 +135,12 @@ Result<std::shared_ptr<columnar::RecordBatch>> CursorTracker::Apply(
     return k;
   };
   S3C_ASSIGN_OR_RETURN(auto cursor_text, AsText(cursor));
-  // The row identities: the primary key's values, or a hash of every column's.
-  std::vector<std::shared_ptr<columnar::StringArray>> identity;
+  // The row identities: the primary key's values, or a hash of every column's. Only rows at
+  // the stored value or at the batch's maximum need one, so the columns are cast as text on
+  // first need (most batches of a growing cursor need it for few rows, or one).
+  std::vector<int> identity_columns;
   if (settings_.primary_key.empty()) {
-    for (int c = 0; c < batch->num_columns(); ++c) {
-      S3C_ASSIGN_OR_RETURN(auto text, AsText(*batch->column(c)));
-      identity.push_back(std::move(text));
-    }
+    for (int c = 0; c < batch->num_columns(); ++c) identity_columns.push_back(c);
   } else {
     for (const std::string& name : settings_.primary_key) {
       const int c = schema.GetFieldIndex(name);
@@ -150,11 +149,17 @@ Result<std::shared_ptr<columnar::RecordBatch>> CursorTracker::Apply(
             "incremental.primary_key {} is not a column of the rows read (is it in select?)",
             name));
       }
-      S3C_ASSIGN_OR_RETURN(auto text, AsText(*batch->column(c)));
-      identity.push_back(std::move(text));
+      identity_columns.push_back(c);
     }
   }
-  auto identity_of = [&](int64_t i) {
+  std::vector<std::shared_ptr<columnar::StringArray>> identity;
+  auto identity_of = [&](int64_t i) -> Result<std::string> {
+    if (identity.empty()) {
+      for (int c : identity_columns) {
+        S3C_ASSIGN_OR_RETURN(auto text, AsText(*batch->column(c)));
+        identity.push_back(std::move(text));
+      }
+    }
     std::string id;
     for (const auto& column : identity) {
       id += column->IsNull(i) ? std::string("\\N") : column->GetString(i);
@@ -164,6 +169,7 @@ Result<std::shared_ptr<columnar::RecordBatch>> CursorTracker::Apply(
   };
 
   std::vector<int64_t> keep;
+  std::vector<int64_t> at_max;  // this batch's rows at the running maximum
   int64_t nulls = 0;
   for (int64_t i = 0; i < batch->num_rows(); ++i) {
     if (cursor.IsNull(i)) {
@@ -172,10 +178,12 @@ Result<std::shared_ptr<columnar::RecordBatch>> CursorTracker::Apply(
       continue;
     }
     std::string text = cursor_text->GetString(i);
-    std::string id = identity_of(i);
-    if (previous_value_ && text == *previous_value_ && previous_rows_.count(id) > 0) {
-      ++rows_dropped_;  // loaded by an earlier run at the boundary value
-      continue;
+    if (previous_value_ && text == *previous_value_) {
+      S3C_ASSIGN_OR_RETURN(std::string id, identity_of(i));
+      if (previous_rows_.count(id) > 0) {
+        ++rows_dropped_;  // loaded by an earlier run at the boundary value
+        continue;
+      }
     }
     keep.push_back(i);
     Key k = key_at(i);
@@ -184,10 +192,14 @@ Result<std::shared_ptr<columnar::RecordBatch>> CursorTracker::Apply(
       max_ = std::move(k);
       max_text_ = std::move(text);
       max_rows_.clear();
-      max_rows_.insert(std::move(id));
+      at_max.assign(1, i);
     } else if (!Less(k, *max_)) {
-      max_rows_.insert(std::move(id));
+      at_max.push_back(i);
     }
+  }
+  for (int64_t i : at_max) {
+    S3C_ASSIGN_OR_RETURN(std::string id, identity_of(i));
+    max_rows_.insert(std::move(id));
   }
   if (nulls > 0 && settings_.on_missing == OnCursorValueMissing::kError) {
     return DataLossError(fmt::format(

@@ -37,22 +37,26 @@ bool SameContent(state::IncrementalState a, state::IncrementalState b) {
 }
 
 // A record's state member: {"ref": "<path under the root>"} names the document, written beside
-// the record (records stay small: an append dataset's commit reads them all); an inline
-// document is read as is.
+// the record (records stay small: an append dataset's commit reads them all); "" for a state
+// carried inline.
+std::string RecordedStateRef(const dataset::RecordedState& recorded) {
+  JsonValue doc;
+  if (!ParseJsonText(recorded.json, &doc, "record").ok()) return "";
+  const JsonValue* ref = doc.Find("ref");
+  return ref != nullptr && ref->kind == JsonValue::Kind::kString ? ref->text : "";
+}
+
+// The state document a record names (or carries inline).
 Result<std::string> RecordedStateText(ObjectStore& store, const std::string& root,
                                       const dataset::RecordedState& recorded,
-                                      std::string* ref) {
-  JsonValue doc;
-  S3C_RETURN_IF_ERROR(ParseJsonText(recorded.json, &doc, store.UriFor(root + "_s3c/commits/")));
-  const JsonValue* named = doc.Find("ref");
-  if (named == nullptr || named->kind != JsonValue::Kind::kString) return recorded.json;
-  *ref = named->text;
-  Result<std::unique_ptr<InputStream>> in = store.OpenInput(root + *ref);
+                                      const std::string& ref) {
+  if (ref.empty()) return recorded.json;
+  Result<std::unique_ptr<InputStream>> in = store.OpenInput(root + ref);
   if (!in.ok()) {
     return WithMessage(in.status(),
                        fmt::format("the state {} that the destination's newest commit record "
                                    "names: {}",
-                                   store.UriFor(root + *ref), in.status().message()));
+                                   store.UriFor(root + ref), in.status().message()));
   }
   return (*in)->ReadAll();
 }
@@ -69,7 +73,8 @@ std::string IncrementalStateId(const PipelineSpec& pipeline, const std::string& 
   return pipeline.name + "/" + source + "/" + destination;
 }
 
-Result<std::string> IncrementalStateUri(const PipelineFile& file, const std::string& state_id,
+Result<std::string> IncrementalStateUri(const PipelineFile& file, const PipelineSpec& pipeline,
+                                        const std::string& source, const std::string& destination,
                                         const Env& env) {
   std::string base = file.state_location;
   if (base.empty()) {
@@ -86,12 +91,9 @@ Result<std::string> IncrementalStateUri(const PipelineFile& file, const std::str
     }
   }
   if (base.back() != '/') base += '/';
-  // id = pipeline/source/destination: one folder per pipeline, one document per pair.
-  const size_t a = state_id.find('/');
-  const size_t b = state_id.rfind('/');
-  return fmt::format("{}{}/{}--{}.json", base, SafeSegment(state_id.substr(0, a)),
-                     SafeSegment(state_id.substr(a + 1, b - a - 1)),
-                     SafeSegment(state_id.substr(b + 1)));
+  // One folder per pipeline, one document per source and destination.
+  return fmt::format("{}{}/{}--{}.json", base, SafeSegment(pipeline.name), SafeSegment(source),
+                     SafeSegment(destination));
 }
 
 Result<std::unique_ptr<IncrementalRun>> IncrementalRun::Begin(const IncrementalContext& context) {
@@ -100,7 +102,8 @@ Result<std::unique_ptr<IncrementalRun>> IncrementalRun::Begin(const IncrementalC
   run->state_id_ = IncrementalStateId(*context.pipeline, context.source->name,
                                       context.destination->name);
   S3C_ASSIGN_OR_RETURN(run->state_uri_,
-                       IncrementalStateUri(*context.file, run->state_id_, *context.env));
+                       IncrementalStateUri(*context.file, *context.pipeline, context.source->name,
+                                           context.destination->name, *context.env));
   S3C_ASSIGN_OR_RETURN(StoreLocation where, context.destination_stores->Resolve(run->state_uri_));
   if (where.is_stdio() || where.store == nullptr) {
     return InvalidArgumentError(fmt::format("state: {} is not a folder or prefix", run->state_uri_));
@@ -126,16 +129,11 @@ Result<std::unique_ptr<IncrementalRun>> IncrementalRun::Begin(const IncrementalC
   run->destination_root_ = root;
   if (recorded) {
     run->record_sequence_ = recorded->sequence;
-    std::string ref;
-    JsonValue doc;
-    if (ParseJsonText(recorded->json, &doc, "record").ok() && doc.Find("ref") != nullptr &&
-        doc.Find("ref")->kind == JsonValue::Kind::kString) {
-      run->previous_ref_ = doc.Find("ref")->text;
-    }
+    run->previous_ref_ = RecordedStateRef(*recorded);
     if (recorded->sequence > run->stored_sequence_) {
       run->adopted_is_stored_ = false;
       S3C_ASSIGN_OR_RETURN(std::string text,
-                           RecordedStateText(*dest.store, root, *recorded, &ref));
+                           RecordedStateText(*dest.store, root, *recorded, run->previous_ref_));
       S3C_ASSIGN_OR_RETURN(run->adopted_,
                            state::StateFromJson(text, dest.UriOf(root) + "_s3c/commits/"));
     }

@@ -54,7 +54,8 @@ struct IncrementalContext {
 // records.
 std::string IncrementalStateId(const PipelineSpec& pipeline, const std::string& source,
                                const std::string& destination);
-Result<std::string> IncrementalStateUri(const PipelineFile& file, const std::string& state_id,
+Result<std::string> IncrementalStateUri(const PipelineFile& file, const PipelineSpec& pipeline,
+                                        const std::string& source, const std::string& destination,
                                         const Env& env);
 
 class IncrementalRun {

@@ -24,6 +24,16 @@ run_pipeline() {
   expect_rc "$want" "s3c run $file $*" -- "$S3C" run "$CASE_DIR/$file" --json \
     --stats "$WORK/stats.json" "$@"
 }
+# need_hold_proxy: sets HOLD_PROXY (tests/support's hold_proxy, found through
+# $S3C_TEST_PROGRAMS, which ctest sets) and UPSTREAM_PORT (the RGW's); a failed check and false
+# when the program is missing.
+need_hold_proxy() {
+  HOLD_PROXY=${S3C_TEST_PROGRAMS:-}/hold_proxy
+  UPSTREAM_PORT=${S3_ENDPOINT##*:}
+  [ -x "$HOLD_PROXY" ] && return 0
+  bad "no hold_proxy program in \$S3C_TEST_PROGRAMS ('${S3C_TEST_PROGRAMS:-}'): run through ctest"
+  return 1
+}
 # report_field PYTHON_EXPR: a value of the last run's JSON report ($WORK/out), e.g.
 # 'r["pipelines"][0]["rows_out"]'.
 report_field() {

@@ -7,12 +7,7 @@
 #      runs whole; released, the first finds the second's record, deletes its files, publishes
 #      nothing and fails with exit 5 (FailedPrecondition).
 # After each step the destination holds every id once; the key strategy lists from start-after.
-HOLD_PROXY=${S3C_TEST_PROGRAMS:-}/hold_proxy
-if [ ! -x "$HOLD_PROXY" ]; then
-  bad "no hold_proxy program in \$S3C_TEST_PROGRAMS ('${S3C_TEST_PROGRAMS:-}'): run through ctest"
-  return
-fi
-UPSTREAM_PORT=${S3_ENDPOINT##*:}
+need_hold_proxy || return
 OUT=s3://$BUCKET/out/
 STATE_KEY=state/logs_to_lake/logs--lake.json
 

@@ -5,12 +5,7 @@
 # exactly one committed output, no record claims a missing file, and a re-run converges. The
 # killed run (a)'s files are orphans younger than the garbage grace (one hour; no setting
 # shortens it): re-runs keep them, unread; files a published record removed go at once.
-HOLD_PROXY=${S3C_TEST_PROGRAMS:-}/hold_proxy
-if [ ! -x "$HOLD_PROXY" ]; then
-  bad "no hold_proxy program in \$S3C_TEST_PROGRAMS ('${S3C_TEST_PROGRAMS:-}'): run through ctest"
-  return
-fi
-UPSTREAM_PORT=${S3_ENDPOINT##*:}
+need_hold_proxy || return
 OUT=s3://$BUCKET/out/
 
 # kill_when_held METHOD TARGET_PART INPUT: runs replace.yaml on INPUT through a hold_proxy that
