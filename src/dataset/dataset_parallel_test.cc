@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "dataset/dataset_test_util.h"
@@ -11,18 +14,19 @@
 #include "s3c/dataset/dataset_scan.h"
 #include "s3c/dataset/discovery.h"
 #include "s3c/store/memory_object_store.h"
+#include "support/forwarding_store.h"
 
 namespace s3c::dataset {
 namespace {
 
 class DatasetParallelTest : public ::testing::Test {
  protected:
-  // `n` CSV objects under lake/day=D/, each with `rows` rows; object 7 has a wider type.
-  void MakeLake(int n, int rows) {
+  // `n` CSV objects under lake/day=D/, each with `rows` rows; object `wide` has a wider type.
+  void MakeLake(int n, int rows, int wide = 7) {
     for (int o = 0; o < n; ++o) {
       std::string text = "id,v,s\n";
       for (int r = 0; r < rows; ++r) {
-        text += std::to_string(o * 100000 + r) + "," + (o == 7 ? "1.5" : std::to_string(r % 7)) +
+        text += std::to_string(o * 100000 + r) + "," + (o == wide ? "1.5" : std::to_string(r % 7)) +
                 ",x" + std::to_string(r % 3) + "\n";
       }
       char key[64];
@@ -46,6 +50,35 @@ class DatasetParallelTest : public ::testing::Test {
     return o;
   }
   MemoryObjectStore store_{"parallel"};
+};
+
+// Counts the input streams opened and those still alive (not yet destroyed).
+class StreamCountingStore : public s3c::testing::ForwardingStore {
+ public:
+  using ForwardingStore::ForwardingStore;
+  Result<std::unique_ptr<InputStream>> OpenInput(const std::string& key,
+                                                 const ReadOptions& o = {}) override {
+    S3C_ASSIGN_OR_RETURN(auto inner, inner_.OpenInput(key, o));
+    ++opened;
+    return std::unique_ptr<InputStream>(new Counted(std::move(inner), &live));
+  }
+  std::atomic<int> opened{0};
+  std::atomic<int> live{0};
+
+ private:
+  class Counted : public InputStream {
+   public:
+    Counted(std::unique_ptr<InputStream> inner, std::atomic<int>* live)
+        : inner_(std::move(inner)), live_(live) {
+      ++*live_;
+    }
+    ~Counted() override { --*live_; }
+    Result<size_t> Read(void* out, size_t n) override { return inner_->Read(out, n); }
+
+   private:
+    std::unique_ptr<InputStream> inner_;
+    std::atomic<int>* live_;
+  };
 };
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -100,6 +133,35 @@ TEST_F(DatasetParallelTest, SameRowsDriftAndCountsAsOneObjectAfterAnother) {
   EXPECT_LE(stats.peak_decoding, 2);
   EXPECT_LE(stats.peak_memory_bytes, uint64_t{64} << 10);
   EXPECT_EQ((*one)->pipeline_stats().peak_objects_in_flight, 0);  // read on the caller's thread
+}
+
+// An object that has been read to its end while the consumer is still on an earlier one gives
+// back its reader (stream, decompressor, parse buffers) at once: only the counts wait for the
+// consumer. Here the consumer stays on object 0 while the others are all read.
+TEST_F(DatasetParallelTest, FinishedObjectsReleaseTheirReadersBeforeTheConsumerReachesThem) {
+  MakeLake(24, 1000, /*wide=*/-1);
+  StreamCountingStore counting(store_);
+  DatasetReadOptions options = Options(4);
+  options.infer_files = 1;
+  options.parallel.memory_bytes = 64 << 20;  // room to queue every object's rows
+  auto reader = DatasetReader::Open(counting, Objects("lake/"), options);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  auto first = (*reader)->Next();
+  ASSERT_TRUE(first.ok() && *first != nullptr);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  // (The inference sample's reader, object 0's, is handed on: 24 opens in all.)
+  while (counting.opened.load() < 24 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_EQ(counting.opened.load(), 24) << "not every object was started";
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the last tasks end their reads
+  // Object 0 (its queue full) and at most the 3 other objects in flight hold a stream.
+  EXPECT_LE(counting.live.load(), 4);
+  const std::string text = ReadAllText(**reader);
+  EXPECT_EQ(text.find("error"), std::string::npos) << text.substr(text.find("error"));
+  EXPECT_EQ((*reader)->rows_read(), 24000);
+  EXPECT_EQ((*reader)->objects_read(), 24);
 }
 
 TEST_F(DatasetParallelTest, UnorderedKeepsEveryRowOnce) {

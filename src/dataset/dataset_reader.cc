@@ -101,7 +101,18 @@ DatasetReader::DatasetReader(ObjectStore& store, std::vector<ObjectInfo> objects
                              DatasetReadOptions options)
     : store_(store), objects_(std::move(objects)), options_(std::move(options)) {
   if (ReadsInParallel()) {
-    readahead_bytes_ = ResolvePipelineOptions(options_.parallel).read_ahead_bytes;
+    const ObjectPipelineOptions pipeline = ResolvePipelineOptions(options_.parallel);
+    readahead_bytes_ = pipeline.read_ahead_bytes;
+    // Objects decode side by side: by default each parses on its share of the cores, not on all
+    // of them (which would run cores x decode_threads parse threads and hold 2 x cores chunks
+    // per object; measured on 16 gzip CSV objects: faster and 200 MB less with one each). An
+    // explicit thread count stands.
+    const size_t side_by_side =
+        std::min(objects_.size(), static_cast<size_t>(std::max(1, pipeline.decode_threads)));
+    const int share = std::max(1, Executor::Shared().size() / static_cast<int>(side_by_side));
+    for (int* threads : {&options_.read.csv.threads, &options_.read.json.threads}) {
+      if (*threads == 0) *threads = share;
+    }
     // The format readers run on pool threads: one quarantine call at a time. Wrapped before
     // any reader is opened, since each keeps a copy of the options.
     auto mu = std::make_shared<std::mutex>();

@@ -27,7 +27,7 @@ ObjectPipelineOptions ResolvePipelineOptions(const ParallelReadOptions& p) {
   ObjectPipelineOptions o;
   o.objects_in_flight = p.objects_in_flight > 0 ? p.objects_in_flight : std::max(4, 2 * cores);
   o.decode_threads = p.decode_threads > 0 ? p.decode_threads : cores;
-  o.memory_bytes = p.memory_bytes > 0 ? p.memory_bytes : uint64_t{256} << 20;
+  o.memory_bytes = p.memory_bytes > 0 ? p.memory_bytes : uint64_t{128} << 20;
   o.read_ahead_bytes = std::clamp<uint64_t>(o.memory_bytes / o.objects_in_flight / 2, 16 << 10,
                                             8 << 20);
   o.unordered = p.unordered;
@@ -107,7 +107,9 @@ void ObjectPipeline::ReadObject(size_t index) {
   {
     std::unique_lock<std::mutex> lock(mu_);
     started_end_ = std::max(started_end_, index + 1);
-    if (!WaitForMemory(lock, index, options_.read_ahead_bytes, /*queue_cap=*/false,
+    const uint64_t working =
+        options_.decode_working_bytes ? options_.decode_working_bytes(index) : 0;
+    if (!WaitForMemory(lock, index, options_.read_ahead_bytes + working, /*queue_cap=*/false,
                        &read_ahead)) {
       return;
     }

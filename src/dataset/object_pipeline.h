@@ -7,7 +7,8 @@
 // wait with their read-ahead running (S3 streams fetch ahead on the HTTP client's thread).
 //
 // Memory: one MemoryBudget covers what the tasks hold ahead of the consumer: each object in
-// flight reserves its read-ahead when it starts, and every batch queued for the consumer
+// flight reserves its read-ahead and its decoder's working set (a text parser's chunks and
+// their parsed rows) when it starts, and every batch queued for the consumer
 // reserves its bytes until the consumer takes it. A task that cannot reserve waits. The first
 // object not yet consumed (the head) never waits on the budget (its queue is capped at a few
 // batches instead): the consumer takes its batches first (in object order it needs them before
@@ -50,8 +51,11 @@ class ObjectBatchSource {
 struct ObjectPipelineOptions {
   int objects_in_flight = 4;  // at least 1
   int decode_threads = 2;     // at least 1
-  uint64_t memory_bytes = 256 << 20;
+  uint64_t memory_bytes = 128 << 20;
   uint64_t read_ahead_bytes = 8 << 20;  // reserved per object in flight
+  // Reserved for object `index` while it is in flight, besides its read-ahead: what its decoder
+  // holds (null: nothing).
+  std::function<uint64_t(size_t index)> decode_working_bytes;
   bool unordered = false;
 };
 

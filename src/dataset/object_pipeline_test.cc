@@ -157,6 +157,27 @@ TEST(ObjectPipelineTest, PeakMemoryDoesNotGrowWithTheNumberOfObjects) {
   EXPECT_EQ(many.values, InOrder(80, 20));
 }
 
+// Each object in flight reserves its decoder's working set besides its read-ahead, so the
+// budget limits how many objects other than the head are open at once.
+TEST(ObjectPipelineTest, EachObjectInFlightReservesItsDecodersWorkingSet) {
+  ObjectPipelineOptions options;
+  options.objects_in_flight = 6;
+  options.memory_bytes = 100 << 10;
+  options.read_ahead_bytes = 0;
+  std::atomic<int> asked{0};
+  options.decode_working_bytes = [&](size_t) {
+    ++asked;
+    return uint64_t{40} << 10;
+  };
+  PipelineRun run = ReadAll(20, 5, options, /*rows=*/10);
+  ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+  EXPECT_EQ(run.values, InOrder(20, 5));
+  EXPECT_EQ(asked.load(), 20);
+  EXPECT_GE(run.stats.peak_memory_bytes, uint64_t{40} << 10);  // counted in the budget
+  EXPECT_LE(run.stats.peak_memory_bytes, options.memory_bytes);
+  EXPECT_LE(run.stats.peak_objects_in_flight, 3);  // the head, and two 40 KiB reservations
+}
+
 TEST(ObjectPipelineTest, AnErrorComesAfterTheRowsOfEarlierObjectsInObjectOrder) {
   ObjectPipelineOptions options;
   options.objects_in_flight = 4;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "s3c/common/memory_budget.h"
 #include "s3c/write/file_naming.h"
@@ -97,6 +98,7 @@ class DatasetWriter::Impl {
   const std::string& run_id() const { return run_id_; }
   uint64_t memory_peak() const { return budget_.peak(); }
   int64_t closed_for_memory() const { return closed_for_memory_; }
+  int64_t flushed_for_memory() const { return flushed_for_memory_; }
   int64_t closed_for_partitions() const { return closed_for_partitions_; }
 
  private:
@@ -180,10 +182,14 @@ class DatasetWriter::Impl {
     return raw;
   }
 
-  // Brings `file`'s reservation to the memory it holds, closing least recently written files
-  // (then flushing its own buffers) while that does not fit (header: "Memory").
+  // Brings `file`'s reservation to the memory it holds. While that does not fit: first the
+  // open file holding the most hands its buffers on (FlushBuffered: a Parquet row group ends
+  // early, the file stays open), when it holds at least its fair share (budget / open files)
+  // and has not flushed in this call; then the least recently written other file is closed;
+  // alone, `file` flushes itself and then holds what it must (header: "Memory").
   Status Account(OpenDataFile* file) {
     bool flushed = false;
+    std::set<const OpenDataFile*> flushed_now;
     while (true) {
       MemoryReservation& held = file->reservation();
       uint64_t need = file->buffered_bytes();
@@ -200,7 +206,15 @@ class DatasetWriter::Impl {
         if (auto grant = budget_.TryAcquire(need)) held = std::move(*grant);
         return Status::OK();
       }
-      if (open_.size() > 1) {
+      if (OpenDataFile* largest = LargestToFlush(file, flushed_now)) {
+        flushed_now.insert(largest);
+        S3C_RETURN_IF_ERROR(largest->FlushBuffered());
+        ++flushed_for_memory_;
+        if (largest != file) {
+          MemoryReservation& r = largest->reservation();
+          r.Shrink(r.bytes() - std::min(r.bytes(), largest->buffered_bytes()));
+        }
+      } else if (open_.size() > 1) {
         S3C_RETURN_IF_ERROR(CloseLeastRecent(file));
         ++closed_for_memory_;
       } else {
@@ -208,6 +222,26 @@ class DatasetWriter::Impl {
         flushed = true;
       }
     }
+  }
+
+  // The open file holding the most memory (`file` counted at what it holds now, the others at
+  // their reservations), when that is at least a fair share of the budget and it has not
+  // flushed in this Account call; else null.
+  OpenDataFile* LargestToFlush(const OpenDataFile* file,
+                               const std::set<const OpenDataFile*>& flushed_now) const {
+    if (open_.size() < 2) return nullptr;  // alone: Account flushes it last, as it must
+    const uint64_t fair = budget_.capacity() / open_.size();
+    OpenDataFile* best = nullptr;
+    uint64_t best_bytes = 0;
+    for (const auto& [folder, f] : open_) {
+      if (flushed_now.count(f.get()) > 0) continue;
+      uint64_t bytes = f.get() == file ? f->buffered_bytes() : f->reservation().bytes();
+      if (bytes > best_bytes) {
+        best = f.get();
+        best_bytes = bytes;
+      }
+    }
+    return best_bytes >= fair ? best : nullptr;
   }
 
   Status CloseLeastRecent(const OpenDataFile* keep) {
@@ -246,6 +280,7 @@ class DatasetWriter::Impl {
   int64_t next_part_ = 0;
   uint64_t tick_ = 0;
   int64_t closed_for_memory_ = 0;
+  int64_t flushed_for_memory_ = 0;
   int64_t closed_for_partitions_ = 0;
   bool finished_ = false;
   Status error_;
@@ -279,6 +314,7 @@ void DatasetWriter::Abort() { impl_->Abort(); }
 const std::string& DatasetWriter::run_id() const { return impl_->run_id(); }
 uint64_t DatasetWriter::memory_peak() const { return impl_->memory_peak(); }
 int64_t DatasetWriter::files_closed_for_memory() const { return impl_->closed_for_memory(); }
+int64_t DatasetWriter::flushes_for_memory() const { return impl_->flushed_for_memory(); }
 int64_t DatasetWriter::files_closed_for_partitions() const {
   return impl_->closed_for_partitions();
 }

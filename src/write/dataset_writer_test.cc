@@ -48,6 +48,7 @@ class DatasetWriterTest : public ::testing::Test {
     EXPECT_TRUE(files.ok()) << files.status().ToString();
     last_peak_ = (*writer)->memory_peak();
     closed_for_memory_ = (*writer)->files_closed_for_memory();
+    flushes_for_memory_ = (*writer)->flushes_for_memory();
     closed_for_partitions_ = (*writer)->files_closed_for_partitions();
     return files.ok() ? *files : std::vector<dataset::DataFile>{};
   }
@@ -79,6 +80,7 @@ class DatasetWriterTest : public ::testing::Test {
   ObjectStore* store_ = nullptr;
   uint64_t last_peak_ = 0;
   int64_t closed_for_memory_ = 0;
+  int64_t flushes_for_memory_ = 0;
   int64_t closed_for_partitions_ = 0;
 };
 
@@ -225,6 +227,37 @@ TEST_F(DatasetWriterTest, TheMemoryBudgetClosesFilesAndHoldsItsCap) {
   EXPECT_GE(open_at_finish, 1);
   EXPECT_LE(open_at_finish, 4);
   EXPECT_EQ(ReadBackRows(*stores_, uri_ + "out/", FileFormat::kCsv), ExpectedRows(rows));
+}
+
+// The writer over a local folder, whose files hold only a small write buffer (a memory store's
+// file holds every byte written, so there an early flush frees nothing).
+class DatasetWriterLocalTest : public DatasetWriterTest {
+ protected:
+  void SetUp() override {
+    uri_ = "file://" + dir_.path() + "/";
+    DatasetWriterTest::SetUp();
+  }
+  testing::TempDir dir_;
+};
+
+// A few large Parquet partitions over the budget: their row groups end early, and each
+// partition stays one file (closing files would have cut each into several).
+TEST_F(DatasetWriterLocalTest, TheBudgetFlushesLargeRowGroupsBeforeClosingFiles) {
+  DatasetWriteOptions o = Csv();
+  o.format = FileFormat::kParquet;
+  o.memory_bytes = 1ull << 20;
+  std::vector<std::optional<std::string>> regions = {"r0", "r1", "r2", "r3"};
+  auto rows = TestRows(0, 16000, regions, 200);  // ~0.9 MB PLAIN per partition
+  std::vector<std::vector<TestRow>> batches;
+  for (int b = 0; b < 8; ++b) {
+    batches.emplace_back(rows.begin() + b * 2000, rows.begin() + (b + 1) * 2000);
+  }
+  auto files = WriteAll(o, batches);
+  EXPECT_EQ(files.size(), 4u);
+  EXPECT_EQ(closed_for_memory_, 0);
+  EXPECT_GT(flushes_for_memory_, 4);
+  EXPECT_LE(last_peak_, o.memory_bytes);
+  EXPECT_EQ(ReadBackRows(*stores_, uri_ + "out/", FileFormat::kParquet), ExpectedRows(rows));
 }
 
 // The target: 1000 partitions open at once under 512 MiB. A zstd stream holds about

@@ -2,8 +2,13 @@
 // turns its final Status into a one-line message and a documented exit code (exit_codes.h).
 #include <CLI/CLI.hpp>
 
+#include <malloc.h>
+
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <thread>
 
 #include "commands.h"
 #include "exit_codes.h"
@@ -30,10 +35,21 @@ void ConfigureLogging(const s3c::cli::GlobalOptions& o) {
   }
 }
 
+// glibc gives each thread that contends for malloc a new arena, up to 8 per core, and an arena
+// keeps what its threads freed. s3c's pool threads hand buffers to one another (a batch decoded
+// on one is freed on another), so freed memory piles up in many arenas: a CSV-to-Parquet job
+// measured 600 MB peak RSS with the default and 450 MB with one arena per core, no slower.
+// MALLOC_ARENA_MAX in the environment still decides.
+void LimitMallocArenas() {
+  if (std::getenv("MALLOC_ARENA_MAX") != nullptr) return;
+  mallopt(M_ARENA_MAX, static_cast<int>(std::max(2u, std::thread::hardware_concurrency())));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace s3c::cli;  // NOLINT(google-build-using-namespace): the tool's own namespace
+  LimitMallocArenas();
   std::signal(SIGPIPE, SIG_IGN);  // a closed stdout pipe becomes EPIPE, handled as Cancelled
   InstallInterruptHandler();
 

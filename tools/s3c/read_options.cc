@@ -92,7 +92,7 @@ void AddLakeFlags(CLI::App& cmd, ReadFlags& f) {
                 "Objects decoded at once (default: the cores)")
       ->check(CLI::NonNegativeNumber);
   p->add_option("--memory", f.memory,
-                "Read-ahead and decoded rows held ahead of the output (default 256MiB)");
+                "Read-ahead and decoded rows held ahead of the output (default 128MiB)");
   p->add_flag("--unordered", f.unordered,
               "Output rows as objects produce them instead of in object order");
   cmd.add_flag("--ignore-commits", f.ignore_commits,

@@ -34,7 +34,7 @@ struct ParallelReadOptions {
                                // 1 reads one object after another on the caller's thread
   int decode_threads = 0;      // objects decoding at once; default the cores
   uint64_t memory_bytes = 0;   // read-ahead and decoded batches held ahead of the caller;
-                               // default 256 MiB
+                               // default 128 MiB
   bool unordered = false;      // hand out batches as objects produce them (row order kept
                                // within an object); default: object order, then row order
 };

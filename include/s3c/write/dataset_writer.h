@@ -25,11 +25,14 @@
 // (BatchWriter::buffered_bytes: encoder buffers, a Parquet row group, the compressor's state, the
 // store stream's buffer - on S3 the PutObject body below the part size, then one part buffer per
 // part in flight plus the one being filled) is held in one MemoryBudget of memory_bytes,
-// re-counted after each write. When opening a file would pass max_partitions, or a write's
-// memory does not fit the budget, the least recently written other file is closed (published,
-// reported) and its partition gets a new file when it has rows again. When the file being written
-// is the only one open and still does not fit, it hands its buffers on (FlushBuffered: a Parquet
-// row group ends early) and then holds what it must, alone, over the cap. memory_peak() is the
+// re-counted after each write. When opening a file would pass max_partitions, the least recently
+// written other file is closed (published, reported) and its partition gets a new file when it
+// has rows again. When a write's memory does not fit the budget, the open file holding the most
+// hands its buffers on first (FlushBuffered: a Parquet row group ends early, the file stays
+// open), if it holds at least a fair share (budget / open files); what still does not fit closes
+// least recently written files as above. Flushing first keeps a few large partitions from
+// being cut into many files. When the file being written is the only one open and still does
+// not fit, it flushes and then holds what it must, alone, over the cap. memory_peak() is the
 // budget's peak. Bytes in transit inside one Write call (the batch being encoded) are not
 // counted.
 //
@@ -64,7 +67,7 @@ struct DatasetWriteOptions {
   uint64_t max_file_size = 0;      // bytes; 0 = no limit
   int64_t max_rows_per_file = 0;   // 0 = no limit
   int max_partitions = 1000;       // files open at once (>= 1)
-  uint64_t memory_bytes = 512ull << 20;  // the write memory budget of all open files
+  uint64_t memory_bytes = 256ull << 20;  // the write memory budget of all open files
   // S3 multipart parts in flight per open file (each holds a part buffer).
   size_t max_parts_in_flight = 1;
   std::string run_id;              // "" = MakeRunId(clock, random); tasks of a run share it
@@ -93,6 +96,7 @@ class DatasetWriter {
   const std::string& run_id() const;
   uint64_t memory_peak() const;  // the budget's peak, bytes
   int64_t files_closed_for_memory() const;  // LRU closes forced by the budget
+  int64_t flushes_for_memory() const;       // early flushes (row groups) forced by the budget
   int64_t files_closed_for_partitions() const;  // LRU closes forced by max_partitions
 
   class Impl;

@@ -285,7 +285,10 @@ class TypedColumnWriter final : public ColumnWriter {
     plain_.Release();
     std::vector<int16_t>().swap(page_defs_);
     std::vector<int16_t>().swap(page_reps_);
-    gathered_ = PhysicalValues();
+    {
+      PhysicalValues empty;  // swapped: assignment would keep the scratch string's capacity
+      std::swap(gathered_, empty);
+    }
     dict_mode_ = dictionary_eligible_;
     used_dictionary_ = false;
     pages_.clear();

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "formats/parquet/encodings.h"
@@ -40,7 +41,11 @@ class ValueBuffer<std::string_view> {
   std::string_view operator[](size_t i) const { return values_[i]; }
   size_t size() const { return values_.size(); }
   void Clear() { values_.Clear(); }
-  void Release() { values_ = ByteArrayValues(); }
+  // Swapped out, not assigned: assigning an empty std::string keeps the old capacity.
+  void Release() {
+    ByteArrayValues empty;
+    std::swap(values_, empty);
+  }
   int64_t memory_bytes() const {
     return static_cast<int64_t>(values_.offsets.capacity() * sizeof(int32_t) +
                                 values_.data.capacity());
