@@ -52,4 +52,25 @@ std::shared_ptr<RecordBatch> RecordBatch::Slice(int64_t offset) const {
   return Slice(offset, num_rows_ - offset);
 }
 
+namespace {
+
+uint64_t ArrayDataBytes(const ArrayData& data) {
+  uint64_t total = 0;
+  for (const auto& b : data.buffers) {
+    if (b) total += static_cast<uint64_t>(b->size());
+  }
+  for (const auto& c : data.children) {
+    if (c) total += ArrayDataBytes(*c);
+  }
+  return total;
+}
+
+}  // namespace
+
+uint64_t BufferBytes(const RecordBatch& batch) {
+  uint64_t total = 0;
+  for (int i = 0; i < batch.num_columns(); ++i) total += ArrayDataBytes(*batch.column(i)->data());
+  return total;
+}
+
 }  // namespace s3c::columnar

@@ -9,17 +9,6 @@ namespace {
 // Batches the head object may queue ahead of the consumer without reserving memory.
 constexpr size_t kHeadQueueBatches = 4;
 
-uint64_t ArrayDataBytes(const columnar::ArrayData& data) {
-  uint64_t total = 0;
-  for (const auto& b : data.buffers) {
-    if (b) total += static_cast<uint64_t>(b->size());
-  }
-  for (const auto& c : data.children) {
-    if (c) total += ArrayDataBytes(*c);
-  }
-  return total;
-}
-
 }  // namespace
 
 ObjectPipelineOptions ResolvePipelineOptions(const ParallelReadOptions& p) {
@@ -32,12 +21,6 @@ ObjectPipelineOptions ResolvePipelineOptions(const ParallelReadOptions& p) {
                                             8 << 20);
   o.unordered = p.unordered;
   return o;
-}
-
-uint64_t BatchBytes(const columnar::RecordBatch& batch) {
-  uint64_t total = 0;
-  for (int i = 0; i < batch.num_columns(); ++i) total += ArrayDataBytes(*batch.column(i)->data());
-  return total;
 }
 
 ObjectPipeline::ObjectPipeline(size_t objects, ObjectPipelineOptions options, OpenSource open,
@@ -144,7 +127,8 @@ Status ObjectPipeline::Pull(size_t index, ObjectBatchSource& source) {
     MemoryReservation reservation;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      if (!WaitForMemory(lock, index, BatchBytes(**batch), /*queue_cap=*/true, &reservation)) {
+      if (!WaitForMemory(lock, index, columnar::BufferBytes(**batch), /*queue_cap=*/true,
+                         &reservation)) {
         return CancelledError("the read stopped");
       }
       slots_[index].queue.push_back({std::move(*batch), std::move(reservation)});

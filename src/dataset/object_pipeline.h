@@ -137,7 +137,4 @@ class ObjectPipeline {
 // is its share of the memory (memory / objects in flight / 2), between 16 KiB and 8 MiB.
 ObjectPipelineOptions ResolvePipelineOptions(const ParallelReadOptions& parallel);
 
-// Bytes a batch holds (its arrays' buffers), for the budget.
-uint64_t BatchBytes(const columnar::RecordBatch& batch);
-
 }  // namespace s3c::dataset

@@ -239,8 +239,8 @@ TEST(ObjectPipelineTest, DestroyingMidwayStopsTheReadersWithoutReadingEverything
 
 TEST(ObjectPipelineTest, BatchBytesCountsEveryBuffer) {
   auto batch = MakeBatch(7, 100);
-  EXPECT_EQ(BatchBytes(*batch) >= 800u, true);
-  EXPECT_LT(BatchBytes(*batch), 800u + 64u);
+  EXPECT_EQ(columnar::BufferBytes(*batch) >= 800u, true);
+  EXPECT_LT(columnar::BufferBytes(*batch), 800u + 64u);
 }
 
 }  // namespace

@@ -131,6 +131,7 @@ TEST_F(DatasetWriterRgwTest, AbortLeavesNothing) {
   o.format = FileFormat::kParquet;
   o.partition_by = {"region"};
   o.max_rows_per_file = 10;
+  o.write_threads = 1;  // files are published inside Write()
   auto writer = DatasetWriter::Open(*store_, prefix_ + "gone/", TestSchema(), o);
   ASSERT_TRUE(writer.ok());
   ASSERT_TRUE((*writer)->Write(*TestBatch(TestRows(0, 55, {"eu", "us"}))).ok());

@@ -4,9 +4,14 @@
 // file entries, abort. (Formats and codecs: dataset_writer_formats_test.cc.)
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <set>
+#include <thread>
+
 #include "s3c/store/store_resolver.h"
 #include "s3c/write/dataset_writer.h"
 #include "support/fake_clock.h"
+#include "support/forwarding_store.h"
 #include "support/rgw_stack.h"
 #include "write/write_test_data.h"
 
@@ -31,6 +36,7 @@ class DatasetWriterTest : public ::testing::Test {
     o.format = FileFormat::kCsv;
     o.partition_by = {"region"};
     o.clock = &clock_;
+    o.write_threads = 1;  // one lane, on this thread: file order and closes are exact
     return o;
   }
 
@@ -323,6 +329,80 @@ TEST_F(DatasetWriterTest, AbortDeletesPublishedFilesAndLeavesNothing) {
   (*writer)->Abort();
   EXPECT_EQ(Keys(), std::vector<std::string>{});
   EXPECT_EQ((*writer)->Write(*TestBatch(TestRows(0, 1, {"eu"}))).code(), StatusCode::kCancelled);
+}
+
+// Several lanes, each on its own thread: every row once, and one file per partition (a
+// partition always goes to the same lane).
+TEST_F(DatasetWriterTest, LanesWriteEveryRowOnceAndOneFilePerPartition) {
+  DatasetWriteOptions o = Csv();
+  o.write_threads = 3;
+  std::vector<TestRow> all;
+  auto files = WriteAll(o, SpreadBatches(10, 500, 20, &all));
+  ASSERT_EQ(files.size(), 20u);
+  std::set<std::string> folders;
+  int64_t rows = 0;
+  for (const auto& f : files) {
+    folders.insert(f.path.substr(0, f.path.find('/')));
+    rows += f.rows;
+  }
+  EXPECT_EQ(folders.size(), 20u);
+  EXPECT_EQ(rows, 5000);
+  EXPECT_EQ(closed_for_memory_ + closed_for_partitions_, 0);
+  EXPECT_EQ(ReadBackRows(*stores_, uri_ + "out/", FileFormat::kCsv), ExpectedRows(all));
+}
+
+// Abort stops the lanes and deletes what they published.
+TEST_F(DatasetWriterTest, AbortWithLanesDeletesWhatTheyPublished) {
+  DatasetWriteOptions o = Csv();
+  o.write_threads = 2;
+  o.max_rows_per_file = 5;  // files are published while the lanes write
+  auto writer = DatasetWriter::Open(*store_, "out/", TestSchema(), o);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->Write(*TestBatch(TestRows(0, 200, {"a", "b", "c", "d"}))).ok());
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (Keys().empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ASSERT_FALSE(Keys().empty()) << "no lane published a file";
+  (*writer)->Abort();
+  EXPECT_EQ(Keys(), std::vector<std::string>{});
+  EXPECT_EQ((*writer)->Write(*TestBatch(TestRows(0, 1, {"a"}))).code(), StatusCode::kCancelled);
+}
+
+// A store that refuses to create files in one partition folder.
+class RefusingFolderStore : public testing::ForwardingStore {
+ public:
+  RefusingFolderStore(ObjectStore& inner, std::string folder)
+      : ForwardingStore(inner), folder_(std::move(folder)) {}
+  Result<std::unique_ptr<OutputStream>> OpenOutput(const std::string& key,
+                                                   const WriteOptions& o = {}) override {
+    if (key.find(folder_) != std::string::npos) return PermissionDeniedError("refused: " + key);
+    return inner_.OpenOutput(key, o);
+  }
+
+ private:
+  std::string folder_;
+};
+
+// One lane's error reaches the writer (by Finish at the latest), and the writer then leaves no
+// file behind, the other lanes' included.
+TEST_F(DatasetWriterTest, ALaneErrorFailsTheWriterAndLeavesNothing) {
+  RefusingFolderStore refusing(*store_, "region=r3/");
+  DatasetWriteOptions o = Csv();
+  o.write_threads = 2;
+  o.max_rows_per_file = 50;
+  auto writer = DatasetWriter::Open(refusing, "out/", TestSchema(), o);
+  ASSERT_TRUE(writer.ok());
+  std::vector<TestRow> all;
+  Status failed;
+  for (const auto& rows : SpreadBatches(10, 400, 8, &all)) {
+    failed = (*writer)->Write(*TestBatch(rows));
+    if (!failed.ok()) break;
+  }
+  if (failed.ok()) failed = (*writer)->Finish().status();
+  EXPECT_EQ(failed.code(), StatusCode::kPermissionDenied) << failed.ToString();
+  EXPECT_NE(failed.message().find("region=r3/"), std::string::npos) << failed.ToString();
+  EXPECT_EQ(Keys(), std::vector<std::string>{});
 }
 
 TEST_F(DatasetWriterTest, DestructionBeforeFinishAbortsToo) {

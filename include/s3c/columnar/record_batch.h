@@ -48,4 +48,8 @@ class RecordBatch {
   int64_t num_rows_;
 };
 
+// Bytes the batch's arrays hold: every buffer of every column and child, counted whole (a
+// slice counts the buffers it shares). For memory budgets.
+uint64_t BufferBytes(const RecordBatch& batch);
+
 }  // namespace s3c::columnar

@@ -21,6 +21,17 @@
 //    counted; row groups are not cut for size: set parquet.row_group_bytes below max_file_size
 //    for files near the limit).
 //
+// Lanes: with partition_by, the partitions are spread over write_threads lanes (default the
+// cores) by a hash of their folder, each lane encoding its files on a thread of its own, so
+// encoding and compressing use every core; a partition always goes to the same lane, so it has
+// one open file at a time as with one lane. The budget and max_partitions below bound the
+// writer: each lane has memory_bytes / lanes, and the lanes share the count of open files (a
+// lane at the limit closes its own least recently written file; one with none open opens one
+// anyway, so the count may pass max_partitions by up to lanes - 1). With several lanes, which
+// file closes first, and so the {part} numbers, depend on timing. Up to 16 MiB of rows per lane
+// wait in its queue, besides the budget. Without partition_by there is one lane, on the
+// caller's thread.
+//
 // Memory: at most max_partitions files are open at once, and the memory every open file holds
 // (BatchWriter::buffered_bytes: encoder buffers, a Parquet row group, the compressor's state, the
 // store stream's buffer - on S3 the PutObject body below the part size, then one part buffer per
@@ -68,6 +79,9 @@ struct DatasetWriteOptions {
   int64_t max_rows_per_file = 0;   // 0 = no limit
   int max_partitions = 1000;       // files open at once (>= 1)
   uint64_t memory_bytes = 256ull << 20;  // the write memory budget of all open files
+  // Lanes writing partitions side by side ("Lanes" above); 0 = the cores when partition_by is
+  // set, else 1.
+  int write_threads = 0;
   // S3 multipart parts in flight per open file (each holds a part buffer).
   size_t max_parts_in_flight = 1;
   std::string run_id;              // "" = MakeRunId(clock, random); tasks of a run share it
@@ -94,7 +108,7 @@ class DatasetWriter {
   void Abort();
 
   const std::string& run_id() const;
-  uint64_t memory_peak() const;  // the budget's peak, bytes
+  uint64_t memory_peak() const;  // the budget's peak, bytes (summed over lanes: an upper bound)
   int64_t files_closed_for_memory() const;  // LRU closes forced by the budget
   int64_t flushes_for_memory() const;       // early flushes (row groups) forced by the budget
   int64_t files_closed_for_partitions() const;  // LRU closes forced by max_partitions
