@@ -40,8 +40,8 @@ Status RunRead(CliContext& ctx, const ReadCommand& cmd) {
   if (!table) {
     formats::FormatWriteOptions write_options;
     S3C_RETURN_IF_ERROR(ApplyJsonOutputFlags(cmd.json_non_finite, &write_options));
-    S3C_ASSIGN_OR_RETURN(writer, formats::OpenFormatWriter(MakeStdoutStream(), out_format, schema,
-                                                           write_options));
+    S3C_ASSIGN_OR_RETURN(writer, formats::OpenParallelTextWriter(MakeStdoutStream(), out_format,
+                                                                 schema, write_options));
   }
   std::vector<std::shared_ptr<formats::RecordBatch>> kept;
   int64_t rows = 0;

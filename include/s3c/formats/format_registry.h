@@ -70,6 +70,17 @@ Result<std::unique_ptr<BatchWriter>> OpenFormatWriter(std::unique_ptr<OutputStre
                                                       std::shared_ptr<Schema> schema,
                                                       const FormatWriteOptions& options);
 
+// A CSV, TSV or JSON Lines writer that renders batches to text on the shared CPU pool (up to
+// 2 x threads batches at once, each kept alive until written) and writes the text to `output`
+// in batch order: the same bytes as OpenFormatWriter's writer, with the encoding off the
+// caller's thread. Other formats, compressed output and `threads` 1 get OpenFormatWriter's
+// writer; `threads` 0 = the pool's size.
+Result<std::unique_ptr<BatchWriter>> OpenParallelTextWriter(std::unique_ptr<OutputStream> output,
+                                                            FileFormat format,
+                                                            std::shared_ptr<Schema> schema,
+                                                            const FormatWriteOptions& options,
+                                                            int threads = 0);
+
 // A reader that keeps only `columns` (in that order) of `inner`'s batches.
 Result<std::unique_ptr<BatchReader>> ProjectColumns(std::unique_ptr<BatchReader> inner,
                                                     const std::vector<std::string>& columns,

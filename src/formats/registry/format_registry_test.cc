@@ -83,6 +83,59 @@ TEST(FormatRegistry, TextIsReadOnlyAndParquetRefusesStreamCompression) {
   EXPECT_NE(writer.status().message().find("Parquet compresses its pages"), std::string::npos);
 }
 
+// `batches` batches of `rows` rows: an id and a text that needs quoting now and then.
+std::vector<std::shared_ptr<RecordBatch>> QuotedBatches(int batches, int rows) {
+  std::vector<std::shared_ptr<RecordBatch>> out;
+  auto schema = columnar::MakeSchema(
+      {columnar::Field("id", columnar::Int64()), columnar::Field("note", columnar::String())});
+  for (int b = 0; b < batches; ++b) {
+    columnar::Int64Builder ids;
+    columnar::StringBuilder notes;
+    for (int r = 0; r < rows; ++r) {
+      const int64_t id = int64_t{b} * rows + r;
+      ids.Append(id);
+      if (id % 7 == 3) {
+        notes.AppendNull();
+      } else {
+        notes.Append(id % 5 == 0 ? "a, \"quoted\"\nline" : "n" + std::to_string(id));
+      }
+    }
+    auto batch = RecordBatch::Make(schema, {*ids.Finish(), *notes.Finish()}, rows);
+    EXPECT_TRUE(batch.ok());
+    out.push_back(*batch);
+  }
+  return out;
+}
+
+std::string WriteWith(bool parallel, FileFormat format,
+                      const std::vector<std::shared_ptr<RecordBatch>>& batches,
+                      std::shared_ptr<Schema> schema) {
+  std::string text;
+  FormatWriteOptions options;
+  auto writer = parallel
+                    ? OpenParallelTextWriter(MakeStringOutput(&text), format, schema, options, 3)
+                    : OpenFormatWriter(MakeStringOutput(&text), format, schema, options);
+  EXPECT_TRUE(writer.ok()) << writer.status().ToString();
+  for (const auto& b : batches) EXPECT_TRUE((*writer)->Write(*b).ok());
+  EXPECT_TRUE((*writer)->Close().ok());
+  return text;
+}
+
+// Batches rendered on the pool come out as the plain writer writes them: in order, one header,
+// and the header alone when there are no rows.
+TEST(FormatRegistry, ParallelTextWriterWritesTheSameBytes) {
+  auto batches = QuotedBatches(25, 300);
+  for (FileFormat f : {FileFormat::kCsv, FileFormat::kTsv, FileFormat::kJsonLines}) {
+    SCOPED_TRACE(FileFormatName(f));
+    const std::string plain = WriteWith(false, f, batches, batches[0]->schema());
+    EXPECT_GT(plain.size(), 25u * 300u * 3u);
+    EXPECT_EQ(WriteWith(true, f, batches, batches[0]->schema()), plain);
+    EXPECT_EQ(WriteWith(true, f, {}, batches[0]->schema()),
+              WriteWith(false, f, {}, batches[0]->schema()));
+  }
+  EXPECT_EQ(WriteWith(true, FileFormat::kCsv, {}, batches[0]->schema()), "id,note\n");
+}
+
 TEST(FormatRegistry, ParquetNeedsPositionalReads) {
   auto reader = OpenFormatReader(StringSource("x.parquet", "PAR1"), FileFormat::kParquet, {});
   ASSERT_FALSE(reader.ok());
