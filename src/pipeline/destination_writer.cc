@@ -53,7 +53,8 @@ Result<std::unique_ptr<DestinationWriter>> DestinationWriter::Plan(StoreResolver
   }
   where.key = target;
   S3C_ASSIGN_OR_RETURN(write::WritePlan plan,
-                       write::PlanWrite(*where.store, target, kind, spec.checked.mode));
+                       write::PlanWrite(*where.store, target, kind, spec.checked.mode,
+                                        spec.checked.mode_name));
   return std::unique_ptr<DestinationWriter>(new DestinationWriter(
       spec, std::move(where), std::move(plan), run_id, clock, std::move(open_stream)));
 }

@@ -132,6 +132,7 @@ Result<CheckedWriteSettings> CheckWriteSettings(const WriteSettings& s, const Wr
   S3C_ASSIGN_OR_RETURN(out.format, FormatOf(s, target, n));
   S3C_RETURN_IF_ERROR(ApplyFormatOptions(s, target, n, out));
   S3C_ASSIGN_OR_RETURN(out.mode, n.Blame("mode", ParseWriteMode(s.mode)));
+  out.mode_name = n.Name("mode");
   S3C_RETURN_IF_ERROR(CheckLayout(s, target, n, out));
   return out;
 }

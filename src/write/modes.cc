@@ -55,7 +55,7 @@ Result<WriteMode> ParseWriteMode(std::string_view name) {
 }
 
 Result<WritePlan> PlanWrite(ObjectStore& store, const std::string& target, WriteTarget kind,
-                            WriteMode mode) {
+                            WriteMode mode, std::string_view mode_name) {
   WritePlan plan;
   const std::string uri = store.UriFor(target);
   if (kind == WriteTarget::kKey &&
@@ -81,9 +81,9 @@ Result<WritePlan> PlanWrite(ObjectStore& store, const std::string& target, Write
   }
   if (mode == WriteMode::kError) {
     return FailedPreconditionError(fmt::format(
-        "{} already exists (mode error); choose mode replace, append, overwrite_partitions or "
+        "{} already exists ({} error); choose {} replace, append, overwrite_partitions or "
         "ignore to write to it",
-        uri));
+        uri, mode_name, mode_name));
   }
   plan.skip = true;
   plan.summary = fmt::format("skip {}: it exists (mode ignore)", uri);

@@ -52,7 +52,7 @@ expect_rc 0 "a second convert to the same file replaces it" -- \
 expect_eq "replaced file" "$(cut -d, -f1 "$D/big.csv" | tr '\n' ' ')" "id 2 4 6 "
 expect_rc 5 "--mode error keeps an existing file" -- \
   "$S3C" convert --mode error "$D/events.csv" "$D/big.csv"
-expect_grep "names the file and the mode" "big.csv already exists \(mode error\)" "$WORK/err"
+expect_grep "names the file and the flag" "big.csv already exists \(--mode error\)" "$WORK/err"
 expect_rc 0 "--mode ignore leaves it" -- "$S3C" convert -q --mode ignore "$D/events.csv" "$D/big.csv"
 expect_eq "file kept" "$(cut -d, -f1 "$D/big.csv" | tr '\n' ' ')" "id 2 4 6 "
 expect_rc 0 "stdout as before" -- "$S3C" convert -q --to jsonl --where "id = 3" "$D/events.csv" -
@@ -89,7 +89,8 @@ expect_eq "day 2 ids" "$(tail -n +2 "$WORK/out" | tr '\n' ' ')" "3 4 "
 # --- modes on the dataset ----------------------------------------------------------------------
 expect_rc 5 "--mode error (default) refuses a second run" -- \
   "$S3C" convert --to parquet --partition-by day "$D/events.csv" "$DS"
-expect_grep "says the dataset exists" "ds/ already exists \(mode error\)" "$WORK/err"
+expect_grep "says the dataset exists" "ds/ already exists \(--mode error\)" "$WORK/err"
+expect_grep "names the flag to choose" "choose --mode replace, append" "$WORK/err"
 expect_eq "the dataset is unchanged" "$(ids_of "$DS")" "1 2 3 4 5 6"
 expect_rc 0 "--mode ignore skips" -- \
   "$S3C" convert --mode ignore --to parquet --partition-by day "$D/day2.csv" "$DS"

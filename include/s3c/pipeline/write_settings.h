@@ -54,6 +54,7 @@ struct CheckedWriteSettings {
   formats::FileFormat format = formats::FileFormat::kCsv;
   formats::FormatWriteOptions format_options;
   WriteMode mode = WriteMode::kError;
+  std::string mode_name = "mode";  // the mode setting as the front end spells it ("--mode")
   std::vector<std::string> partition_by;
   std::string file_name;
   std::optional<uint64_t> max_file_size;

@@ -46,10 +46,11 @@ struct WritePlan {
 
 // The check before reading: for error and ignore, whether the target exists (a prefix: one LIST
 // with max-keys 1, where any key counts, commit records too; a key: one HEAD); other modes send
-// nothing. Errors: FailedPrecondition naming the target for error mode when it exists, and for
-// append / overwrite_partitions to a single key; the store's errors.
+// nothing. Errors: FailedPrecondition naming the target for error mode when it exists (the
+// message names the setting as `mode_name`: "mode" in a pipeline file, "--mode" on the command
+// line), and for append / overwrite_partitions to a single key; the store's errors.
 Result<WritePlan> PlanWrite(ObjectStore& store, const std::string& target, WriteTarget kind,
-                            WriteMode mode);
+                            WriteMode mode, std::string_view mode_name = "mode");
 
 // For error and ignore on a single key, called after the last Write and before Close(): one
 // HEAD. True: publish (Close). False (ignore: another run created the key meanwhile): abort the
