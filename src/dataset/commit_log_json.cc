@@ -250,4 +250,11 @@ Result<CommitRecord> ParseCommitRecord(std::string_view text, const std::string&
   return r;
 }
 
+std::string RecordedStateRef(const RecordedState& state) {
+  JsonValue doc;
+  if (!ParseJsonText(state.json, &doc, "record").ok()) return "";
+  const JsonValue* ref = doc.Find("ref");
+  return ref != nullptr && ref->kind == JsonValue::Kind::kString ? ref->text : "";
+}
+
 }  // namespace s3c::dataset

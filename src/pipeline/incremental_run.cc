@@ -36,16 +36,6 @@ bool SameContent(state::IncrementalState a, state::IncrementalState b) {
   return a == b;
 }
 
-// A record's state member: {"ref": "<path under the root>"} names the document, written beside
-// the record (records stay small: an append dataset's commit reads them all); "" for a state
-// carried inline.
-std::string RecordedStateRef(const dataset::RecordedState& recorded) {
-  JsonValue doc;
-  if (!ParseJsonText(recorded.json, &doc, "record").ok()) return "";
-  const JsonValue* ref = doc.Find("ref");
-  return ref != nullptr && ref->kind == JsonValue::Kind::kString ? ref->text : "";
-}
-
 // The state document a record names (or carries inline).
 Result<std::string> RecordedStateText(ObjectStore& store, const std::string& root,
                                       const dataset::RecordedState& recorded,
@@ -129,7 +119,7 @@ Result<std::unique_ptr<IncrementalRun>> IncrementalRun::Begin(const IncrementalC
   run->destination_root_ = root;
   if (recorded) {
     run->record_sequence_ = recorded->sequence;
-    run->previous_ref_ = RecordedStateRef(*recorded);
+    run->previous_ref_ = dataset::RecordedStateRef(*recorded);
     if (recorded->sequence > run->stored_sequence_) {
       run->adopted_is_stored_ = false;
       S3C_ASSIGN_OR_RETURN(std::string text,
@@ -258,7 +248,8 @@ Result<std::optional<dataset::RecordedState>> IncrementalRun::PublishRecordState
   }
   const state::IncrementalState& next = selection_->next;
   // Unique per run: of two runs at one sequence, neither can overwrite the other's document.
-  own_ref_ = fmt::format("_s3c/state/{:020}-{}.json", next.sequence, context_.run_id);
+  own_ref_ = fmt::format("{}{:020}-{}.json", dataset::kStateFolder, next.sequence,
+                         context_.run_id);
   WriteOptions options;
   options.content_type = "application/json";
   S3C_RETURN_IF_ERROR(

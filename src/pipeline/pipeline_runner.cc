@@ -124,6 +124,10 @@ class PipelineRun {
                          dataset::OpenLakeRead(*source_stores, source->uri, std::move(read)));
     report_.objects_listed = static_cast<int64_t>(lake.listing.objects.size());
     report_.objects_not_new = lake.listing.objects_not_selected;
+    report_.listing_plan = lake.listing.listing.plan;
+    report_.folders_pruned = lake.listing.listing.folders_pruned;
+    report_.objects_pruned = lake.listing.listing.objects_pruned;
+    report_.objects_filtered = lake.listing.objects_filtered;
     if (incremental && lake.listing.objects.empty()) {
       // Nothing new: no writer opens (no schema to open one with), the state may still move.
       for (auto& w : writers) {
@@ -199,6 +203,8 @@ class PipelineRun {
     report_.rows_read = scan.rows_read();
     report_.rows_rejected = scan.rows_rejected();
     report_.rows_filtered = scan.rows_filtered();
+    report_.format_pruning = scan.pruning();
+    report_.scan = scan.pipeline_stats();
     report_.quarantined = quarantine ? quarantine->count() : 0;
     for (const formats::SchemaDrift& d : scan.drift()) report_.drift.push_back(d.ToString());
     report_.seconds = SecondsSince(start);

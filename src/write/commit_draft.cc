@@ -5,6 +5,7 @@
 #include <set>
 
 #include "s3c/dataset/partitioning.h"
+#include "s3c/common/strings.h"
 #include "write/commit_internal.h"
 
 namespace s3c::write {
@@ -65,7 +66,8 @@ bool IsDataPath(std::string_view relative) {
 }
 
 Result<std::vector<ObjectInfo>> ListDataObjects(ObjectStore& store, const std::string& root,
-                                                int64_t* list_requests) {
+                                                int64_t* list_requests,
+                                                std::vector<ObjectInfo>* state_files) {
   ListOptions options;
   options.prefix = root;
   std::vector<ObjectInfo> out;
@@ -73,9 +75,13 @@ Result<std::vector<ObjectInfo>> ListDataObjects(ObjectStore& store, const std::s
   S3C_RETURN_IF_ERROR(store.List(options, [&](const std::vector<ObjectInfo>& page) {
     ++pages;
     for (const ObjectInfo& o : page) {
-      if (o.is_prefix || !IsDataPath(std::string_view(o.key).substr(root.size()))) continue;
-      out.push_back(o);
-      out.back().key = o.key.substr(root.size());
+      if (o.is_prefix) continue;
+      const std::string_view relative = std::string_view(o.key).substr(root.size());
+      std::vector<ObjectInfo>* to = IsDataPath(relative) ? &out : nullptr;
+      if (state_files != nullptr && StartsWith(relative, dataset::kStateFolder)) to = state_files;
+      if (to == nullptr) continue;
+      to->push_back(o);
+      to->back().key = std::string(relative);
     }
     return Status::OK();
   }));

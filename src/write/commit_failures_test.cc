@@ -3,6 +3,7 @@
 // _SUCCESS or before the replaced files are deleted (readers see exactly the new output; the
 // next run converges); a kill during a multipart upload leaves it in progress (the next commit
 // aborts it after the grace); entries are checked before any record claims them.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "s3c/columnar/schema.h"
@@ -117,6 +118,36 @@ TEST_F(CommitFailuresTest, AKillDuringAMultipartUploadIsAbortedAfterTheGrace) {
   ASSERT_TRUE(legacy.ok()) << legacy.status().ToString();
   EXPECT_EQ(legacy->uploads_aborted, 0);
   EXPECT_EQ(s3_like.upload_lists, 3);
+}
+
+// State documents of incremental runs (docs/incremental.md) that no record's newest state
+// names: a killed run's goes once older than the grace; the one the newest record names stays.
+TEST_F(CommitFailuresTest, StateDocumentsNoRecordNamesGoAfterTheGrace) {
+  auto commit_with_state = [&](const std::string& run, int64_t sequence,
+                               const std::string& data_file) {
+    const std::string ref = fmt::format("_s3c/state/{:020}-{}.json", sequence, run);
+    EXPECT_TRUE(store_.Put("t/" + ref, "{}").ok());
+    CommitOptions options;
+    options.clock = &clock_;
+    options.state = dataset::RecordedState{"p/s/d", sequence, R"({"ref":")" + ref + R"("})"};
+    return Commit(store_, "t/", WriteMode::kAppend, run, schema_, {File(data_file)}, options);
+  };
+  ASSERT_TRUE(commit_with_state("r1", 1, "a.csv").ok());
+  ASSERT_TRUE(store_.Put("t/_s3c/state/00000000000000000002-killed.json", "{}").ok());
+  clock_.Advance(minutes(10));
+  auto young = commit_with_state("r2", 2, "b.csv");
+  ASSERT_TRUE(young.ok()) << young.status().ToString();
+  EXPECT_EQ(young->garbage.state_files_deleted, 0);  // r1's and the killed one are young
+  clock_.Advance(minutes(61));
+  auto old = commit_with_state("r3", 3, "c.csv");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_EQ(old->garbage.state_files_deleted, 3);  // r1's, the killed run's, r2's
+  EXPECT_EQ(old->garbage.list_requests, 1);         // the listing garbage collection makes anyway
+  Keys state;
+  for (const std::string& k : StoredKeys(store_, "t/")) {
+    if (k.rfind("_s3c/state/", 0) == 0) state.push_back(k);
+  }
+  EXPECT_EQ(state, Keys{"_s3c/state/00000000000000000003-r3.json"});
 }
 
 TEST_F(CommitFailuresTest, ARecordThatCannotBePublishedChangesNothing) {

@@ -1,6 +1,8 @@
 // CollectGarbage (write/commit.h).
 #include <fmt/format.h>
 
+#include <set>
+
 #include "s3c/common/strings.h"
 #include "s3c/common/time_format.h"
 #include "s3c/write/commit.h"
@@ -44,8 +46,17 @@ Result<GarbageCollected> CollectGarbage(ObjectStore& store, const std::string& r
   const Clock& clock = options.clock != nullptr ? *options.clock : SystemClock::Instance();
   const WallTime old_before =
       clock.Now() - std::chrono::duration_cast<WallTime::duration>(options.garbage_grace);
-  S3C_ASSIGN_OR_RETURN(auto objects, ListDataObjects(store, root, &out.list_requests));
+  std::vector<ObjectInfo> state_files;
+  S3C_ASSIGN_OR_RETURN(auto objects,
+                       ListDataObjects(store, root, &out.list_requests, &state_files));
   std::vector<std::string> doomed;
+  std::set<std::string> named;  // the state documents the newest states name
+  for (const auto& [id, state] : log.states) named.insert(dataset::RecordedStateRef(state));
+  for (const ObjectInfo& o : state_files) {
+    if (named.count(o.key) > 0 || o.last_modified > old_before) continue;
+    ++out.state_files_deleted;
+    doomed.push_back(root + o.key);
+  }
   for (const ObjectInfo& o : objects) {
     if (log.live.count(o.key) > 0) continue;
     if (log.retired.count(o.key) > 0) {

@@ -46,8 +46,10 @@ Result<Draft> DraftRecord(const dataset::CommitLog& log, const std::vector<Objec
                           const CommitInputs& in);
 
 // The data objects under `root` (flat listing), keys made relative to the root; LIST pages
-// are added to `*list_requests`.
+// are added to `*list_requests`. The state documents under dataset::kStateFolder, when
+// `state_files` is given, go there (keys relative to the root too).
 Result<std::vector<ObjectInfo>> ListDataObjects(ObjectStore& store, const std::string& root,
-                                                int64_t* list_requests);
+                                                int64_t* list_requests,
+                                                std::vector<ObjectInfo>* state_files = nullptr);
 
 }  // namespace s3c::write

@@ -107,6 +107,17 @@ expect_rc 0 "--mode replace" -- \
 expect_eq "replace keeps only the new rows" "$(ids_of "$DS")" "1 3 5"
 expect_eq "four commit records" "$(keys_under "$DS" | grep -c '^_s3c/commits/')" "4"
 
+# --- --stats: what the read skipped, as s3c read reports it ------------------------------------
+expect_rc 0 "convert --stats with a filter on the partition and on a value" -- \
+  "$S3C" convert -q --stats "$WORK/stats.json" --where "day = DATE '2024-01-02' AND amount > 100" \
+  "$DS" "$D/none.csv"
+expect_eq "the read's pruning in --stats: plan, 2 days pruned, the row group skipped" \
+  "$(python3 -c 'import json,sys; p = json.load(open(sys.argv[1]))["pruning"]; print(p["plan"] != "", p["objects_pruned"], p["row_groups_total"], p["row_groups_skipped"])' "$WORK/stats.json")" \
+  "True 2 1 1"
+expect_eq "and the scan's" \
+  "$(python3 -c 'import json,sys; print(sorted(json.load(open(sys.argv[1]))["scan"]))' "$WORK/stats.json")" \
+  "['peak_decoding', 'peak_memory_bytes', 'peak_objects_in_flight']"
+
 # --- rolling: --max-rows-per-file ----------------------------------------------------------------
 expect_rc 0 "--max-rows-per-file 2" -- \
   "$S3C" convert -q --to csv --max-rows-per-file 2 "$D/events.csv" "s3://$BUCKET/rolled/"

@@ -1,6 +1,7 @@
 // RunPipelineAndReport (pipeline_run.h).
 #include "pipeline_run.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "interrupt.h"
@@ -8,6 +9,28 @@
 #include "progress.h"
 
 namespace s3c::cli {
+namespace {
+
+// The --stats "pruning" and "scan" members from the pipelines that read: their counts summed,
+// their listing plans joined, the scan's peaks the highest of any.
+void AddPruning(const pipeline::RunReport& report, CliContext& ctx) {
+  for (const auto& p : report.pipelines) {
+    if (p.listing_plan.empty()) continue;  // listed nothing (dry run, skipped, failed early)
+    PruningReport& r = ctx.pruning() ? *ctx.pruning() : ctx.pruning().emplace();
+    r.plan += (r.plan.empty() ? "" : "; ") + p.listing_plan;
+    r.folders_pruned += p.folders_pruned;
+    r.objects_pruned += p.objects_pruned;
+    r.objects_filtered += p.objects_filtered;
+    r.rows_filtered += p.rows_filtered;
+    r.formats += p.format_pruning;
+    r.scan.peak_objects_in_flight =
+        std::max(r.scan.peak_objects_in_flight, p.scan.peak_objects_in_flight);
+    r.scan.peak_decoding = std::max(r.scan.peak_decoding, p.scan.peak_decoding);
+    r.scan.peak_memory_bytes = std::max(r.scan.peak_memory_bytes, p.scan.peak_memory_bytes);
+  }
+}
+
+}  // namespace
 
 Status RunPipelineAndReport(CliContext& ctx, const pipeline::PipelineFile& file,
                             pipeline::RunOptions options, bool json) {
@@ -31,6 +54,7 @@ Status RunPipelineAndReport(CliContext& ctx, const pipeline::PipelineFile& file,
   if (ran.ok()) report = std::move(*ran);
   ctx.AddRequests(report.requests);
   for (const auto& p : report.pipelines) ctx.CountObjects(static_cast<uint64_t>(p.objects_read));
+  AddPruning(report, ctx);
   const std::string shown = file.secrets.Redact(pipeline::RunReportText(report));
   if (!ctx.options().quiet) std::fprintf(stderr, "%s", shown.c_str());
   if (json) {

@@ -57,6 +57,13 @@ struct RecordedState {
   friend bool operator==(const RecordedState&, const RecordedState&) = default;
 };
 
+// Where incremental runs write the state documents their records name, under the root.
+inline constexpr std::string_view kStateFolder = "_s3c/state/";
+
+// The path under the root of the state document `state` names ({"ref": "<path>"}); "" for a
+// state carried inline or unreadable JSON.
+std::string RecordedStateRef(const RecordedState& state);
+
 struct CommitRecord {
   int64_t sequence = 0;
   std::string run_id;

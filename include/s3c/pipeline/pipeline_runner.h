@@ -26,6 +26,8 @@
 #include "s3c/common/clock.h"
 #include "s3c/common/env.h"
 #include "s3c/common/status.h"
+#include "s3c/dataset/read_pipeline_stats.h"
+#include "s3c/formats/batch_io.h"
 #include "s3c/io/streams.h"
 #include "s3c/pipeline/pipeline_file.h"
 #include "s3c/pipeline/request_cost.h"
@@ -112,6 +114,15 @@ struct PipelineReport {
   // the state was saved.
   int64_t objects_not_new = 0;
   std::string incremental;
+  // What the read skipped (as `s3c read --stats` shows it): how the listing went, partition
+  // folders never listed, listed objects ruled out by partition values or by the listing
+  // filters, Parquet row groups and pages skipped by statistics, and the parallel scan's peaks.
+  std::string listing_plan;
+  int64_t folders_pruned = 0;
+  int64_t objects_pruned = 0;
+  int64_t objects_filtered = 0;
+  formats::PruningCounters format_pruning;
+  dataset::ObjectPipelineStats scan;
   std::vector<DestinationReport> destinations;
   double seconds = 0;
 };

@@ -72,6 +72,9 @@ struct GarbageCollected {
   int64_t retired_deleted = 0;  // files a published record removed, still present
   int64_t orphans_deleted = 0;  // files no record claims, older than the grace
   int64_t orphans_young = 0;    // files no record claims, kept (maybe a running write's)
+  // State documents under _s3c/state/ that no newest state of the log names (a killed or
+  // losing incremental run's, or a superseded one whose delete failed), older than the grace.
+  int64_t state_files_deleted = 0;
   int64_t list_requests = 0;    // LIST pages of the root's objects
   // Multipart uploads in progress under the root (ObjectStore::ListPendingUploads): those
   // initiated before the grace are a killed run's and are aborted (S3 bills their parts until
