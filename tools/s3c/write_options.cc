@@ -37,7 +37,7 @@ void AddWriteFlags(CLI::App& cmd, pipeline::WriteSettings& w) {
   d->add_option("--max-partitions", w.max_partitions,
                 "Partitions open at once (-1: the writer's default)")
       ->capture_default_str();
-  d->add_option("--write-memory", w.memory, "Write memory budget (default 256MiB)");
+  d->add_option("--write-memory", w.memory, "Write memory budget (default 192MiB)");
 }
 
 pipeline::SettingNames WriteFlagNames() {

@@ -78,7 +78,7 @@ struct DatasetWriteOptions {
   uint64_t max_file_size = 0;      // bytes; 0 = no limit
   int64_t max_rows_per_file = 0;   // 0 = no limit
   int max_partitions = 1000;       // files open at once (>= 1)
-  uint64_t memory_bytes = 256ull << 20;  // the write memory budget of all open files
+  uint64_t memory_bytes = 192ull << 20;  // the write memory budget of all open files
   // Lanes writing partitions side by side ("Lanes" above); 0 = the cores when partition_by is
   // set, else 1.
   int write_threads = 0;
