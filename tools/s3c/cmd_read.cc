@@ -40,8 +40,10 @@ Status RunRead(CliContext& ctx, const ReadCommand& cmd) {
   if (!table) {
     formats::FormatWriteOptions write_options;
     S3C_RETURN_IF_ERROR(ApplyJsonOutputFlags(cmd.json_non_finite, &write_options));
-    S3C_ASSIGN_OR_RETURN(writer, formats::OpenParallelTextWriter(MakeStdoutStream(), out_format,
-                                                                 schema, write_options));
+    // --threads also bounds the output's rendering (1: this thread alone).
+    S3C_ASSIGN_OR_RETURN(writer,
+                         formats::OpenParallelTextWriter(MakeStdoutStream(), out_format, schema,
+                                                         write_options, cmd.flags.threads));
   }
   std::vector<std::shared_ptr<formats::RecordBatch>> kept;
   int64_t rows = 0;
