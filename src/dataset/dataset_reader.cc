@@ -105,8 +105,8 @@ DatasetReader::DatasetReader(ObjectStore& store, std::vector<ObjectInfo> objects
     readahead_bytes_ = pipeline.read_ahead_bytes;
     // Objects decode side by side: by default each parses on its share of the cores, not on all
     // of them (which would run cores x decode_threads parse threads and hold 2 x cores chunks
-    // per object; measured on 16 gzip CSV objects: faster and 200 MB less with one each). An
-    // explicit thread count stands.
+    // per object; 16 gzip CSV objects to Parquet with one thread each took 3.9 s and 542 MB,
+    // with every core each 4.4 s and 727 MB). An explicit thread count stands.
     const size_t side_by_side =
         std::min(objects_.size(), static_cast<size_t>(std::max(1, pipeline.decode_threads)));
     const int share = std::max(1, Executor::Shared().size() / static_cast<int>(side_by_side));
