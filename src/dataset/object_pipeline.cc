@@ -99,9 +99,11 @@ void ObjectPipeline::ReadObject(size_t index) {
     ++in_flight_;
     stats_.peak_objects_in_flight = std::max(stats_.peak_objects_in_flight, in_flight_);
   }
-  EnterDecode();
+  // Opening waits on the network (a text object's first GET, a Parquet footer) and decodes
+  // little: it takes no decode slot, so every object in flight can be waiting on its first
+  // response at once (with the open in a slot, a read under 30 ms of latency waited that long
+  // for each object in turn, decode_threads at a time).
   Result<std::unique_ptr<ObjectBatchSource>> opened = open_(index);
-  LeaveDecode();
   Status status = opened.status();
   if (opened.ok()) status = Pull(index, **opened);
   {

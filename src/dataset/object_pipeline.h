@@ -1,10 +1,11 @@
 // Reads many objects at once for DatasetReader (dataset_reader.h, ParallelReadOptions).
 //
 // Each object is one task on a pool of `objects_in_flight` threads (they wait on the network as
-// much as they compute, so they are not the CPU pool). A task opens the object's source and
-// pulls its batches; every pull (and the open, which infers a schema) holds one of
-// `decode_threads` decode slots, so at most that many objects decode at once while the others
-// wait with their read-ahead running (S3 streams fetch ahead on the HTTP client's thread).
+// much as they compute, so they are not the CPU pool). A task opens the object's source (which
+// waits for its first response: no decode slot, so every object in flight can be waiting at
+// once) and pulls its batches; every pull holds one of `decode_threads` decode slots, so at most
+// that many objects decode at once while the others wait with their read-ahead running (S3
+// streams fetch ahead on the HTTP client's thread).
 //
 // Memory: one MemoryBudget covers what the tasks hold ahead of the consumer: each object in
 // flight reserves its read-ahead and its decoder's working set (a text parser's chunks and
@@ -61,7 +62,7 @@ struct ObjectPipelineOptions {
 
 class ObjectPipeline {
  public:
-  // Opens object `index`'s source; called on a pool thread, inside a decode slot.
+  // Opens object `index`'s source; called on a pool thread, outside any decode slot.
   using OpenSource = std::function<Result<std::unique_ptr<ObjectBatchSource>>(size_t index)>;
   // Called on the consumer's thread (inside Next()) once per object whose batches have all been
   // handed out, in the order objects finish being consumed; `source` is the object's source,
