@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 
@@ -176,6 +179,40 @@ TEST(ObjectPipelineTest, EachObjectInFlightReservesItsDecodersWorkingSet) {
   EXPECT_GE(run.stats.peak_memory_bytes, uint64_t{40} << 10);  // counted in the budget
   EXPECT_LE(run.stats.peak_memory_bytes, options.memory_bytes);
   EXPECT_LE(run.stats.peak_objects_in_flight, 3);  // the head, and two 40 KiB reservations
+}
+
+// Opening waits on the network and takes no decode slot: every object in flight can be opening
+// at once, even with one decode slot. Each open here waits (up to 10 s) until 4 are open.
+TEST(ObjectPipelineTest, ObjectsOpenAtOnceWhateverTheDecodeSlots) {
+  ObjectPipelineOptions options;
+  options.objects_in_flight = 4;
+  options.decode_threads = 1;
+  std::mutex mu;
+  std::condition_variable cv;
+  int opening = 0;
+  int most = 0;
+  {
+    ObjectPipeline pipeline(
+        8, options,
+        [&](size_t i) -> Result<std::unique_ptr<ObjectBatchSource>> {
+          std::unique_lock<std::mutex> lock(mu);
+          most = std::max(most, ++opening);
+          cv.notify_all();
+          cv.wait_for(lock, std::chrono::seconds(10), [&] { return most >= 4; });
+          --opening;
+          return std::unique_ptr<ObjectBatchSource>(new FakeSource(i, 2, 10, -1, nullptr));
+        },
+        [](size_t, ObjectBatchSource*) {});
+    int batches = 0;
+    while (true) {
+      auto batch = pipeline.Next();
+      ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+      if (!*batch) break;
+      ++batches;
+    }
+    EXPECT_EQ(batches, 16);
+  }
+  EXPECT_EQ(most, 4);
 }
 
 TEST(ObjectPipelineTest, AnErrorComesAfterTheRowsOfEarlierObjectsInObjectOrder) {
