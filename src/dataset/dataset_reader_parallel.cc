@@ -11,27 +11,24 @@ namespace {
 
 // What one object's text parser holds while it reads: 2 x threads chunks in flight (parallel
 // parsing keeps that many), each chunk's text plus its parsed rows, counted as twice the text;
-// but never more than twice the object's text: its size, or 16 times that when its name says
-// it is compressed. Parquet reads a column chunk at a time and counts in its read-ahead; the
-// line reader holds one read chunk. Objects without a set format may be CSV or JSON: the larger
-// is reserved.
+// but never more than twice the object's text: its size, or 16 times that when it is
+// compressed. The format is the set one, else the object's name's (as the reader picks it).
+// Parquet column chunks and the line reader's read chunk are not counted here.
 uint64_t DecodeWorkingBytes(const DatasetReadOptions& options, const ObjectInfo& object) {
   auto chunks = [](int threads, size_t chunk_bytes) {
     const int t = threads == 0 ? Executor::Shared().size() : std::max(threads, 1);
     return t == 1 ? uint64_t{0} : 2 * uint64_t(t) * chunk_bytes * 2;
   };
   uint64_t working = 0;
-  const uint64_t csv = chunks(options.read.csv.threads, options.read.csv.parallel_chunk_bytes);
-  const uint64_t json =
-      chunks(options.read.json.threads, options.read.json.parallel_chunk_bytes);
-  switch (options.format.value_or(formats::FileFormat::kCsv)) {
+  switch (options.format.value_or(
+      formats::FormatFromName(object.key).value_or(formats::FileFormat::kCsv))) {
     case formats::FileFormat::kCsv:
     case formats::FileFormat::kTsv:
-      working = options.format ? csv : std::max(csv, json);
+      working = chunks(options.read.csv.threads, options.read.csv.parallel_chunk_bytes);
       break;
     case formats::FileFormat::kJson:
     case formats::FileFormat::kJsonLines:
-      working = json;
+      working = chunks(options.read.json.threads, options.read.json.parallel_chunk_bytes);
       break;
     case formats::FileFormat::kParquet:
     case formats::FileFormat::kText:
