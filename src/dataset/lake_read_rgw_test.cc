@@ -95,27 +95,73 @@ TEST_F(LakeReadRgwTest, TextFormatsCostTheirFirstGetAlone) {
   }
 }
 
+// Reads `lake`'s scan to its end; the rows.
+int64_t CountRows(LakeRead& lake) {
+  int64_t rows = 0;
+  while (true) {
+    auto batch = lake.scan->Next();
+    EXPECT_TRUE(batch.ok()) << batch.status().ToString();
+    if (!batch.ok() || *batch == nullptr) return rows;
+    rows += (*batch)->num_rows();
+  }
+}
+
 TEST_F(LakeReadRgwTest, ParquetIsOneSuffixGetThenItsColumnChunks) {
   // Two row groups of about 150 KB each: neither lies inside the 64 KiB the footer GET brings.
+  // (The object is not read whole at its open: whole_object_bytes 0.)
   const std::string csv = CsvRows(10000, 1);
   PutParquet("big.parquet", csv, 5000);
+  LakeReadOptions options;
+  options.scan.dataset.read.parquet.whole_object_bytes = 0;
   Mark();
-  auto lake = OpenLakeRead(*stores_, root_ + "big.parquet", {});
+  auto lake = OpenLakeRead(*stores_, root_ + "big.parquet", options);
   ASSERT_TRUE(lake.ok()) << lake.status().ToString();
   EXPECT_EQ(Sent("GetObject"), 1u);  // the footer, by a suffix range (size and ETag with it)
   EXPECT_EQ(Sent("HeadObject"), 0u);
   EXPECT_EQ(lake->scan->schema()->num_fields(), 2);
-  int64_t rows = 0;
-  while (true) {
-    auto batch = lake->scan->Next();
-    ASSERT_TRUE(batch.ok()) << batch.status().ToString();
-    if (*batch == nullptr) break;
-    rows += (*batch)->num_rows();
-  }
-  EXPECT_EQ(rows, 10000);
+  EXPECT_EQ(CountRows(*lake), 10000);
   // One merged range per row group (both columns are adjacent).
   EXPECT_EQ(Sent("GetObject"), 3u);
   EXPECT_EQ(Sent("HeadObject") + Sent("ListObjectsV2"), 0u);
+}
+
+TEST_F(LakeReadRgwTest, ParquetUnderWholeObjectBytesIsTheSuffixThenTheRest) {
+  // About 300 KB, under the default whole_object_bytes (1 MiB): the open's suffix GET gives the
+  // size, one more GET the bytes before that suffix; no byte is fetched twice and the column
+  // chunks cost no request.
+  PutParquet("mid.parquet", CsvRows(10000, 1), 5000);
+  auto size = store_->Stat(prefix_ + "mid.parquet");
+  ASSERT_TRUE(size.ok());
+  ASSERT_GT(size->size, 128u << 10);
+  Mark();
+  const uint64_t bytes_before = stores_->RequestStatistics().bytes_downloaded;
+  auto lake = OpenLakeRead(*stores_, root_ + "mid.parquet", {});
+  ASSERT_TRUE(lake.ok()) << lake.status().ToString();
+  EXPECT_EQ(Sent("GetObject"), 2u);
+  EXPECT_EQ(CountRows(*lake), 10000);
+  EXPECT_EQ(Sent("GetObject"), 2u);
+  EXPECT_EQ(Sent("HeadObject") + Sent("ListObjectsV2"), 0u);
+  EXPECT_EQ(stores_->RequestStatistics().bytes_downloaded - bytes_before, size->size);
+}
+
+TEST_F(LakeReadRgwTest, ParquetListedUnderWholeObjectBytesIsOneGet) {
+  // Listed (size and ETag known): one GET of the whole object, chunks included.
+  PutParquet("dir/a.parquet", CsvRows(10000, 1), 5000);
+  PutParquet("dir/b.parquet", CsvRows(10000, 2), 5000);
+  Mark();
+  auto lake = OpenLakeRead(*stores_, root_ + "dir/", {});
+  ASSERT_TRUE(lake.ok()) << lake.status().ToString();
+  EXPECT_EQ(CountRows(*lake), 20000);
+  EXPECT_EQ(Sent("ListObjectsV2"), 1u);
+  EXPECT_EQ(Sent("GetObject"), 2u);
+  // With whole_object_bytes 0: the footer, then one GET per row group (adjacent chunks merged).
+  LakeReadOptions options;
+  options.scan.dataset.read.parquet.whole_object_bytes = 0;
+  Mark();
+  lake = OpenLakeRead(*stores_, root_ + "dir/", options);
+  ASSERT_TRUE(lake.ok()) << lake.status().ToString();
+  EXPECT_EQ(CountRows(*lake), 20000);
+  EXPECT_EQ(Sent("GetObject"), 6u);
 }
 
 TEST_F(LakeReadRgwTest, ParquetSmallerThanTheFooterGuessIsOneGet) {
@@ -188,7 +234,9 @@ TEST_F(LakeReadRgwTest, DetailColumnsKeepTheHead) {
 TEST_F(LakeReadRgwTest, ParquetReplacedAfterItsFooterIsAborted) {
   const std::string csv = CsvRows(10000, 2);
   PutParquet("moving.parquet", csv, 5000);
-  auto lake = OpenLakeRead(*stores_, root_ + "moving.parquet", {});
+  LakeReadOptions options;  // the chunks are read after the open (else it reads them all)
+  options.scan.dataset.read.parquet.whole_object_bytes = 0;
+  auto lake = OpenLakeRead(*stores_, root_ + "moving.parquet", options);
   ASSERT_TRUE(lake.ok()) << lake.status().ToString();
   PutParquet("moving.parquet", CsvRows(10000, 3), 5000);  // other bytes, another ETag
   auto batch = lake->scan->Next();
@@ -196,6 +244,14 @@ TEST_F(LakeReadRgwTest, ParquetReplacedAfterItsFooterIsAborted) {
   EXPECT_EQ(batch.status().code(), StatusCode::kAborted) << batch.status().ToString();
   EXPECT_NE(batch.status().message().find("changed while being read"), std::string::npos)
       << batch.status().ToString();
+}
+
+TEST_F(LakeReadRgwTest, ParquetReadWholeAtItsOpenIsTheVersionItOpened) {
+  PutParquet("moving.parquet", CsvRows(10000, 2), 5000);
+  auto lake = OpenLakeRead(*stores_, root_ + "moving.parquet", {});
+  ASSERT_TRUE(lake.ok()) << lake.status().ToString();
+  PutParquet("moving.parquet", CsvRows(20000, 3), 5000);  // replaced after the open
+  EXPECT_EQ(CountRows(*lake), 10000);
 }
 
 }  // namespace

@@ -31,11 +31,22 @@ RequestCounts Sent(const RequestCounts& before, const RequestCounts& after) {
 }
 
 // A Parquet object: the run opens it (the footer reads, which the plan's own open repeats with
-// the same footer_guess, so they count the same), then reads its projected chunks whole.
+// the same footer_guess, so they count the same), then reads its projected chunks whole. An
+// object of at most whole_object_bytes the run reads whole in one request, chunks included,
+// whatever its statistics say: the plan need not open it.
+bool ReadWhole(const ObjectInfo& object, const dataset::ScanOptions& scan) {
+  return object.size <= scan.dataset.read.parquet.whole_object_bytes;
+}
+
 Status PlanParquet(ObjectStore& store, const ObjectInfo& object, const dataset::ScanOptions& scan,
                    const dataset::ScanFileColumns& columns, bool counts_requests,
                    SourcePlan& plan) {
   formats::parquet::ParquetReadOptions options = scan.dataset.read.parquet;
+  if (ReadWhole(object, scan)) {
+    if (counts_requests) plan.reads["GetObject"] += 1;
+    plan.read_bytes += object.size;
+    return Status::OK();
+  }
   options.object_name = store.UriFor(object.key);
   options.columns = columns.read;
   options.predicate = nullptr;
@@ -125,14 +136,15 @@ Status PlanSource(ObjectStore& store, const std::vector<ObjectInfo>& objects,
       continue;
     }
     S3C_RETURN_IF_ERROR(PlanParquet(store, object, scan, columns, counts_requests, plan));
-    parquet_filtered = parquet_filtered || !columns.filtered.empty();
+    // What the statistics skip in an object read whole is read all the same.
+    parquet_filtered = parquet_filtered || (!columns.filtered.empty() && !ReadWhole(object, scan));
   }
   if (parquet_filtered) {
     plan.exact = false;
     plan.notes.push_back(fmt::format(
-        "the filter names columns of the Parquet files ({}): row groups and pages it skips are "
-        "counted as read, its page index reads are not",
-        fmt::join(columns.filtered, ", ")));
+        "the filter names columns of the Parquet files ({}): in objects over {} bytes, row "
+        "groups and pages it skips are counted as read, its page index reads are not",
+        fmt::join(columns.filtered, ", "), scan.dataset.read.parquet.whole_object_bytes));
   }
   if (read.may_stop_early && plan.objects > 0) {
     plan.exact = false;

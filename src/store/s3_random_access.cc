@@ -40,33 +40,40 @@ class S3RandomAccess final : public RandomAccessFile {
       std::memcpy(out, tail_.data() + (offset - tail_offset_), want);
       return done(want);
     }
+    // A range running into the tail fetches only what lies before it (no byte is sent twice).
+    size_t remote = want;
+    if (!tail_.empty() && offset + want > tail_offset_) {
+      remote = static_cast<size_t>(tail_offset_ - offset);
+      std::memcpy(static_cast<char*>(out) + remote, tail_.data(), want - remote);
+    }
     GetObjectRequest req;
     req.bucket = where_.bucket;
     req.key = where_.key;
-    req.range = std::make_pair(offset, offset + want - 1);
+    req.range = std::make_pair(offset, offset + remote - 1);
     req.if_match = etag_;
     // Written by the transport thread only (the sink, then the completion).
     auto got = std::make_shared<size_t>(0);
     char* dst = static_cast<char*>(out);
     // Straight into the caller's buffer; a response longer than asked for is refused.
-    req.sink = [got, dst, want, this](const char* data, size_t k) {
-      if (k > want - *got) {
-        return DataLossError(
-            fmt::format("{}: the server sent more than the {} bytes asked for", where_.uri, want));
+    req.sink = [got, dst, remote, this](const char* data, size_t k) {
+      if (k > remote - *got) {
+        return DataLossError(fmt::format("{}: the server sent more than the {} bytes asked for",
+                                         where_.uri, remote));
       }
       std::memcpy(dst + *got, data, k);
       *got += k;
       return Status::OK();
     };
-    where_.client->GetObjectAsync(std::move(req), [this, got, want, offset, done = std::move(done)](
-                                                      Result<GetObjectResult> result) {
-      if (!result.ok()) return done(PinnedReadError(result.status(), where_, etag_));
-      if (*got != want) {
-        return done(DataLossError(fmt::format("{}: asked for {} bytes at {}, received {}",
-                                              where_.uri, want, offset, *got)));
-      }
-      done(*got);
-    });
+    where_.client->GetObjectAsync(
+        std::move(req),
+        [this, got, want, remote, offset, done = std::move(done)](Result<GetObjectResult> result) {
+          if (!result.ok()) return done(PinnedReadError(result.status(), where_, etag_));
+          if (*got != remote) {
+            return done(DataLossError(fmt::format("{}: asked for {} bytes at {}, received {}",
+                                                  where_.uri, remote, offset, *got)));
+          }
+          done(want);
+        });
   }
 
  private:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reading one S3 key costs no HEAD (docs/architecture.md "Requests are a cost"): a text file is
 # its first GET alone (it gives size and ETag), Parquet one suffix-range GET for the footer and
-# then its column chunks; a key that is a folder is read as one; a missing key is NotFound with
-# the message a HEAD gave. Exact LIST / GET / HEAD counts from --stats.
+# then its column chunks, or, at most 1 MiB, the rest of the object; a key that is a folder is
+# read as one; a missing key is NotFound with the message a HEAD gave. Exact LIST / GET / HEAD
+# counts from --stats.
 # Usage: cli_single_key_test.sh S3C_BINARY RGW_ENV_FILE
 set -uo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
@@ -28,16 +29,21 @@ expect_eq "one.jsonl: rows" "$(xargs < "$WORK/out")" "a 1 2"
 expect_rc 0 "read one.csv.gz again" -- "$S3C" read -q -o csv "$B/one.csv.gz"
 expect_eq "one.csv.gz: rows" "$(xargs < "$WORK/out")" "a,b 1,x 2,y"
 
-# Parquet: two row groups of about 150 KB (random letters do not compress), more than the
-# 64 KiB footer guess each: the footer's suffix GET, then one GET per row group (its two
-# adjacent column chunks merged).
-python3 - > "$WORK/big.csv" <<'PY'
-import random, string
+# Parquet over 1 MiB: two row groups of about 750 KB (random letters do not compress), more
+# than the 64 KiB footer guess each: the footer's suffix GET, then one GET per row group (its
+# two adjacent column chunks merged).
+# letters_csv ROWS: "id,name" rows with 24 random letters each.
+letters_csv() {
+  python3 - "$1" <<'PY'
+import random, string, sys
 r = random.Random(1)
 print("id,name")
-for i in range(10000):
+for i in range(int(sys.argv[1])):
     print(f"{i}," + "".join(r.choice(string.ascii_lowercase) for _ in range(24)))
 PY
+}
+letters_csv 50000 > "$WORK/big.csv"
+letters_csv 10000 > "$WORK/mid.csv"
 # put_parquet NAME [CONVERT_OPTION...]: $WORK/NAME.csv as Parquet at $B/NAME.parquet, read back
 # into $WORK/out with --stats in $WORK/NAME.json.
 put_parquet() {
@@ -47,10 +53,17 @@ put_parquet() {
   expect_rc 0 "upload $name.parquet" -- "$S3C" cp -q "$WORK/$name.parquet" "$B/$name.parquet"
   expect_rc 0 "read $name.parquet" -- "$S3C" read -q -o csv --stats "$WORK/$name.json" "$B/$name.parquet"
 }
-put_parquet big --compression none --row-group-rows 5000
+put_parquet big --compression none --row-group-rows 25000
 expect_eq "big.parquet: rows" "$(tail -n +2 "$WORK/out" | wc -l) $(tail -n +2 "$WORK/out" | sha1sum)" \
-  "10000 $(tail -n +2 "$WORK/big.csv" | sha1sum)"
+  "50000 $(tail -n +2 "$WORK/big.csv" | sha1sum)"
 expect_eq "big.parquet: LIST GET HEAD" "$(list_get_head "$WORK/big.json")" "0 3 0"
+# About 300 KB, under 1 MiB: the suffix GET, then one GET of the bytes before it; every byte
+# fetched once.
+put_parquet mid --compression none --row-group-rows 5000
+expect_eq "mid.parquet: rows" "$(tail -n +2 "$WORK/out" | sha1sum)" "$(tail -n +2 "$WORK/mid.csv" | sha1sum)"
+expect_eq "mid.parquet: LIST GET HEAD, bytes = size" \
+  "$(list_get_head "$WORK/mid.json") $(stat_field "$WORK/mid.json" bytes_downloaded)" \
+  "0 2 0 $(stat -c %s "$WORK/mid.parquet")"
 # Smaller than the footer guess: the suffix GET brings the whole file, chunks are read from it.
 printf 'id,name\n1,x\n2,y\n' > "$WORK/small.csv"
 put_parquet small

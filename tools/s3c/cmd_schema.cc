@@ -23,6 +23,7 @@ Result<std::string> ParquetDetails(ObjectStore& store, const ObjectInfo& object)
   S3C_ASSIGN_OR_RETURN(auto file, store.OpenRandomAccess(object.key, object));
   formats::parquet::ParquetReadOptions options;
   options.object_name = store.UriFor(object.key);
+  options.whole_object_bytes = 0;  // the footer alone
   S3C_ASSIGN_OR_RETURN(auto reader, formats::parquet::ParquetFileReader::Open(
                                         std::shared_ptr<RandomAccessFile>(std::move(file)),
                                         options));

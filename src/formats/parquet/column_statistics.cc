@@ -19,6 +19,26 @@ SortOrder SortOrderFor(PhysicalType physical, bool unsigned_int, bool decimal) {
   }
 }
 
+std::string LowerBoundPrefix(std::string_view v, size_t limit) {
+  if (v.size() <= limit) return std::string(v);
+  size_t cut = limit;  // v[cut] starts the first byte left out: back off continuation bytes
+  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(v.substr(0, cut));
+}
+
+std::string UpperBoundPrefix(std::string_view v, size_t limit) {
+  if (v.size() <= limit) return std::string(v);
+  for (size_t i = limit; i-- > 0;) {
+    const auto c = static_cast<unsigned char>(v[i]);
+    if (c < 0x7F) {
+      std::string out(v.substr(0, i));
+      out.push_back(static_cast<char>(c + 1));
+      return out;
+    }
+  }
+  return std::string(v);
+}
+
 bool BytesMinMax::Less(std::string_view a, std::string_view b) const {
   if (order_ == SortOrder::kSignedBytes && !a.empty() && !b.empty() && a.size() == b.size()) {
     // Big-endian two's complement of equal width: the sign byte compares signed, the rest

@@ -79,10 +79,24 @@ class MinMax {
   T max_{};
 };
 
-// BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY values.
+// Bounds of BYTE_ARRAY values longer than this are written shortened (parquet-mr's column
+// index default): one long string would otherwise be copied into every page header, the footer
+// and the column index.
+inline constexpr size_t kStatisticsPrefixBytes = 64;
+
+// A lower bound of `v` of at most `limit` bytes: its prefix cut at a UTF-8 character boundary.
+std::string LowerBoundPrefix(std::string_view v, size_t limit);
+// An upper bound of `v` of at most `limit` bytes: a prefix whose last byte, an ASCII one below
+// 0x7F, is incremented (valid UTF-8, and greater than every value starting like `v`); `v` itself
+// when no such byte lies within the limit.
+std::string UpperBoundPrefix(std::string_view v, size_t limit);
+
+// BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY values. With `shorten` (BYTE_ARRAY in byte order), bounds
+// longer than kStatisticsPrefixBytes are encoded as the shorter bounds above.
 class BytesMinMax {
  public:
-  explicit BytesMinMax(SortOrder order) : order_(order) {}
+  explicit BytesMinMax(SortOrder order, bool shorten = false)
+      : order_(order), shorten_(shorten && order == SortOrder::kBytes) {}
   void Update(std::string_view v) {
     if (!has_) {
       min_.assign(v);
@@ -100,13 +114,21 @@ class BytesMinMax {
   }
   bool has() const { return has_; }
   void Reset() { has_ = false; }
-  std::string EncodedMin() const { return min_; }
-  std::string EncodedMax() const { return max_; }
+  std::string EncodedMin() const {
+    return shorten_ ? LowerBoundPrefix(min_, kStatisticsPrefixBytes) : min_;
+  }
+  std::string EncodedMax() const {
+    return shorten_ ? UpperBoundPrefix(max_, kStatisticsPrefixBytes) : max_;
+  }
+  // Whether the encoded bounds are the values themselves (Statistics.is_*_value_exact).
+  bool min_exact() const { return EncodedMin().size() == min_.size(); }
+  bool max_exact() const { return EncodedMax() == max_; }
 
  private:
   bool Less(std::string_view a, std::string_view b) const;
 
   SortOrder order_;
+  bool shorten_;
   bool has_ = false;
   std::string min_;
   std::string max_;

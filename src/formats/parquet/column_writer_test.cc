@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include "formats/parquet/column_statistics.h"
 #include "formats/parquet/encodings.h"
 #include "formats/parquet/writer_test_data.h"
+#include "s3c/columnar/builder_binary.h"
 #include "s3c/columnar/builder_nested.h"
 #include "s3c/columnar/builder_primitive.h"
 
@@ -161,6 +163,62 @@ TEST(ColumnWriter, DictionaryPageFirstAndPageStatisticsUnsigned) {
   EXPECT_EQ(written->first.column_index->min_values.size(), pages.size() - 1);
 }
 
+TEST(ColumnStatisticsTest, ShortenedBoundsStayBoundsAndWholeCharacters) {
+  const std::string long_ascii(100, 'b');
+  EXPECT_EQ(LowerBoundPrefix(long_ascii, 64), std::string(64, 'b'));
+  EXPECT_EQ(UpperBoundPrefix(long_ascii, 64), std::string(63, 'b') + "c");
+  EXPECT_EQ(LowerBoundPrefix("short", 64), "short");
+  EXPECT_EQ(UpperBoundPrefix("short", 64), "short");
+  // "é" is 2 bytes: a cut inside it backs off to the character's start.
+  std::string e_acute;
+  for (int i = 0; i < 40; ++i) e_acute += "\xc3\xa9";
+  const std::string mixed = "ab" + e_acute;  // byte 64 falls inside a character
+  EXPECT_EQ(LowerBoundPrefix(mixed, 65), mixed.substr(0, 64));
+  EXPECT_EQ(LowerBoundPrefix(mixed, 64), mixed.substr(0, 64));
+  // The upper bound increments the last ASCII byte below 0x7F: "ac".
+  EXPECT_EQ(UpperBoundPrefix(mixed, 64), "ac");
+  EXPECT_LT(mixed, UpperBoundPrefix(mixed, 64));
+  // Nothing to increment within the limit: the value itself.
+  EXPECT_EQ(UpperBoundPrefix(e_acute, 64), e_acute);
+  EXPECT_EQ(UpperBoundPrefix(std::string(70, '\x7f'), 64), std::string(70, '\x7f'));
+}
+
+// A string column of long values: every page header, the chunk's statistics and the column
+// index hold 64-byte bounds (flagged inexact) that still bound the values.
+TEST(ColumnWriter, LongStringBoundsAreShortened) {
+  StringBuilder b;
+  const std::string low = std::string(200, 'a') + "1", high = std::string(200, 'z') + "9";
+  for (int i = 0; i < 1000; ++i) b.Append(i % 2 == 0 ? low : high);
+  ColumnWriterOptions o;
+  o.page_bytes = 4096;
+  o.dictionary = false;
+  auto written = WriteChunk(Field("s", String(), false), *b.Finish(), o);
+  ASSERT_TRUE(written.ok()) << written.status().ToString();
+  const Statistics& st = *written->first.chunk.meta_data->statistics;
+  EXPECT_EQ(*st.min_value, std::string(64, 'a'));
+  EXPECT_EQ(*st.max_value, std::string(63, 'z') + "{");
+  EXPECT_EQ(st.is_min_value_exact, false);
+  EXPECT_EQ(st.is_max_value_exact, false);
+  auto pages = SplitPages(written->second);
+  ASSERT_FALSE(pages.empty());
+  for (const Page& p : pages) {
+    ASSERT_TRUE(p.header.data_page_header->statistics.has_value());
+    EXPECT_LE(p.header.data_page_header->statistics->max_value->size(), 64u);
+  }
+  ASSERT_TRUE(written->first.column_index.has_value());
+  for (const std::string& v : written->first.column_index->max_values) {
+    EXPECT_EQ(v, std::string(63, 'z') + "{");
+  }
+  // Short values are written whole and exact.
+  StringBuilder s;
+  s.Append("x");
+  s.Append("y");
+  auto short_written = WriteChunk(Field("s", String(), false), *s.Finish(), o);
+  ASSERT_TRUE(short_written.ok());
+  const Statistics& exact = *short_written->first.chunk.meta_data->statistics;
+  EXPECT_EQ(*exact.max_value, "y");
+  EXPECT_EQ(exact.is_max_value_exact, true);
+}
 
 // memory_bytes counts what a dictionary column really holds, not its PLAIN size: 100,000
 // distinct int64 are 800,000 bytes PLAIN, but the chunk keeps each value (8 bytes), its index

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "formats/parquet/parquet_metadata.h"
 
@@ -31,19 +32,23 @@ Status ReadExactly(RandomAccessFile& file, uint64_t offset, size_t n, char* out,
 }  // namespace
 
 Result<FooterBytes> ReadFooter(RandomAccessFile& file, uint64_t file_size, uint64_t footer_guess,
-                               std::string_view name, FetchCounters* counters) {
+                               uint64_t whole_object_bytes, std::string_view name,
+                               FetchCounters* counters) {
   if (file_size < kMinFileSize) {
     return InvalidArgumentError(
         fmt::format("{}: not a Parquet file: {} bytes is shorter than the 12 bytes of the magic "
                     "numbers and footer length",
                     name, file_size));
   }
-  const uint64_t first = std::min(file_size, std::max(footer_guess, kTailSize));
-  std::string tail(first, '\0');
-  S3C_RETURN_IF_ERROR(ReadExactly(file, file_size - first, first, tail.data(), name, counters));
-  S3C_ASSIGN_OR_RETURN(
-      uint32_t length,
-      ParseFooterTail(std::string_view(tail).substr(first - kTailSize), file_size, name));
+  const uint64_t first = file_size <= whole_object_bytes
+                             ? file_size
+                             : std::min(file_size, std::max(footer_guess, kTailSize));
+  // Not zero-filled first: the read writes every byte or fails.
+  std::shared_ptr<char[]> held(new char[first]);
+  S3C_RETURN_IF_ERROR(ReadExactly(file, file_size - first, first, held.get(), name, counters));
+  const std::string_view tail(held.get(), first);
+  S3C_ASSIGN_OR_RETURN(uint32_t length,
+                       ParseFooterTail(tail.substr(first - kTailSize), file_size, name));
   // The leading magic takes 4 bytes before the metadata.
   if (static_cast<uint64_t>(length) + kTailSize + 4 > file_size) {
     return DataLossError(fmt::format(
@@ -51,10 +56,11 @@ Result<FooterBytes> ReadFooter(RandomAccessFile& file, uint64_t file_size, uint6
         length, file_size));
   }
   FooterBytes out;
+  out.held = HeldBytes{file_size - first, first, std::move(held)};
   out.metadata_offset = file_size - kTailSize - length;
   const uint64_t have = first - kTailSize;  // metadata bytes the first read already holds
   if (length <= have) {
-    out.metadata = tail.substr(have - length, length);
+    out.metadata = std::string(tail.substr(have - length, length));
     return out;
   }
   const uint64_t missing = length - have;

@@ -65,7 +65,7 @@ Result<PagePlan> ReaderState::PlanPages(int row_group) {
   // wanted ones merge into one read unless the unwanted between them exceed merge_gap.
   FetchCounters counters;
   auto fetched = FetchRanges(*file_, ranges, options_.merge_gap, options_.max_range_bytes,
-                             options_.max_in_flight, name_, &counters);
+                             options_.max_in_flight, name_, &counters, held_);
   AddCounters(counters, 0);
   if (!fetched.ok()) return fetched.status();
   AddPageCounters(0, 0, counters.bytes);
@@ -103,6 +103,7 @@ Result<ParquetReadPlan> ReaderState::PlanWholeRead(bool with_predicate) const {
   ParquetReadPlan out;
   auto add = [&](const std::vector<ByteRange>& ranges) {
     for (const ByteRange& r : PlanRanges(ranges, options_.merge_gap, options_.max_range_bytes).reads) {
+      if (held_.Holds(r)) continue;  // FetchRanges copies it from the footer's read
       out.reads += 1;
       out.bytes += static_cast<int64_t>(r.length);
     }

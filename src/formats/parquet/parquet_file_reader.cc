@@ -156,8 +156,8 @@ Result<std::unique_ptr<ParquetFileReader>> ParquetFileReader::Open(
   const std::string name = options.object_name;
   S3C_ASSIGN_OR_RETURN(uint64_t size, file->Size());
   FetchCounters counters;
-  S3C_ASSIGN_OR_RETURN(FooterBytes footer,
-                       ReadFooter(*file, size, options.footer_guess, name, &counters));
+  S3C_ASSIGN_OR_RETURN(FooterBytes footer, ReadFooter(*file, size, options.footer_guess,
+                                                      options.whole_object_bytes, name, &counters));
   S3C_ASSIGN_OR_RETURN(FileMetaData md, DecodeFileMetaData(footer.metadata, name));
   if (md.has_encryption_algorithm) return EncryptedError(name);
   S3C_ASSIGN_OR_RETURN(FileSchema schema,
@@ -168,9 +168,9 @@ Result<std::unique_ptr<ParquetFileReader>> ParquetFileReader::Open(
   std::vector<columnar::Field> fields;
   for (int f : projection) fields.push_back(schema.schema->field(f));
   auto projected = columnar::MakeSchema(std::move(fields), schema.schema->metadata());
-  auto state =
-      std::make_shared<ReaderState>(std::move(file), std::move(options), size, std::move(md),
-                                    std::move(schema), std::move(projection), std::move(projected));
+  auto state = std::make_shared<ReaderState>(
+      std::move(file), std::move(options), size, std::move(md), std::move(schema),
+      std::move(projection), std::move(projected), std::move(footer.held));
   state->AddCounters(counters, 0);
   return std::unique_ptr<ParquetFileReader>(new ParquetFileReaderImpl(std::move(state)));
 }

@@ -81,6 +81,7 @@ TEST(ParquetFooterTest, OneReadWhenTheGuessHoldsTheMetadata) {
   auto file = std::make_shared<MemFile>(bytes);
   ParquetReadOptions options;
   options.footer_guess = MetadataLength(bytes) + 8;  // exactly enough
+  options.whole_object_bytes = 0;                    // else this small file is read whole
   auto r = OpenBytes(file, options);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(file->reads.size(), 1u);
@@ -93,10 +94,47 @@ TEST(ParquetFooterTest, OneReadWhenTheGuessHoldsTheMetadata) {
 TEST(ParquetFooterTest, GuessLargerThanTheFileReadsTheWholeFileOnce) {
   S3C_LOAD_CORPUS(bytes, "alltypes_plain.parquet");
   auto file = std::make_shared<MemFile>(bytes);
-  auto r = OpenBytes(file);  // default guess 64 KiB > 1851 bytes
+  ParquetReadOptions options;
+  options.whole_object_bytes = 0;  // the guess alone: 64 KiB > 1851 bytes
+  auto r = OpenBytes(file, options);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(file->reads.size(), 1u);
   EXPECT_EQ(file->reads[0], (std::pair<uint64_t, size_t>{0, bytes.size()}));
+  // The column chunks come from the bytes that read brought.
+  auto all = ReadAll(**r);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(file->reads.size(), 1u);
+  EXPECT_EQ((*r)->stats().reads, 1);
+  EXPECT_EQ((*r)->num_rows(), 8);
+}
+
+// whole_object_bytes: a file of at most that size is one read whatever the guess, and the
+// plan of a whole read counts no further read; one byte over it, the guess and the chunks.
+TEST(ParquetFooterTest, AFileOfAtMostWholeObjectBytesIsOneRead) {
+  S3C_LOAD_CORPUS(bytes, "alltypes_plain.parquet");
+  for (uint64_t whole : {uint64_t{bytes.size()}, uint64_t{bytes.size() - 1}}) {
+    SCOPED_TRACE(whole);
+    auto file = std::make_shared<MemFile>(bytes);
+    ParquetReadOptions options;
+    options.footer_guess = MetadataLength(bytes) + 8;
+    options.whole_object_bytes = whole;
+    options.columns = {"id", "string_col"};
+    auto r = OpenBytes(file, options);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    const bool read_whole = whole >= bytes.size();
+    ASSERT_EQ(file->reads.size(), 1u);
+    EXPECT_EQ(file->reads[0].second, read_whole ? bytes.size() : options.footer_guess);
+    auto plan = (*r)->PlanWholeRead(false);
+    ASSERT_TRUE(plan.ok());
+    auto all = ReadAll(**r);
+    ASSERT_TRUE(all.ok()) << all.status().ToString();
+    const int64_t data_reads = static_cast<int64_t>(file->reads.size()) - 1;
+    EXPECT_EQ(data_reads, read_whole ? 0 : 1);  // one row group, its two chunks merged
+    EXPECT_EQ(plan->reads, data_reads);
+    EXPECT_EQ((*r)->stats().reads, 1 + data_reads);
+    ASSERT_EQ(all->size(), 1u);
+    EXPECT_EQ((*all)[0]->num_rows(), 8);
+  }
 }
 
 TEST(ParquetFooterTest, SecondReadFetchesExactlyTheMissingPart) {
@@ -105,6 +143,7 @@ TEST(ParquetFooterTest, SecondReadFetchesExactlyTheMissingPart) {
   auto file = std::make_shared<MemFile>(bytes);
   ParquetReadOptions options;
   options.footer_guess = 100;
+  options.whole_object_bytes = 0;
   auto r = OpenBytes(file, options);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(file->reads.size(), 2u);
@@ -250,6 +289,8 @@ TEST(ParquetBatchesTest, PredicateSkipsRowGroupsAndTheirReads) {
     ParquetReadOptions options;
     options.columns = {"id"};
     options.predicate = std::make_shared<IdAtLeast>(15);  // skips copy 0 ([0, 7])
+    options.footer_guess = 8;  // the open holds no chunk: each kept one is a read
+    options.whole_object_bytes = 0;
     auto r = OpenBytes(file, options);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     const size_t footer_reads = file->reads.size();

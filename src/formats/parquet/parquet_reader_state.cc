@@ -35,8 +35,10 @@ bool NeedsDictionaryHeaderPadding(const std::optional<std::string>& created_by) 
 
 ReaderState::ReaderState(std::shared_ptr<RandomAccessFile> file, ParquetReadOptions options,
                          uint64_t file_size, FileMetaData metadata, FileSchema schema,
-                         std::vector<int> projection, std::shared_ptr<columnar::Schema> projected)
+                         std::vector<int> projection, std::shared_ptr<columnar::Schema> projected,
+                         HeldBytes held)
     : file_(std::move(file)),
+      held_(std::move(held)),
       options_(std::move(options)),
       name_(options_.object_name),
       file_size_(file_size),
@@ -137,7 +139,7 @@ Result<FetchedRowGroup> ReaderState::Fetch(int row_group, bool prune_pages) {
   AddPageCounters(pages, skipped, 0);
   FetchCounters counters;
   auto fetched = FetchRanges(*file_, ranges, options_.merge_gap, options_.max_range_bytes,
-                             options_.max_in_flight, name_, &counters);
+                             options_.max_in_flight, name_, &counters, held_);
   AddCounters(counters, fetched.ok() ? projected_bytes : 0);
   if (!fetched.ok()) return fetched.status();
   out.ranges = std::move(*fetched);

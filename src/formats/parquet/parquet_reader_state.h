@@ -46,9 +46,11 @@ struct PagePlan {
 
 class ReaderState {
  public:
+  // `held`: the bytes the footer's read brought, which serve the reads they cover.
   ReaderState(std::shared_ptr<RandomAccessFile> file, ParquetReadOptions options,
               uint64_t file_size, FileMetaData metadata, FileSchema schema,
-              std::vector<int> projection, std::shared_ptr<columnar::Schema> projected);
+              std::vector<int> projection, std::shared_ptr<columnar::Schema> projected,
+              HeldBytes held);
 
   const std::string& name() const { return name_; }
   const ParquetReadOptions& options() const { return options_; }
@@ -85,6 +87,7 @@ class ReaderState {
 
  private:
   std::shared_ptr<RandomAccessFile> file_;
+  HeldBytes held_;
   ParquetReadOptions options_;
   std::string name_;
   uint64_t file_size_;

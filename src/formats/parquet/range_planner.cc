@@ -43,15 +43,20 @@ RangePlan PlanRanges(const std::vector<ByteRange>& ranges, uint64_t merge_gap,
   return plan;
 }
 
+std::string_view FetchedRanges::Read(size_t r) const {
+  if (buffers_[r].empty() && held_.Holds(plan_.reads[r])) return held_.View(plan_.reads[r]);
+  return buffers_[r];
+}
+
 std::string_view FetchedRanges::View(size_t i) const {
   const RangePlan::Slot& slot = plan_.slots[i];
   if (slot.read == kNoRead) return {};
-  return std::string_view(buffers_[slot.read]).substr(slot.offset_in_read, ranges_[i].length);
+  return Read(slot.read).substr(slot.offset_in_read, ranges_[i].length);
 }
 
 uint64_t FetchedRanges::bytes_fetched() const {
   uint64_t total = 0;
-  for (const auto& b : buffers_) total += b.size();
+  for (size_t r = 0; r < buffers_.size(); ++r) total += Read(r).size();
   return total;
 }
 
@@ -83,16 +88,16 @@ Status CheckRead(const Result<size_t>& got, const ByteRange& r, std::string_view
 // reads one after another here). After the first failure no read starts; the ones in flight are
 // drained before returning, since they write into `buffers`.
 Status FetchInFlight(RandomAccessFile& file, const RangePlan& plan,
-                     std::vector<std::string>& buffers, size_t window, std::string_view object_name,
-                     ReadTally* tally) {
+                     const std::vector<size_t>& which, std::vector<std::string>& buffers,
+                     size_t window, std::string_view object_name, ReadTally* tally) {
   CompletionQueue<Result<size_t>> finished;
   Status first_error;
   size_t next = 0;
   while (true) {
-    while (first_error.ok() && next < plan.reads.size() && finished.Outstanding() < window) {
-      const ByteRange& r = plan.reads[next];
-      file.ReadAtAsync(r.offset, r.length, buffers[next].data(), finished.Completer(next));
-      ++next;
+    while (first_error.ok() && next < which.size() && finished.Outstanding() < window) {
+      const size_t i = which[next++];
+      const ByteRange& r = plan.reads[i];
+      file.ReadAtAsync(r.offset, r.length, buffers[i].data(), finished.Completer(i));
     }
     if (finished.Outstanding() == 0) return first_error;
     auto [i, got] = finished.Next();
@@ -103,10 +108,11 @@ Status FetchInFlight(RandomAccessFile& file, const RangePlan& plan,
 
 // Synchronous files: up to `window` blocking ReadAt calls at once, on the CPU pool and this
 // thread (local files complete from the page cache or the disk; the pool is sized to the cores).
-Status FetchOnPool(RandomAccessFile& file, const RangePlan& plan, std::vector<std::string>& buffers,
-                   size_t window, std::string_view object_name, ReadTally* tally) {
+Status FetchOnPool(RandomAccessFile& file, const RangePlan& plan, const std::vector<size_t>& which,
+                   std::vector<std::string>& buffers, size_t window, std::string_view object_name,
+                   ReadTally* tally) {
   TaskGroup group(Executor::Shared(), static_cast<int>(window - 1));
-  for (size_t i = 0; i < plan.reads.size(); ++i) {
+  for (size_t i : which) {
     group.Submit([&, i] {
       const ByteRange& r = plan.reads[i];
       return CheckRead(file.ReadAt(r.offset, r.length, buffers[i].data()), r, object_name, tally);
@@ -119,24 +125,31 @@ Status FetchOnPool(RandomAccessFile& file, const RangePlan& plan, std::vector<st
 
 Result<FetchedRanges> FetchRanges(RandomAccessFile& file, const std::vector<ByteRange>& ranges,
                                   uint64_t merge_gap, uint64_t max_range_bytes, int max_in_flight,
-                                  std::string_view object_name, FetchCounters* counters) {
+                                  std::string_view object_name, FetchCounters* counters,
+                                  const HeldBytes& held) {
   RangePlan plan = PlanRanges(ranges, merge_gap, max_range_bytes);
-  // Sized here, on the calling thread, whichever thread then reads into them.
+  // Sized here, on the calling thread, whichever thread then reads into them; a read `held`
+  // holds keeps an empty buffer and is viewed there.
   std::vector<std::string> buffers(plan.reads.size());
-  for (size_t i = 0; i < buffers.size(); ++i) buffers[i].resize(plan.reads[i].length);
-  const size_t window =
-      std::min(plan.reads.size(), static_cast<size_t>(std::max(1, max_in_flight)));
+  std::vector<size_t> remote;  // the reads `held` does not hold
+  for (size_t i = 0; i < buffers.size(); ++i) {
+    if (held.Holds(plan.reads[i])) continue;
+    buffers[i].resize(plan.reads[i].length);
+    remote.push_back(i);
+  }
+  const size_t window = std::min(remote.size(), static_cast<size_t>(std::max(1, max_in_flight)));
   ReadTally tally;
-  const Status status =
-      window > 1 && !file.ReadsAsynchronously()
-          ? FetchOnPool(file, plan, buffers, window, object_name, &tally)
-          : FetchInFlight(file, plan, buffers, std::max<size_t>(window, 1), object_name, &tally);
+  const Status status = window > 1 && !file.ReadsAsynchronously()
+                            ? FetchOnPool(file, plan, remote, buffers, window, object_name, &tally)
+                            : FetchInFlight(file, plan, remote, buffers,
+                                            std::max<size_t>(window, 1), object_name, &tally);
   if (counters != nullptr) {
     counters->reads += tally.reads.load();
     counters->bytes += tally.bytes.load();
   }
   if (!status.ok()) return status;
-  return FetchedRanges(std::move(plan), std::move(buffers), ranges);
+  HeldBytes used = remote.size() < plan.reads.size() ? held : HeldBytes{};
+  return FetchedRanges(std::move(plan), std::move(buffers), ranges, std::move(used));
 }
 
 }  // namespace s3c::formats::parquet

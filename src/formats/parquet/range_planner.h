@@ -43,19 +43,42 @@ struct RangePlan {
 RangePlan PlanRanges(const std::vector<ByteRange>& ranges, uint64_t merge_gap,
                      uint64_t max_range_bytes);
 
-// The fetched bytes of a plan; View(i) is requested range i.
+// Bytes of the file already in memory: what the open's first read brought (the footer's tail, or
+// the whole file when it is small: ParquetReadOptions::whole_object_bytes). A planned read that
+// lies inside them is copied from them: no ReadAt, not counted.
+struct HeldBytes {
+  uint64_t offset = 0;  // in the file
+  uint64_t size = 0;
+  std::shared_ptr<const char[]> data;
+  bool Holds(const ByteRange& r) const {
+    return data != nullptr && r.offset >= offset && r.end() <= offset + size;
+  }
+  std::string_view View(const ByteRange& r) const {  // r must be held
+    return std::string_view(data.get() + (r.offset - offset), r.length);
+  }
+};
+
+// The fetched bytes of a plan; View(i) is requested range i. Read r is buffers[r], or, when
+// that is empty and `held` holds the read, a view into `held` (kept alive here).
 class FetchedRanges {
  public:
   FetchedRanges() = default;
-  FetchedRanges(RangePlan plan, std::vector<std::string> buffers, std::vector<ByteRange> ranges)
-      : plan_(std::move(plan)), buffers_(std::move(buffers)), ranges_(std::move(ranges)) {}
+  FetchedRanges(RangePlan plan, std::vector<std::string> buffers, std::vector<ByteRange> ranges,
+                HeldBytes held = {})
+      : plan_(std::move(plan)),
+        buffers_(std::move(buffers)),
+        ranges_(std::move(ranges)),
+        held_(std::move(held)) {}
   std::string_view View(size_t i) const;
-  uint64_t bytes_fetched() const;
+  uint64_t bytes_fetched() const;  // bytes of the reads, held ones included
 
  private:
+  std::string_view Read(size_t r) const;
+
   RangePlan plan_;
   std::vector<std::string> buffers_;
   std::vector<ByteRange> ranges_;
+  HeldBytes held_;
 };
 
 struct FetchCounters {
@@ -65,9 +88,11 @@ struct FetchCounters {
 
 // Plans and fetches `ranges` from `file`. A short read (the file ends inside a range) is
 // DataLoss naming `object_name`; a failed ReadAt returns its Status (e.g. Aborted when an
-// ETag-pinned object was replaced). counters receives the ReadAt calls made and bytes returned.
+// ETag-pinned object was replaced). counters receives the ReadAt calls made and bytes returned;
+// merged reads inside `held` are served from it instead.
 Result<FetchedRanges> FetchRanges(RandomAccessFile& file, const std::vector<ByteRange>& ranges,
                                   uint64_t merge_gap, uint64_t max_range_bytes, int max_in_flight,
-                                  std::string_view object_name, FetchCounters* counters);
+                                  std::string_view object_name, FetchCounters* counters,
+                                  const HeldBytes& held = {});
 
 }  // namespace s3c::formats::parquet

@@ -40,8 +40,8 @@ class TypedColumnWriter final : public ColumnWriter {
         dictionary_eligible_(dictionary_eligible && options.dictionary),
         fallback_(fallback),
         dict_(leaf.type_length),
-        page_stats_(order),
-        chunk_stats_(order) {
+        page_stats_(MakeStats(leaf, order)),
+        chunk_stats_(MakeStats(leaf, order)) {
     dict_mode_ = dictionary_eligible_;
     record_boundaries_ = options.data_page_v2 || options.page_index;
   }
@@ -187,6 +187,15 @@ class TypedColumnWriter final : public ColumnWriter {
     return std::clamp<int64_t>(left / per_value, 16, 8192);
   }
 
+  // Strings' bounds are shortened (column_statistics.h); fixed-length values keep their length.
+  static Stats MakeStats(const ParquetLeaf& leaf, SortOrder order) {
+    if constexpr (std::is_same_v<Stats, BytesMinMax>) {
+      return BytesMinMax(order, leaf.physical_type == PhysicalType::kByteArray);
+    } else {
+      return Stats(order);
+    }
+  }
+
   std::optional<Statistics> MakeStatistics(const Stats& mm, int64_t nulls) const {
     if (!options_.statistics) return std::nullopt;
     Statistics st;
@@ -194,6 +203,10 @@ class TypedColumnWriter final : public ColumnWriter {
     if (mm.has()) {
       st.min_value = mm.EncodedMin();
       st.max_value = mm.EncodedMax();
+      if constexpr (std::is_same_v<Stats, BytesMinMax>) {
+        st.is_min_value_exact = mm.min_exact();
+        st.is_max_value_exact = mm.max_exact();
+      }
       if (HasLegacyOrder(order_)) {
         st.min = st.min_value;
         st.max = st.max_value;

@@ -1,6 +1,7 @@
 # `s3c plan` against the real run: for CSV (with a 3.5 MiB object read in ramping ranges), gzip
-# CSV, JSON Lines, a Hive lake pruned by its partition key, and Parquet (projected, and with a
-# filter on a partition column, which makes the reader fetch the offset indexes), the plan's
+# CSV, JSON Lines, a Hive lake pruned by its partition key, and Parquet (small objects, which the
+# run reads whole in one GET each: projected, with a filter on a partition column and on a file
+# column), the plan's
 # listing and read requests per operation equal the run's, and the bytes its reads fetch equal
 # the run's bytes downloaded less the listing's. max_requests and max_cost_usd stop a run after
 # its listing, before any GET.
@@ -70,12 +71,14 @@ python3 - "$WORK/plan.json" >"$WORK/pq_facts" <<'PY'
 import json, sys
 plan = json.load(open(sys.argv[1]))
 s = plan["pipelines"][0]["source"]
-print(s["objects"] > 1, s["plan_only"].get("GetObject", 0) == s["objects"], s["exact"],
-      plan["pipelines"][0]["usd"] > 0)
+print(s["objects"] > 1, s["plan_only"].get("GetObject", 0), s["reads"].get("GetObject", 0) == s["objects"],
+      s["read_bytes"] == s["object_bytes"], s["exact"], plan["pipelines"][0]["usd"] > 0)
 PY
-expect_eq "parquet: several files, one footer GET each sent by the plan, exact, priced" \
-  "$(cat "$WORK/pq_facts")" "True True True True"
+# Objects of at most 1 MiB: the run reads each whole in one GET, so the plan opens none.
+expect_eq "parquet: several files, no GET sent by the plan, one GET of each whole by the run, exact, priced" \
+  "$(cat "$WORK/pq_facts")" "True 0 True True True True"
 same_as_plan parquet_by_day "parquet filtered on a partition: plan = run"
+same_as_plan parquet_by_id "parquet filtered on a file column, objects read whole: plan = run"
 
 # The limits: the listing, then nothing.
 run_pipeline 5 plan.yaml --pipeline capped
@@ -89,8 +92,10 @@ expect_grep "max_cost_usd: the message" \
 expect_eq "max_cost_usd: listed, no GET" \
   "$(report_field '[r["requests"].get(k, 0) for k in ("ListObjectsV2", "GetObject")]')" "[1, 0]"
 
-# A filter on a column of the Parquet files: row groups it skips are counted, so not exact.
-expect_rc 0 "s3c plan --pipeline parquet_by_id --json" -- "$S3C" plan "$CASE_DIR/plan.yaml" --pipeline parquet_by_id --json
-expect_eq "parquet filtered on a file column: not exact, and why" \
-  "$(report_field '[r["pipelines"][0]["source"]["exact"], "id" in r["pipelines"][0]["source"]["notes"][0]]')" \
-  "[False, True]"
+# A filter on a column of a Parquet object over 1 MiB: row groups it skips are counted, so not
+# exact. The plan opens its footer (one GET).
+run_pipeline 0 plan.yaml --pipeline make_big_parquet
+expect_rc 0 "s3c plan --pipeline big_parquet_by_id --json" -- "$S3C" plan "$CASE_DIR/plan.yaml" --pipeline big_parquet_by_id --json
+expect_eq "parquet over 1 MiB filtered on a file column: not exact, and why; one footer GET" \
+  "$(report_field '[(s := r["pipelines"][0]["source"])["exact"], "id" in s["notes"][0], s["object_bytes"] > 1 << 20, s["plan_only"].get("GetObject", 0)]')" \
+  "[False, True, True, 1]"

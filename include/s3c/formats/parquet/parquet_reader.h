@@ -3,11 +3,12 @@
 // Reads a file through RandomAccessFile, so the same code serves local files and S3 objects
 // (ObjectStore::OpenRandomAccess pins every range to the object's ETag). Remote economy:
 // the footer comes from one read of the last footer_guess bytes (a second read only
-// when the metadata is larger), after the file's Size(), which the reader never asks
+// when the metadata is larger; the whole file when it is at most whole_object_bytes, and then
+// no further read), after the file's Size(), which the reader never asks
 // separately: an object of unknown size is opened with its last footer_guess bytes
 // (ObjectStore::OpenRandomAccess tail_bytes: one suffix GET gives the size and those bytes, so
-// the footer read costs no further request); the column chunks a projection needs are fetched with nearby
-// ranges merged (gap <= merge_gap) and up to max_in_flight reads at once. Row groups whose
+// the footer read costs no further request); the column chunks a projection needs are fetched with
+// nearby ranges merged (gap <= merge_gap) and up to max_in_flight reads at once. Row groups whose
 // statistics prove the caller's predicate false are never fetched. Within a row group that
 // survives, the page index (PageIndex.md: ColumnIndex, OffsetIndex), when the file has one and
 // a predicate is set, is fetched in one merged read; pages whose bounds prove the predicate
@@ -41,6 +42,11 @@ struct ParquetReadOptions {
   int64_t batch_rows = 64 * 1024;
   std::shared_ptr<const RowGroupPredicate> predicate;  // nullptr = read every row group
   uint64_t footer_guess = 64 << 10;
+  // A file of at most this many bytes is read whole by the footer's read, and its column chunks
+  // come from those bytes: one request per small object instead of two or more. It trades
+  // bytes for requests (at most this much read that a projection or the statistics would have
+  // skipped); 0 turns it off.
+  uint64_t whole_object_bytes = 1 << 20;
   uint64_t merge_gap = 1 << 20;       // merge column-chunk ranges closer than this
   uint64_t max_range_bytes = 64 << 20;  // never merge into a range larger than this
   int max_in_flight = 8;              // concurrent ReadAt calls
