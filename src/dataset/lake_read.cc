@@ -86,16 +86,26 @@ Result<LakeRead> OpenLakeRead(StoreResolver& stores, const std::string& uri,
                        MustStatSingleKey(out.input.key, options.scan));
   ObjectStore& store = *out.input.store;
   S3C_ASSIGN_OR_RETURN(out.listing, DiscoverDataset(store, out.input.key, discovery));
+  auto judge = [&] {
+    return options.before_scan ? options.before_scan(out.input, out.listing) : Status::OK();
+  };
+  const Status judged = judge();
   if (!out.listing.key_unchecked) {
+    S3C_RETURN_IF_ERROR(judged);
     S3C_ASSIGN_OR_RETURN(out.scan, OpenScan(store, out.listing, std::move(options.scan)));
     return out;
   }
   // A single key, not looked at: the scan's open reads it first (the text formats' first GET,
-  // Parquet's footer suffix GET). NotFound there is what a HEAD would have said: the key is
-  // no object, so it is read as a folder (or is NotFound, with DiscoverDataset's message).
-  Result<std::unique_ptr<DatasetScan>> scan = OpenScan(store, out.listing, options.scan);
+  // Parquet's footer suffix GET). NotFound there (or from before_scan) is what a HEAD would
+  // have said: the key is no object, so it is read as a folder (or is NotFound, with
+  // DiscoverDataset's message).
+  if (!judged.ok() && judged.code() != StatusCode::kNotFound) return judged;
+  Result<std::unique_ptr<DatasetScan>> scan = judged.ok()
+                                                  ? OpenScan(store, out.listing, options.scan)
+                                                  : Result<std::unique_ptr<DatasetScan>>(judged);
   if (!scan.ok() && scan.status().code() == StatusCode::kNotFound) {
     S3C_ASSIGN_OR_RETURN(out.listing, DiscoverFolderOf(store, out.input.key, discovery));
+    S3C_RETURN_IF_ERROR(judge());
     scan = OpenScan(store, out.listing, std::move(options.scan));
   }
   S3C_ASSIGN_OR_RETURN(out.scan, std::move(scan));

@@ -85,10 +85,6 @@ class PipelineRun {
                          BuildLakeReadOptions(source->read, now, names));
     if (!spec_.select.empty()) read.scan.columns = spec_.select;
     read.scan.where = CombinedWhere(read.scan.where, spec_.where);
-    if (incremental && any_to_write) {
-      S3C_RETURN_IF_ERROR(incremental->PrepareListing(*source_stores));
-      incremental->AttachTo(&read);
-    }
     std::unique_ptr<dataset::QuarantineSink> quarantine;
     if (!source->read.quarantine.empty()) {
       S3C_ASSIGN_OR_RETURN(quarantine,
@@ -97,6 +93,15 @@ class PipelineRun {
       auto add = [sink](const formats::RejectedRecord& r) { return sink->Add(r); };
       read.scan.dataset.read.csv.bad_records.quarantine = add;
       read.scan.dataset.read.json.bad_records.quarantine = add;
+    }
+    // max_requests / max_cost_usd: judged on the run's own listing, before anything is read.
+    // What the source's stores send from here to that judgement is the listing.
+    read.before_scan = SourceLimitsCheck(
+        file_, *source, SourceReadSpec{read.scan, "", spec_.transform.limit.has_value()},
+        *source_stores, source_stores->RequestStatistics().requests);
+    if (incremental && any_to_write) {
+      S3C_RETURN_IF_ERROR(incremental->PrepareListing(*source_stores));
+      incremental->AttachTo(&read);
     }
     if (options_.dry_run || !any_to_write) {
       // A dry run lists the source; a run whose destinations are all skipped sends nothing.
@@ -111,15 +116,6 @@ class PipelineRun {
       report_.seconds = SecondsSince(start);
       return report_;
     }
-    // max_requests / max_cost_usd: the source planned, and refused, before anything is read.
-    ListingNarrower narrow;
-    if (incremental) {
-      narrow = [&](dataset::LakeReadOptions* r) {
-        incremental->AttachTo(r);  // PrepareListing ran above: the same uploads and clock
-        return Status::OK();
-      };
-    }
-    S3C_RETURN_IF_ERROR(CheckPlanLimits(file_, spec_, *source_stores, now, narrow));
     S3C_ASSIGN_OR_RETURN(dataset::LakeRead lake,
                          dataset::OpenLakeRead(*source_stores, source->uri, std::move(read)));
     report_.objects_listed = static_cast<int64_t>(lake.listing.objects.size());

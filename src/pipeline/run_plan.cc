@@ -13,13 +13,7 @@
 #include "s3c/formats/format_registry.h"
 
 namespace s3c::pipeline {
-namespace {
 
-void AddTo(RequestCounts& into, const RequestCounts& more) {
-  for (const auto& [op, n] : more) into[op] += n;
-}
-
-// The requests sent between two snapshots of a resolver's counts.
 RequestCounts Sent(const RequestCounts& before, const RequestCounts& after) {
   RequestCounts out;
   for (const auto& [op, n] : after) {
@@ -28,6 +22,12 @@ RequestCounts Sent(const RequestCounts& before, const RequestCounts& after) {
     if (n > earlier) out[op] = n - earlier;
   }
   return out;
+}
+
+namespace {
+
+void AddTo(RequestCounts& into, const RequestCounts& more) {
+  for (const auto& [op, n] : more) into[op] += n;
 }
 
 // A Parquet object: the run opens it (the footer reads, which the plan's own open repeats with

@@ -28,6 +28,12 @@ struct LakeReadOptions {
   // The incremental strategies' hooks: DiscoveryOptions::start_after and ::select.
   std::string list_start_after;
   std::function<Status(std::vector<ObjectInfo>* objects)> select_objects;
+  // Called with the listing (after its filters, limits and select_objects) before the scan
+  // opens any object; an error ends the read there, nothing read. The pipelines judge a
+  // source's max_requests and max_cost_usd here, on the run's own listing.
+  using BeforeScan =
+      std::function<Status(const DatasetInput& input, const DiscoveredDataset& listing)>;
+  BeforeScan before_scan;
 };
 
 struct LakeRead {
@@ -44,9 +50,11 @@ struct LakeRead {
 // or the limits judge objects, the output or the filter names _size, _etag or _last_modified,
 // or the key's name tells no format and none is given (a folder named without its '/' is read
 // after a HEAD and a LIST, as before; DiscoveryOptions::stat_single_key).
+// before_scan judges that unchecked key as listed (a NotFound from it reads "key/" as a folder,
+// which it then judges too).
 // Errors: a bad URI, filter text that does not parse, a bad --regex, a listing that finds
 // nothing (NotFound; an empty result after pruning or filtering is not an error), limits
-// exceeded (FailedPrecondition, before any data GET), and DatasetScan::Open's.
+// exceeded (FailedPrecondition, before any data GET), before_scan's, and DatasetScan::Open's.
 Result<LakeRead> OpenLakeRead(StoreResolver& stores, const std::string& uri,
                               LakeReadOptions options);
 

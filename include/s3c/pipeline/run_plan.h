@@ -97,6 +97,9 @@ struct PlanOptions {
   const Clock* clock = &SystemClock::Instance();
 };
 
+// The requests sent between two snapshots of a resolver's counts.
+RequestCounts Sent(const RequestCounts& before, const RequestCounts& after);
+
 // PlanSource's view of the read: the scan options the run reads with (after the pipeline's
 // `select` and `where`), the listing's root, and whether the pipeline may stop early.
 struct SourceReadSpec {
@@ -116,8 +119,7 @@ Status PlanSource(ObjectStore& store, const std::vector<ObjectInfo>& objects,
 // Errors: NotFound for an unknown pipeline; a source's listing and PlanSource's errors.
 Result<RunPlan> PlanPipelineFile(const PipelineFile& file, const PlanOptions& options);
 
-// The source side of one pipeline (listing and reads), with the source's own stores: what
-// CheckPlanLimits judges.
+// The source side of one pipeline (listing and reads), with the source's own stores.
 // `narrow`, when given, runs on the read options after `before` is measured and before the
 // listing: an incremental source's hooks (start-after, the selection; its ListMultipartUploads
 // is then part of the listing).
@@ -126,14 +128,19 @@ Result<SourcePlan> PlanPipelineSource(const PipelineFile& file, const PipelineSp
                                       StoreResolver& stores, WallTime now,
                                       const ListingNarrower& narrow = nullptr);
 
-// A source's max_requests and max_cost_usd (read_settings.h) against the planned listing and
-// reads of the source (the destinations are not counted: only the run knows their size).
-// OK when neither is set (no request sent); otherwise the source is planned (its listing is
-// sent once more by the run) and FailedPrecondition "<source>: the plan makes 1,204 requests;
+// A source's max_requests and max_cost_usd (read_settings.h), judged on the run's own listing:
+// the hook OpenLakeRead calls with what it listed (LakeReadOptions::before_scan) plans the reads
+// of those objects with `scan` (PlanSource: footers of Parquet objects over 1 MiB are read
+// once more, a single key not looked at gets a HEAD) and adds the requests `stores` sent since
+// `listing_from` (the listing, and an incremental source's ListMultipartUploads). The
+// destinations are not counted: only the run knows their size. nullptr when neither limit is
+// set. The hook returns FailedPrecondition "source <name>: the plan makes 1,204 requests;
 // max_requests is 1000: nothing was read" when a limit is exceeded.
-Status CheckPlanLimits(const PipelineFile& file, const PipelineSpec& spec,
-                       StoreResolver& stores, WallTime now,
-                       const ListingNarrower& narrow = nullptr);
+dataset::LakeReadOptions::BeforeScan SourceLimitsCheck(const PipelineFile& file,
+                                                       const SourceSpec& source,
+                                                       const SourceReadSpec& read,
+                                                       StoreResolver& stores,
+                                                       RequestCounts listing_from);
 
 // For people (one block per pipeline) and as JSON.
 std::string RunPlanText(const RunPlan& plan);

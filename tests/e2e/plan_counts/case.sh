@@ -4,7 +4,7 @@
 # column), the plan's
 # listing and read requests per operation equal the run's, and the bytes its reads fetch equal
 # the run's bytes downloaded less the listing's. max_requests and max_cost_usd stop a run after
-# its listing, before any GET.
+# its listing, before any GET, and a run within them lists once.
 GEN=$WORK/gen
 mkdir -p "$GEN/csv" "$GEN/gz" "$GEN/jsonl"
 python3 - "$GEN" <<'PY'
@@ -91,6 +91,10 @@ expect_grep "max_cost_usd: the message" \
   'pipeline priced: source priced: the plan costs \$0\.000007; max_cost_usd is 0\.000002: nothing was read' "$WORK/err"
 expect_eq "max_cost_usd: listed, no GET" \
   "$(report_field '[r["requests"].get(k, 0) for k in ("ListObjectsV2", "GetObject")]')" "[1, 0]"
+# Within both limits: judged on the run's own listing, which is sent once.
+run_pipeline 0 plan.yaml --pipeline within
+expect_eq "within the limits: one LIST, the 5 GETs" \
+  "$(report_field '[r["requests"].get(k, 0) for k in ("ListObjectsV2", "GetObject")]')" "[1, 5]"
 
 # A filter on a column of a Parquet object over 1 MiB: row groups it skips are counted, so not
 # exact. The plan opens its footer (one GET).
