@@ -21,6 +21,28 @@ Result<std::unique_ptr<formats::BatchReader>> OpenAt(
   return OpenObjectReader(store, object, format, options.read, readahead_bytes);
 }
 
+// The CSV dialects the sample's readers detected (from their threads).
+class DialectVotes {
+ public:
+  void Add(const formats::csv::CsvDialect& d) {
+    std::lock_guard<std::mutex> lock(mu_);
+    seen_.push_back(d);
+  }
+  // The one dialect every vote named; nullopt without votes or with two different ones.
+  std::optional<formats::csv::CsvDialect> Agreed() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (seen_.empty()) return std::nullopt;
+    for (const auto& d : seen_) {
+      if (!(d == seen_[0])) return std::nullopt;
+    }
+    return seen_[0];
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::vector<formats::csv::CsvDialect> seen_;
+};
+
 // Objects whose schemas make the dataset's: the first infer_files (at least one), -1 = all.
 size_t InferenceSample(size_t objects, int64_t infer_files) {
   if (infer_files < 0) return objects;
@@ -136,9 +158,26 @@ Result<std::unique_ptr<DatasetReader>> DatasetReader::Open(ObjectStore& store,
   std::unique_ptr<DatasetReader> reader(
       new DatasetReader(store, std::move(objects), std::move(options)));
   const size_t sample = InferenceSample(reader->objects_.size(), reader->options_.infer_files);
+  formats::csv::CsvReadOptions& csv = reader->options_.read.csv;
+  auto dialects = std::make_shared<DialectVotes>();
+  const auto told = csv.on_dialect_detected;  // the caller's, still told
+  if (csv.detect_dialect) {
+    csv.on_dialect_detected = [dialects, told](const formats::csv::CsvDialect& d) {
+      dialects->Add(d);
+      if (told) told(d);
+    };
+  }
   S3C_ASSIGN_OR_RETURN(reader->opened_,
                        OpenSample(store, reader->objects_, sample, reader->options_,
                                   reader->readahead_bytes_));
+  // CSV: the later objects are read with the dialect every sampled object agreed on (each
+  // would sniff its first MiB again, several passes of the tokenizer); without agreement each
+  // object keeps detecting its own.
+  csv.on_dialect_detected = told;
+  if (std::optional<formats::csv::CsvDialect> agreed = dialects->Agreed()) {
+    csv.dialect = *agreed;
+    csv.detect_dialect = false;
+  }
   std::vector<NamedSchema> schemas;
   for (size_t i = 0; i < sample; ++i) {
     schemas.push_back({store.UriFor(reader->objects_[i].key), reader->opened_[i]->schema()});

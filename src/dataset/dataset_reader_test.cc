@@ -1,9 +1,9 @@
 #include "s3c/dataset/dataset_reader.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "dataset/dataset_test_util.h"
-
 #include "s3c/columnar/pretty_print.h"
 #include "s3c/dataset/discovery.h"
 #include "s3c/store/memory_object_store.h"
@@ -58,6 +58,44 @@ TEST_F(DatasetReaderTest, ColumnOutsideTheInferredSchemaIsAnError) {
 TEST_F(DatasetReaderTest, ValueOfALaterObjectThatDoesNotFitIsDataLoss) {
   S3C_READ_FIRST_INFERRED(text, "w/", "a\n1\n", "a\n2.5\n");
   EXPECT_NE(text.find("DataLoss: mem://dataset/w/2.csv: column 'a': "), std::string::npos) << text;
+}
+
+// csv.detect_dialect: the dialect the sampled objects agree on reads the later ones, which
+// are not sniffed again; without agreement every object is sniffed.
+TEST_F(DatasetReaderTest, ALaterObjectTakesTheDialectTheSampleAgreedOn) {
+  for (int i = 1; i <= 5; ++i) {
+    ASSERT_TRUE(store_.Put(fmt::format("d/{}.csv", i), fmt::format("a;b\n{};x\n", i)).ok());
+  }
+  ASSERT_TRUE(store_.Put("m/1.csv", "a;b\n1;x\n").ok());
+  ASSERT_TRUE(store_.Put("m/2.csv", "a,b\n2,y\n").ok());
+  ASSERT_TRUE(store_.Put("m/3.csv", "a,b\n3,z\n").ok());
+  int detected = 0;
+  DatasetReadOptions options;
+  options.infer_files = 2;
+  options.read.csv.detect_dialect = true;
+  options.read.csv.on_dialect_detected = [&detected](const formats::csv::CsvDialect& d) {
+    EXPECT_TRUE(d.delimiter == ';' || d.delimiter == ',');
+    ++detected;
+  };
+  auto agreed = DatasetReader::Open(store_, Objects("d/"), options);
+  ASSERT_TRUE(agreed.ok()) << agreed.status().ToString();
+  EXPECT_EQ(ReadAllText(**agreed),
+            "[1]\n[\"x\"]\n[2]\n[\"x\"]\n[3]\n[\"x\"]\n[4]\n[\"x\"]\n[5]\n[\"x\"]\n");
+  EXPECT_EQ(detected, 2);  // the sample alone
+  // ';' then ',': no agreement, the third object is sniffed too and read right.
+  detected = 0;
+  auto mixed = DatasetReader::Open(store_, Objects("m/"), options);
+  ASSERT_TRUE(mixed.ok()) << mixed.status().ToString();
+  EXPECT_EQ(ReadAllText(**mixed), "[1]\n[\"x\"]\n[2]\n[\"y\"]\n[3]\n[\"z\"]\n");
+  EXPECT_EQ(detected, 3);
+  // A later object in another dialect than the agreed one fails on its columns, naming it.
+  ASSERT_TRUE(store_.Put("d/6.csv", "a,b\n6,x\n").ok());
+  auto later = DatasetReader::Open(store_, Objects("d/"), options);
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  const std::string text = ReadAllText(**later);
+  EXPECT_NE(text.find("DataLoss: mem://dataset/d/6.csv: column 'a,b' is not in the schema"),
+            std::string::npos)
+      << text;
 }
 
 TEST_F(DatasetReaderTest, SchemaOfTheFirstInferFilesObjects) {

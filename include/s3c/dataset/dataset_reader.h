@@ -7,7 +7,9 @@
 // naming the object and column: rows are never dropped silently. Partition and virtual columns
 // follow the files' columns; a file column with a partition's name must hold the folder's value
 // in every row (DataLoss naming the object, column and both values otherwise) and is read as the
-// partition column.
+// partition column. A CSV dialect detected (csv.detect_dialect) alike in every sampled object
+// reads the later objects too, undetected (as DuckDB takes its first file's); a later object
+// written in another dialect then fails on its columns instead of being sniffed again.
 #pragma once
 
 #include <cstdint>

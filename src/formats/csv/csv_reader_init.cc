@@ -45,6 +45,7 @@ Status CsvReader::DetectDialect() {
                   fmt::format("{}: {}", object_, detected.status().message()));
   }
   options_.dialect = *detected;
+  if (options_.on_dialect_detected) options_.on_dialect_detected(options_.dialect);
   buffer_.SetDialect(options_.dialect);
   return Status::OK();
 }

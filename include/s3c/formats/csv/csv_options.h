@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@ struct CsvDialect {
   std::string comment_prefix;    // lines starting with it are skipped (empty: none)
   bool trim_whitespace = false;  // strip spaces and tabs around unquoted fields
   bool skip_blank_lines = true;  // an empty line is no record
+  friend bool operator==(const CsvDialect&, const CsvDialect&) = default;
 };
 
 enum class HeaderMode { kYes, kNo, kAuto };
@@ -41,6 +43,9 @@ struct CsvReadOptions {
   // When set, dialect.delimiter and dialect.quote are ignored and detected from the first piece
   // of text (after skip_rows) with SniffCsv; a file it cannot decide fails with InvalidArgument.
   bool detect_dialect = false;
+  // With detect_dialect: told each dialect detected (a dataset reads its later objects with the
+  // one its inference sample agrees on: dataset_reader.h).
+  std::function<void(const CsvDialect&)> on_dialect_detected;
   HeaderMode header = HeaderMode::kYes;
   int64_t skip_rows = 0;  // physical lines dropped before the header / first record
   std::vector<std::string> null_strings = {""};
