@@ -1,6 +1,8 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "formats/csv/csv_test_util.h"
 #include "s3c/columnar/builder_binary.h"
@@ -66,6 +68,50 @@ TEST(CsvWriter, MinimalQuotingAndFormats) {
             "1,0.1,plain,2024-01-31,2024-01-31T12:34:56.123456Z,true\n"
             ",1e+300,\"\",1969-12-31,1970-01-01T00:00:00Z,false\n"
             "-3,-2.5,\"q\"\"uote, and\nnewline\",,1969-12-31T23:59:59.999999Z,\n");
+}
+
+// Numbers and dates are written as fmt's "{}" and "{:04}-{:02}-{:02}" write them, at the
+// extremes of each type and outside the four-digit years too.
+TEST(CsvWriter, NumbersAndDatesAsFmtWritesThem) {
+  c::Int8Builder i8;
+  c::Int64Builder i64;
+  c::UInt64Builder u64;
+  c::Float64Builder f64;
+  c::Float32Builder f32;
+  c::Date32Builder date;
+  const std::vector<int64_t> ints = {0, -1, 7, std::numeric_limits<int64_t>::min(),
+                                     std::numeric_limits<int64_t>::max()};
+  const std::vector<double> doubles = {0.0, -0.0, 1.5, -2.25e-300, 1e300, 0.1};
+  // 0001-01-01, 1969-12-31, 1970-01-01, 2024-02-29, 9999-12-31, 10000-01-01, -0001-12-31.
+  const std::vector<int32_t> days = {-719162, -1, 0, 19782, 2932896, 2932897, -719529};
+  for (size_t r = 0; r < days.size(); ++r) {
+    i8.Append(static_cast<int8_t>(r % 2 == 0 ? -128 : 127));
+    i64.Append(ints[r % ints.size()]);
+    u64.Append(r == 0 ? std::numeric_limits<uint64_t>::max() : r);
+    f64.Append(doubles[r % doubles.size()]);
+    f32.Append(static_cast<float>(doubles[r % doubles.size()] * 1e-280));
+    date.Append(days[r]);
+  }
+  auto schema = c::MakeSchema({c::Field("i8", c::Int8()), c::Field("i64", c::Int64()),
+                               c::Field("u64", c::UInt64()), c::Field("f64", c::Float64()),
+                               c::Field("f32", c::Float32()), c::Field("d", c::Date32())});
+  auto batch = c::RecordBatch::Make(
+      schema,
+      {*i8.Finish(), *i64.Finish(), *u64.Finish(), *f64.Finish(), *f32.Finish(), *date.Finish()},
+      static_cast<int64_t>(days.size()));
+  ASSERT_TRUE(batch.ok());
+  auto text = WriteCsv({*batch}, schema);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  std::string want = "i8,i64,u64,f64,f32,d\n";
+  const char* dates[] = {"0001-01-01", "1969-12-31",  "1970-01-01", "2024-02-29",
+                         "9999-12-31", "10000-01-01", "-001-12-31"};
+  for (size_t r = 0; r < days.size(); ++r) {
+    want += fmt::format(
+        "{},{},{},{},{},{}\n", static_cast<int>(r % 2 == 0 ? -128 : 127), ints[r % ints.size()],
+        r == 0 ? std::numeric_limits<uint64_t>::max() : uint64_t{r}, doubles[r % doubles.size()],
+        static_cast<float>(doubles[r % doubles.size()] * 1e-280), dates[r]);
+  }
+  EXPECT_EQ(*text, want);
 }
 
 TEST(CsvWriter, RoundTripGivesEqualBatches) {

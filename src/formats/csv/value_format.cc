@@ -1,16 +1,18 @@
 // Value -> text for the CSV writer (value_format.h).
 #include "formats/csv/value_format.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cmath>
+#include <type_traits>
 
-#include "s3c/common/civil_date.h"
 #include "s3c/columnar/array_binary.h"
 #include "s3c/columnar/array_nested.h"
 #include "s3c/columnar/array_primitive.h"
-#include "s3c/common/json_escape.h"
 #include "s3c/columnar/decimal.h"
+#include "s3c/common/civil_date.h"
+#include "s3c/common/json_escape.h"
 
 namespace s3c::formats::csv {
 namespace {
@@ -19,9 +21,23 @@ using columnar::TypeId;
 
 int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
+// As fmt's "{}" writes them, without its format-string parse and its output iterator per value
+// (written CSV spends much of its time here).
 template <typename T>
 void AppendNumber(T v, std::string* out) {
-  fmt::format_to(std::back_inserter(*out), "{}", v);
+  if constexpr (std::is_integral_v<T>) {
+    const fmt::format_int text(v);
+    out->append(text.data(), text.size());
+  } else {
+    char buf[64];
+    const char* end = fmt::format_to(buf, FMT_COMPILE("{}"), v);
+    out->append(buf, static_cast<size_t>(end - buf));
+  }
+}
+
+void AppendTwoDigits(unsigned v, std::string* out) {
+  out->push_back(static_cast<char>('0' + v / 10));
+  out->push_back(static_cast<char>('0' + v % 10));
 }
 
 }  // namespace
@@ -30,7 +46,17 @@ void AppendDate32(int32_t days, std::string* out) {
   int64_t y;
   unsigned m, d;
   CivilFromDays(days, &y, &m, &d);
-  fmt::format_to(std::back_inserter(*out), "{:04}-{:02}-{:02}", y, m, d);
+  if (y < 0 || y > 9999) {
+    fmt::format_to(std::back_inserter(*out), "{:04}-{:02}-{:02}", y, m, d);
+    return;
+  }
+  const auto year = static_cast<unsigned>(y);
+  AppendTwoDigits(year / 100, out);
+  AppendTwoDigits(year % 100, out);
+  out->push_back('-');
+  AppendTwoDigits(m, out);
+  out->push_back('-');
+  AppendTwoDigits(d, out);
 }
 
 void AppendTimestamp(int64_t value, columnar::TimeUnit unit, bool zoned, std::string* out) {
