@@ -45,11 +45,28 @@ void LimitMallocArenas() {
   mallopt(M_ARENA_MAX, static_cast<int>(std::max(2u, std::thread::hardware_concurrency())));
 }
 
+// Buffers of a few hundred KB to a few MB (a Parquet object read whole, decompressed pages,
+// parse chunks) come and go with every object. Above glibc's mmap threshold (128 KiB at first)
+// each is a fresh mapping whose pages the kernel faults in and zeroes every time: a sixth of the
+// CPU of a Parquet lake read. With the threshold at 32 MiB and the heap trimmed only past 64 MiB
+// free, they are reused from the heap: that read took 0.20 s instead of 0.245 s, and a 256 MB
+// CSV-to-Parquet job was as fast with its peak RSS within 5%. GLIBC_TUNABLES or
+// MALLOC_MMAP_THRESHOLD_ in the environment still decide.
+void KeepBuffersInTheHeap() {
+  if (std::getenv("GLIBC_TUNABLES") != nullptr ||
+      std::getenv("MALLOC_MMAP_THRESHOLD_") != nullptr) {
+    return;
+  }
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace s3c::cli;  // NOLINT(google-build-using-namespace): the tool's own namespace
   LimitMallocArenas();
+  KeepBuffersInTheHeap();
   std::signal(SIGPIPE, SIG_IGN);  // a closed stdout pipe becomes EPIPE, handled as Cancelled
   InstallInterruptHandler();
 
