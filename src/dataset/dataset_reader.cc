@@ -71,7 +71,7 @@ Result<std::vector<std::unique_ptr<formats::BatchReader>>> OpenSample(
   };
   const size_t at_once = std::min(sample, static_cast<size_t>(std::max(1, in_flight)));
   if (at_once <= 1) {
-    for (size_t i = 0; i < sample; ++i) open(i);
+    for (size_t i = 0; i < sample; ++i) S3C_RETURN_IF_ERROR(open(i));  // OK: kept in `opened`
   } else {
     Executor pool(static_cast<int>(at_once) - 1);
     TaskGroup group(pool);

@@ -125,7 +125,9 @@ TEST(ObjectPipelineTest, UnorderedHandsOutEveryBatchOnceKeepingRowOrderWithinAnO
   std::map<int64_t, int64_t> last_of_object;
   for (int64_t v : run.values) {
     auto it = last_of_object.find(v / 1000);
-    if (it != last_of_object.end()) EXPECT_LT(it->second, v) << "rows of an object out of order";
+    if (it != last_of_object.end()) {
+      EXPECT_LT(it->second, v) << "rows of an object out of order";
+    }
     last_of_object[v / 1000] = v;
   }
   EXPECT_EQ(run.consumed.size(), 20u);
