@@ -30,14 +30,16 @@ void AddTo(RequestCounts& into, const RequestCounts& more) {
   for (const auto& [op, n] : more) into[op] += n;
 }
 
-// A Parquet object: the run opens it (the footer reads, which the plan's own open repeats with
-// the same footer_guess, so they count the same), then reads its projected chunks whole. An
-// object of at most whole_object_bytes the run reads whole in one request, chunks included,
-// whatever its statistics say: the plan need not open it.
+// An object of at most whole_object_bytes the run reads whole in one request, chunks included,
+// whatever its statistics say. (An empty object is no Parquet file: the plan's open then fails
+// as the run's would.)
 bool ReadWhole(const ObjectInfo& object, const dataset::ScanOptions& scan) {
-  return object.size <= scan.dataset.read.parquet.whole_object_bytes;
+  return object.size > 0 && object.size <= scan.dataset.read.parquet.whole_object_bytes;
 }
 
+// A Parquet object: the run opens it (the footer reads, which the plan's own open repeats with
+// the same footer_guess, so they count the same), then reads its projected chunks whole; one it
+// reads whole (ReadWhole) is one GET of its size, and the plan need not open it.
 Status PlanParquet(ObjectStore& store, const ObjectInfo& object, const dataset::ScanOptions& scan,
                    const dataset::ScanFileColumns& columns, bool counts_requests,
                    SourcePlan& plan) {
