@@ -177,6 +177,7 @@ Result<std::unique_ptr<DatasetReader>> DatasetReader::Open(ObjectStore& store,
   if (std::optional<formats::csv::CsvDialect> agreed = dialects->Agreed()) {
     csv.dialect = *agreed;
     csv.detect_dialect = false;
+    reader->dialect_from_sample_ = true;
   }
   std::vector<NamedSchema> schemas;
   for (size_t i = 0; i < sample; ++i) {
@@ -205,10 +206,21 @@ Result<std::unique_ptr<formats::BatchReader>> DatasetReader::ReaderFor(
     if (is_extra) continue;  // read as the partition column (checked against it in Align)
     if (d.kind == formats::SchemaDrift::Kind::kColumnAdded) {
       // Data that does not fit the dataset's schema: a data error (exit 5), never dropped.
+      const formats::csv::CsvDialect& dialect = options_.read.csv.dialect;
+      const std::string sample_dialect =
+          dialect_from_sample_
+              ? fmt::format(
+                    " (it was read with the delimiter '{}' and quote '{}' detected in "
+                    "those objects; if it is written otherwise, pass --delimiter and "
+                    "--quote, or read it apart)",
+                    dialect.delimiter == '\t' ? std::string("\\t")
+                                              : std::string(1, dialect.delimiter),
+                    dialect.quote == '\0' ? std::string("none") : std::string(1, dialect.quote))
+              : "";
       return DataLossError(fmt::format(
-          "{}: column '{}' is not in the schema inferred from the first {} object(s); infer "
+          "{}: column '{}' is not in the schema inferred from the first {} object(s){}; infer "
           "from more objects or give a schema",
-          d.file, d.column, opened_.size()));
+          d.file, d.column, opened_.size(), sample_dialect));
     }
     drift->push_back(d);
   }

@@ -135,6 +135,7 @@ class DatasetReader final : public formats::BatchReader {
   ObjectStore& store_;
   std::vector<ObjectInfo> objects_;
   PartitionTable extra_;  // partition and virtual columns, per object
+  bool dialect_from_sample_ = false;  // later CSV objects read with the sample's dialect
   std::shared_ptr<formats::Schema> file_schema_;  // the files' columns (without extra_'s names)
   DatasetReadOptions options_;
   std::shared_ptr<formats::Schema> schema_;

@@ -120,9 +120,10 @@ class BytesMinMax {
   std::string EncodedMax() const {
     return shorten_ ? UpperBoundPrefix(max_, kStatisticsPrefixBytes) : max_;
   }
-  // Whether the encoded bounds are the values themselves (Statistics.is_*_value_exact).
-  bool min_exact() const { return EncodedMin().size() == min_.size(); }
-  bool max_exact() const { return EncodedMax() == max_; }
+  // The values' lengths: an encoded bound is the value itself exactly when it is as long
+  // (a shortened bound is always shorter), for Statistics.is_*_value_exact.
+  size_t min_bytes() const { return min_.size(); }
+  size_t max_bytes() const { return max_.size(); }
 
  private:
   bool Less(std::string_view a, std::string_view b) const;

@@ -204,8 +204,8 @@ class TypedColumnWriter final : public ColumnWriter {
       st.min_value = mm.EncodedMin();
       st.max_value = mm.EncodedMax();
       if constexpr (std::is_same_v<Stats, BytesMinMax>) {
-        st.is_min_value_exact = mm.min_exact();
-        st.is_max_value_exact = mm.max_exact();
+        st.is_min_value_exact = st.min_value->size() == mm.min_bytes();
+        st.is_max_value_exact = st.max_value->size() == mm.max_bytes();
       }
       if (HasLegacyOrder(order_)) {
         st.min = st.min_value;
