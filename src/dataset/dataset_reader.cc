@@ -191,6 +191,13 @@ Result<std::unique_ptr<DatasetReader>> DatasetReader::Open(ObjectStore& store,
   return reader;
 }
 
+Result<std::shared_ptr<formats::Schema>> DatasetSchemaFor(const formats::Schema& files,
+                                                          const std::vector<ObjectInfo>& objects,
+                                                          const DatasetReadOptions& options) {
+  S3C_ASSIGN_OR_RETURN(PartitionTable extra, ObjectColumnsOf(objects, options));
+  return WithExtra(*WithoutExtraNames(files, extra.fields), extra.fields);
+}
+
 Result<std::unique_ptr<formats::BatchReader>> DatasetReader::ReaderFor(
     size_t index, std::vector<formats::SchemaDrift>* drift) {
   if (index < opened_.size()) return std::move(opened_[index]);

@@ -46,6 +46,24 @@ bool IsVirtual(std::string_view name, std::string* canonical) {
   return false;
 }
 
+// The virtual columns the output or the filter names, in their fixed order (kVirtualColumns).
+std::vector<std::string> VirtualColumnsNamed(const ScanOptions& options,
+                                             const std::set<std::string>& filter_columns) {
+  std::set<std::string> wanted;
+  std::string canonical;
+  for (const auto& n : options.columns) {
+    if (IsVirtual(n, &canonical)) wanted.insert(canonical);
+  }
+  for (const auto& n : filter_columns) {
+    if (IsVirtual(n, &canonical)) wanted.insert(canonical);
+  }
+  std::vector<std::string> out;
+  for (const char* v : kVirtualColumns) {
+    if (wanted.count(v) > 0) out.push_back(v);
+  }
+  return out;
+}
+
 // The partition keys of the first object (the reader checks that every object has the same).
 std::set<std::string> PartitionKeys(const std::vector<ObjectInfo>& objects,
                                     const DatasetReadOptions& options) {
@@ -92,6 +110,20 @@ Result<ScanFileColumns> FileColumnsOf(const std::vector<ObjectInfo>& objects,
   return out;
 }
 
+Result<std::shared_ptr<const columnar::RowGroupPredicate>> BindRowGroupPredicate(
+    const formats::Schema& files, const std::vector<ObjectInfo>& objects,
+    const ScanOptions& options) {
+  if (options.where.empty()) return std::shared_ptr<const columnar::RowGroupPredicate>();
+  S3C_ASSIGN_OR_RETURN(std::set<std::string> filter_columns, expr::ColumnsRead(options.where));
+  DatasetReadOptions dataset = options.dataset;
+  dataset.virtual_columns = VirtualColumnsNamed(options, filter_columns);
+  S3C_ASSIGN_OR_RETURN(std::shared_ptr<formats::Schema> schema,
+                       DatasetSchemaFor(files, objects, dataset));
+  S3C_ASSIGN_OR_RETURN(std::shared_ptr<const expr::Filter> filter,
+                       expr::Filter::Bind(options.where, *schema));
+  return expr::MakeRowGroupPredicate(filter, options.eval);
+}
+
 // The reader first: its threads run the transform, which uses the members below it.
 DatasetScan::~DatasetScan() { reader_.reset(); }
 
@@ -107,20 +139,9 @@ Result<std::unique_ptr<DatasetScan>> DatasetScan::Open(ObjectStore& store,
   if (!options.where.empty()) {
     S3C_ASSIGN_OR_RETURN(filter_columns, expr::ColumnsRead(options.where));
   }
-  // Virtual columns the output or the filter names, in their fixed order.
-  std::set<std::string> wanted_virtual;
-  std::string canonical;
-  for (const auto& n : options.columns) {
-    if (IsVirtual(n, &canonical)) wanted_virtual.insert(canonical);
-  }
-  for (const auto& n : filter_columns) {
-    if (IsVirtual(n, &canonical)) wanted_virtual.insert(canonical);
-  }
   DatasetReadOptions& ds = options.dataset;
-  ds.virtual_columns.clear();
-  for (const char* v : kVirtualColumns) {
-    if (wanted_virtual.count(v) > 0) ds.virtual_columns.push_back(v);
-  }
+  ds.virtual_columns = VirtualColumnsNamed(options, filter_columns);
+  std::string canonical;
   S3C_ASSIGN_OR_RETURN(ScanFileColumns file_columns, FileColumnsOf(objects, options));
   if (!options.columns.empty()) ds.read.columns = std::move(file_columns.read);
   auto late = std::make_shared<LatePredicate>();

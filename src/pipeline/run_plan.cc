@@ -38,16 +38,20 @@ bool ReadWhole(const ObjectInfo& object, const dataset::ScanOptions& scan) {
 }
 
 // A Parquet object: the run opens it (the footer reads, which the plan's own open repeats with
-// the same footer_guess, so they count the same), then reads its projected chunks whole; one it
-// reads whole (ReadWhole) is one GET of its size, and the plan need not open it.
-Status PlanParquet(ObjectStore& store, const ObjectInfo& object, const dataset::ScanOptions& scan,
-                   const dataset::ScanFileColumns& columns, bool counts_requests,
-                   SourcePlan& plan) {
+// the same footer_guess, so they count the same), then reads the projected chunks of the row
+// groups its filter keeps; one it reads whole (ReadWhole) is one GET of its size, and the plan
+// need not open it. A filter on the files' columns is bound to this object's columns and its
+// partition and virtual columns, as the run binds it to the dataset's, and the plan makes the
+// page index reads the run makes (PlanRead). Returns false when that filter does not bind to
+// this object's columns (a column it lacks): its chunks are then counted whole.
+Result<bool> PlanParquet(ObjectStore& store, const ObjectInfo& object,
+                         const dataset::ScanOptions& scan, const dataset::ScanFileColumns& columns,
+                         bool counts_requests, SourcePlan& plan) {
   formats::parquet::ParquetReadOptions options = scan.dataset.read.parquet;
   if (ReadWhole(object, scan)) {
     if (counts_requests) plan.reads["GetObject"] += 1;
     plan.read_bytes += object.size;
-    return Status::OK();
+    return true;
   }
   options.object_name = store.UriFor(object.key);
   options.columns = columns.read;
@@ -58,14 +62,24 @@ Status PlanParquet(ObjectStore& store, const ObjectInfo& object, const dataset::
                                         std::shared_ptr<RandomAccessFile>(std::move(file)),
                                         options));
   const formats::parquet::ParquetReadStats footer = reader->stats();
-  // The scan sets a predicate whenever the read has a filter (dataset_scan.cc).
-  S3C_ASSIGN_OR_RETURN(formats::parquet::ParquetReadPlan whole,
-                       reader->PlanWholeRead(!scan.where.empty()));
-  if (counts_requests) {
-    plan.reads["GetObject"] += static_cast<uint64_t>(footer.reads + whole.reads);
+  std::shared_ptr<const columnar::RowGroupPredicate> predicate;
+  bool bound = true;
+  if (!columns.filtered.empty()) {
+    auto bind = dataset::BindRowGroupPredicate(*reader->file_schema(), {object}, scan);
+    bound = bind.ok();
+    if (bound) predicate = std::move(*bind);
   }
-  plan.read_bytes += static_cast<uint64_t>(footer.bytes_read + whole.bytes);
-  return Status::OK();
+  // The scan sets a predicate whenever the read has a filter (dataset_scan.cc); one that judges
+  // no column of the files selects nothing, which PlanWholeRead counts without a read.
+  formats::parquet::ParquetReadPlan read;
+  if (predicate != nullptr) {
+    S3C_ASSIGN_OR_RETURN(read, reader->PlanRead(predicate));
+  } else {
+    S3C_ASSIGN_OR_RETURN(read, reader->PlanWholeRead(!scan.where.empty()));
+  }
+  if (counts_requests) plan.reads["GetObject"] += static_cast<uint64_t>(footer.reads + read.reads);
+  plan.read_bytes += static_cast<uint64_t>(footer.bytes_read + read.bytes);
+  return bound;
 }
 
 // The run's read options of a pipeline's source, as the runner builds them.
@@ -122,7 +136,7 @@ Status PlanSource(ObjectStore& store, const std::vector<ObjectInfo>& objects,
   S3C_ASSIGN_OR_RETURN(dataset::ScanFileColumns columns, dataset::FileColumnsOf(objects, scan));
   // A store whose streaming read sends nothing (local folder, memory) sends no request at all.
   const bool counts_requests = !store.WholeStreamReadRequests(1).empty();
-  bool parquet_filtered = false;
+  std::vector<std::string> unbound;  // Parquet objects the filter does not bind to
   for (const ObjectInfo& listed : objects) {
     ObjectInfo object = listed;
     if (!object.details_known) {
@@ -137,16 +151,16 @@ Status PlanSource(ObjectStore& store, const std::vector<ObjectInfo>& objects,
       plan.read_bytes += object.size;
       continue;
     }
-    S3C_RETURN_IF_ERROR(PlanParquet(store, object, scan, columns, counts_requests, plan));
-    // What the statistics skip in an object read whole is read all the same.
-    parquet_filtered = parquet_filtered || (!columns.filtered.empty() && !ReadWhole(object, scan));
+    S3C_ASSIGN_OR_RETURN(bool bound,
+                         PlanParquet(store, object, scan, columns, counts_requests, plan));
+    if (!bound) unbound.push_back(store.UriFor(object.key));
   }
-  if (parquet_filtered) {
+  if (!unbound.empty()) {
     plan.exact = false;
     plan.notes.push_back(fmt::format(
-        "the filter names columns of the Parquet files ({}): in objects over {} bytes, row "
-        "groups and pages it skips are counted as read, its page index reads are not",
-        fmt::join(columns.filtered, ", "), scan.dataset.read.parquet.whole_object_bytes));
+        "the filter names columns ({}) that {} Parquet object(s) lack (the first: {}): their row "
+        "groups are counted as read whole",
+        fmt::join(columns.filtered, ", "), unbound.size(), unbound.front()));
   }
   if (read.may_stop_early && plan.objects > 0) {
     plan.exact = false;

@@ -13,6 +13,7 @@
 #include "s3c/formats/parquet/parquet_reader.h"
 #include "s3c/io/local_file.h"
 #include "s3c/pipeline/pipeline_runner.h"
+#include "s3c/store/local_object_store.h"
 
 namespace s3c::pipeline {
 namespace {
@@ -147,6 +148,55 @@ pipelines:
   // This small file is read whole by the footer's read; its chunk comes from those bytes.
   EXPECT_EQ(s.read_bytes, s.object_bytes);
   EXPECT_EQ((*reader)->stats().reads, 1);
+}
+
+// A filter on the files' columns is bound to each Parquet object's own columns: an object that
+// lacks one cannot be judged as the run judges it, so it is counted read whole and the plan
+// says it is not exact, naming the object; an object that has the column is planned exactly
+// (its row group ruled out here: the footer alone).
+TEST_F(RunPlanTest, ParquetObjectWithoutAFilteredColumnMakesThePlanNotExact) {
+  auto written = LoadText(kCsvSource + std::string(R"y(destinations:
+  both: {uri: DIR/pq/both/, format: parquet}
+  ids: {uri: DIR/pq/ids/, format: parquet}
+pipelines:
+  both: {from: in, to: [both]}
+  ids: {from: in, to: [ids], select: [id]}
+)y"));
+  ASSERT_TRUE(written.ok()) << written.status().ToString();
+  RunOptions run;
+  run.env = &testing::TestEnv();
+  ASSERT_TRUE(RunPipelineFile(*written, run).ok());
+  auto store = LocalObjectStore::Open((dir_ / "pq").string());
+  ASSERT_TRUE(store.ok());
+  auto listed = (*store)->ListAll(ListOptions{});
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  std::vector<ObjectInfo> parquet;
+  for (const ObjectInfo& o : *listed) {
+    if (o.key.size() > 8 && o.key.substr(o.key.size() - 8) == ".parquet") parquet.push_back(o);
+  }
+  ASSERT_EQ(parquet.size(), 2u);
+  SourceReadSpec read;
+  read.scan.where = "amount > 1000";
+  read.scan.dataset.format = formats::FileFormat::kParquet;
+  read.scan.dataset.partitioning.kind = dataset::Partitioning::Kind::kNone;
+  read.scan.dataset.read.parquet.whole_object_bytes = 0;  // open both, as objects over 1 MiB
+  SourcePlan plan;
+  ASSERT_TRUE(PlanSource(**store, parquet, read, plan).ok());
+  EXPECT_FALSE(plan.exact);
+  ASSERT_EQ(plan.notes.size(), 1u);
+  EXPECT_NE(plan.notes[0].find("(amount) that 1 Parquet object(s) lack (the first: "),
+            std::string::npos)
+      << plan.notes[0];
+  EXPECT_NE(plan.notes[0].find("/ids/"), std::string::npos) << plan.notes[0];
+  // Each footer is one read of the file's tail (whole here: the files are smaller than the
+  // guess); `both` stops there (amount never exceeds 30), `ids` adds its chunk (held: no more).
+  EXPECT_EQ(plan.read_bytes, plan.object_bytes);
+
+  read.scan.where = "id > 1000";  // a column both have: exact
+  SourcePlan bound;
+  ASSERT_TRUE(PlanSource(**store, parquet, read, bound).ok());
+  EXPECT_TRUE(bound.exact);
+  EXPECT_TRUE(bound.notes.empty());
 }
 
 TEST_F(RunPlanTest, PricesSectionSetsThePricesAndIsChecked) {

@@ -166,4 +166,11 @@ struct DatasetSchema {
 Result<DatasetSchema> InferDatasetSchema(ObjectStore& store, const std::vector<ObjectInfo>& objects,
                                          const DatasetReadOptions& options);
 
+// The schema a DatasetReader over `objects` has when its files' columns unite to `files`: those
+// columns less the ones named like a partition or virtual column, then the partition columns,
+// then options.virtual_columns. Errors as BuildPartitionTable's and AddVirtualColumns'.
+Result<std::shared_ptr<formats::Schema>> DatasetSchemaFor(const formats::Schema& files,
+                                                          const std::vector<ObjectInfo>& objects,
+                                                          const DatasetReadOptions& options);
+
 }  // namespace s3c::dataset

@@ -40,6 +40,14 @@ struct ScanFileColumns {
 Result<ScanFileColumns> FileColumnsOf(const std::vector<ObjectInfo>& objects,
                                       const ScanOptions& options);
 
+// The row-group predicate a scan of `objects` gives its Parquet readers when the files' columns
+// are `files`: options.where bound to DatasetSchemaFor(files, ...) with the virtual columns it
+// names, as DatasetScan::Open binds it to the opened dataset's schema. For a plan, which opens
+// footers but no dataset. nullptr without a filter; errors as Open's for the filter.
+Result<std::shared_ptr<const columnar::RowGroupPredicate>> BindRowGroupPredicate(
+    const formats::Schema& files, const std::vector<ObjectInfo>& objects,
+    const ScanOptions& options);
+
 // Not thread-safe (as DatasetReader). Batches that the filter empties are dropped. The filter and
 // projection run where the reader aligns its batches (on pool threads when objects are read at
 // once, ParallelReadOptions).

@@ -9,14 +9,18 @@
 // compression) is one streaming read from byte 0 to its end (ObjectStore::
 // WholeStreamReadRequests: ranged GETs ramping up to the read chunk size); a Parquet object
 // costs its footer reads, then its projected column chunks merged as the reader merges them
-// (formats::parquet::ParquetFileReader::PlanWholeRead). To know the chunks the plan reads each
-// Parquet footer itself (metadata, never data): those GETs, and the HEAD of a single key the
-// run reads without looking at it first, are the plan's own requests, reported apart.
+// (formats::parquet::ParquetFileReader::PlanWholeRead), and, when the filter names columns of
+// the files, only the row groups and pages the filter keeps, after the page index reads the
+// run makes (ParquetFileReader::PlanRead, with the filter bound to the object's columns as
+// dataset::BindRowGroupPredicate binds it). An object of at most whole_object_bytes is one GET
+// of its size. To know the chunks the plan reads each larger Parquet footer itself, and its
+// page index when the filter judges its columns (metadata, never data): those GETs, and the
+// HEAD of a single key the run reads without looking at it first, are the plan's own
+// requests, reported apart.
 //
 // Not exact, and said so (SourcePlan::exact false, with the reason in `notes`): a Parquet
-// source whose filter names columns of the files (row groups and pages the filter skips are
-// counted as read: the figures are an upper bound on bytes; the page index reads the filter
-// adds are not counted); a pipeline with a `limit` (the run may stop before the last object).
+// object that lacks a column the filter names (its row groups are counted as read whole); a
+// pipeline with a `limit` (the run may stop before the last object).
 //
 // Destination side, estimated: each destination's mode check, one data file and the commit
 // (DestinationPlan::requests), labelled as an estimate: how many files and parts the output

@@ -19,7 +19,7 @@ std::optional<ByteRange> IndexRange(const std::optional<int64_t>& offset,
 
 }  // namespace
 
-Result<PagePlan> ReaderState::PlanPages(int row_group) {
+Result<PagePlan> ReaderState::PlanPages(int row_group, const RowGroupPredicate& predicate) {
   const RowGroup& rg = metadata_.row_groups[static_cast<size_t>(row_group)];
   const size_t leaves = schema_.leaves.size();
   // Which leaves' indexes to fetch: the ColumnIndex (and OffsetIndex) of every leaf the
@@ -42,8 +42,7 @@ Result<PagePlan> ReaderState::PlanPages(int row_group) {
   for (size_t i = 0; i < leaves && i < rg.columns.size(); ++i) {
     const ColumnChunk& chunk = rg.columns[i];
     std::optional<ByteRange> column =
-        schema_.leaves[i].max_rep_level == 0 &&
-                options_.predicate->JudgesColumn(schema_.leaves[i].path)
+        schema_.leaves[i].max_rep_level == 0 && predicate.JudgesColumn(schema_.leaves[i].path)
             ? IndexRange(chunk.column_index_offset, chunk.column_index_length, file_size_)
             : std::nullopt;
     std::optional<ByteRange> offset =
@@ -85,7 +84,7 @@ Result<PagePlan> ReaderState::PlanPages(int row_group) {
       indexes[i].offset = std::move(*offset);
     }
   }
-  plan.rows = SelectRowsByPageIndex(*options_.predicate, metadata_, schema_, indexes, rg.num_rows);
+  plan.rows = SelectRowsByPageIndex(predicate, metadata_, schema_, indexes, rg.num_rows);
   for (size_t k = 0; k < projected_leaves.size(); ++k) {
     plan.offsets[k] = indexes[projected_leaves[k]].offset;
   }
@@ -96,18 +95,26 @@ Result<PagePlan> ReaderState::PlanPages(int row_group) {
 
 namespace s3c::formats::parquet {
 
+namespace {
+
+// Adds to `out` the merged reads of `ranges` that the footer's read does not hold, as
+// FetchRanges makes them.
+void CountReads(const std::vector<ByteRange>& ranges, const ParquetReadOptions& options,
+                const HeldBytes& held, ParquetReadPlan* out) {
+  for (const ByteRange& r : PlanRanges(ranges, options.merge_gap, options.max_range_bytes).reads) {
+    if (held.Holds(r)) continue;  // FetchRanges copies it from the footer's read
+    out->reads += 1;
+    out->bytes += static_cast<int64_t>(r.length);
+  }
+}
+
+}  // namespace
+
 // Fetch with a plan that prunes nothing: PlanPages (when a predicate is set) reads the
 // OffsetIndexes of the projected leaves only (no leaf is judged, so no ColumnIndex), which
 // select no rows, so each projected chunk is then fetched whole.
 Result<ParquetReadPlan> ReaderState::PlanWholeRead(bool with_predicate) const {
   ParquetReadPlan out;
-  auto add = [&](const std::vector<ByteRange>& ranges) {
-    for (const ByteRange& r : PlanRanges(ranges, options_.merge_gap, options_.max_range_bytes).reads) {
-      if (held_.Holds(r)) continue;  // FetchRanges copies it from the footer's read
-      out.reads += 1;
-      out.bytes += static_cast<int64_t>(r.length);
-    }
-  };
   for (size_t g = 0; g < metadata_.row_groups.size(); ++g) {
     const RowGroup& rg = metadata_.row_groups[g];
     std::vector<ByteRange> index_ranges, chunk_ranges;
@@ -124,8 +131,30 @@ Result<ParquetReadPlan> ReaderState::PlanWholeRead(bool with_predicate) const {
         chunk_ranges.push_back(chunk);
       }
     }
-    add(index_ranges);
-    add(chunk_ranges);
+    CountReads(index_ranges, options_, held_, &out);
+    CountReads(chunk_ranges, options_, held_, &out);
+  }
+  return out;
+}
+
+// ReadBatches' steps without its chunk reads: the row groups SelectRowGroups keeps, for each
+// the page index read of PlanPages (made, as Fetch makes it), then the ranges PlanFetch plans.
+Result<ParquetReadPlan> ReaderState::PlanRead(std::shared_ptr<const RowGroupPredicate> predicate) {
+  ParquetReadPlan out;
+  int64_t skipped = 0;
+  for (int g : KeptRowGroups(predicate.get(), &skipped)) {
+    PagePlan pages;
+    if (predicate != nullptr) {
+      const ParquetReadStats before = stats();
+      S3C_ASSIGN_OR_RETURN(pages, PlanPages(g, *predicate));
+      const ParquetReadStats after = stats();
+      out.reads += after.reads - before.reads;
+      out.bytes += after.bytes_read - before.bytes_read;
+    }
+    std::vector<ByteRange> ranges;
+    int64_t projected_bytes = 0;
+    S3C_RETURN_IF_ERROR(PlanFetch(g, std::move(pages), &ranges, &projected_bytes).status());
+    CountReads(ranges, options_, held_, &out);
   }
   return out;
 }

@@ -61,6 +61,9 @@ class ParquetFileReaderImpl final : public ParquetFileReader {
   Result<ParquetReadPlan> PlanWholeRead(bool with_predicate) const override {
     return state_->PlanWholeRead(with_predicate);
   }
+  Result<ParquetReadPlan> PlanRead(std::shared_ptr<const RowGroupPredicate> predicate) override {
+    return state_->PlanRead(std::move(predicate));
+  }
 
  private:
   std::shared_ptr<ReaderState> state_;

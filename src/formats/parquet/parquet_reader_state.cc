@@ -78,27 +78,42 @@ Result<ByteRange> ReaderState::ChunkRange(int row_group, int leaf) const {
 }
 
 Result<FetchedRowGroup> ReaderState::Fetch(int row_group, bool prune_pages) {
-  FetchedRowGroup out;
-  out.index = row_group;
   PagePlan plan;
   if (prune_pages && options_.predicate != nullptr) {
-    S3C_ASSIGN_OR_RETURN(plan, PlanPages(row_group));
+    S3C_ASSIGN_OR_RETURN(plan, PlanPages(row_group, *options_.predicate));
   }
+  std::vector<ByteRange> ranges;
+  int64_t projected_bytes = 0;
+  S3C_ASSIGN_OR_RETURN(FetchedRowGroup out,
+                       PlanFetch(row_group, std::move(plan), &ranges, &projected_bytes));
+  FetchCounters counters;
+  auto fetched = FetchRanges(*file_, ranges, options_.merge_gap, options_.max_range_bytes,
+                             options_.max_in_flight, name_, &counters, held_);
+  AddCounters(counters, fetched.ok() ? projected_bytes : 0);
+  if (!fetched.ok()) return fetched.status();
+  out.ranges = std::move(*fetched);
+  return out;
+}
+
+Result<FetchedRowGroup> ReaderState::PlanFetch(int row_group, PagePlan plan,
+                                               std::vector<ByteRange>* ranges,
+                                               int64_t* projected_bytes) {
+  FetchedRowGroup out;
+  out.index = row_group;
   const int64_t num_rows = metadata_.row_groups[static_cast<size_t>(row_group)].num_rows;
   // A selection of every row reads as no selection.
   if (plan.rows && plan.rows->size() == 1 && plan.rows->front() == RowSpan{0, num_rows}) {
     plan.rows.reset();
   }
   out.rows = plan.rows;
-  std::vector<ByteRange> ranges;
-  int64_t projected_bytes = 0, pages = 0, skipped = 0;
+  int64_t pages = 0, skipped = 0;
   size_t k = 0;  // projected leaf
   for (int f : projection_) {
     const LeafRange lr = LeavesOf(schema_, f);
     for (int leaf = lr.first; leaf < lr.first + lr.count; ++leaf, ++k) {
       S3C_ASSIGN_OR_RETURN(ByteRange chunk, ChunkRange(row_group, leaf));
-      projected_bytes += static_cast<int64_t>(chunk.length);
-      out.leaf_ranges.push_back(ranges.size());
+      *projected_bytes += static_cast<int64_t>(chunk.length);
+      out.leaf_ranges.push_back(ranges->size());
       out.leaf_rows.emplace_back();
       const OffsetIndex* index =
           k < plan.offsets.size() && plan.offsets[k] ? &*plan.offsets[k] : nullptr;
@@ -111,7 +126,7 @@ Result<FetchedRowGroup> ReaderState::Fetch(int row_group, bool prune_pages) {
       const bool some_pages = out.rows && index != nullptr && lr.count == 1 &&
                               schema_.leaves[static_cast<size_t>(leaf)].max_rep_level == 0;
       if (!some_pages) {
-        ranges.push_back(chunk);
+        ranges->push_back(chunk);
         out.range_offsets.push_back(static_cast<int64_t>(chunk.offset));
         out.range_values.push_back(-1);
         continue;
@@ -122,27 +137,21 @@ Result<FetchedRowGroup> ReaderState::Fetch(int row_group, bool prune_pages) {
       // The dictionary page (and whatever else precedes the first data page) comes first.
       const auto first_page = static_cast<uint64_t>(index->page_locations[0].offset);
       if (first_page > chunk.offset) {
-        ranges.push_back({chunk.offset, first_page - chunk.offset});
+        ranges->push_back({chunk.offset, first_page - chunk.offset});
         out.range_offsets.push_back(static_cast<int64_t>(chunk.offset));
         out.range_values.push_back(-1);
       }
       for (size_t page : pick.pages) {
         const PageLocation& location = index->page_locations[page];
-        ranges.push_back({static_cast<uint64_t>(location.offset),
-                          static_cast<uint64_t>(location.compressed_page_size)});
+        ranges->push_back({static_cast<uint64_t>(location.offset),
+                           static_cast<uint64_t>(location.compressed_page_size)});
         out.range_offsets.push_back(location.offset);
         out.range_values.push_back(PageRowSpan(*index, page, num_rows).size());
       }
     }
   }
-  out.leaf_ranges.push_back(ranges.size());
+  out.leaf_ranges.push_back(ranges->size());
   AddPageCounters(pages, skipped, 0);
-  FetchCounters counters;
-  auto fetched = FetchRanges(*file_, ranges, options_.merge_gap, options_.max_range_bytes,
-                             options_.max_in_flight, name_, &counters, held_);
-  AddCounters(counters, fetched.ok() ? projected_bytes : 0);
-  if (!fetched.ok()) return fetched.status();
-  out.ranges = std::move(*fetched);
   return out;
 }
 
@@ -231,19 +240,24 @@ Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> ReaderState::Decode(
   return batches;
 }
 
-std::vector<int> ReaderState::SelectRowGroups() {
+std::vector<int> ReaderState::KeptRowGroups(const RowGroupPredicate* predicate,
+                                            int64_t* skipped) const {
   std::vector<int> out;
-  int64_t skipped = 0;
   for (size_t g = 0; g < metadata_.row_groups.size(); ++g) {
     const RowGroup& rg = metadata_.row_groups[g];
-    if (options_.predicate != nullptr &&
-        !options_.predicate->MayMatch(DecodeRowGroupStatistics(metadata_, schema_, rg),
-                                      rg.num_rows)) {
-      ++skipped;
+    if (predicate != nullptr &&
+        !predicate->MayMatch(DecodeRowGroupStatistics(metadata_, schema_, rg), rg.num_rows)) {
+      ++*skipped;
       continue;
     }
     out.push_back(static_cast<int>(g));
   }
+  return out;
+}
+
+std::vector<int> ReaderState::SelectRowGroups() {
+  int64_t skipped = 0;
+  std::vector<int> out = KeptRowGroups(options_.predicate.get(), &skipped);
   std::lock_guard<std::mutex> lock(mu_);
   stats_.row_groups_skipped = skipped;
   return out;

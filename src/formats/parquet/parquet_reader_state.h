@@ -66,20 +66,30 @@ class ReaderState {
   // Fetches the projected chunks of a row group (thread-safe): with prune_pages and a
   // predicate, only the pages PlanPages keeps; otherwise whole.
   Result<FetchedRowGroup> Fetch(int row_group, bool prune_pages = true);
+  // The ranges Fetch requests for a row group once `plan` (PlanPages, or none) is known,
+  // appended to `ranges`, with the bookkeeping Decode needs (out.ranges left empty); adds the
+  // chunks' compressed size to `projected_bytes` and counts the pages kept and skipped.
+  Result<FetchedRowGroup> PlanFetch(int row_group, PagePlan plan, std::vector<ByteRange>* ranges,
+                                    int64_t* projected_bytes);
   // Decodes a fetched row group into batches of the projected schema covering its rows in
   // order: one batch, or several when a column's binary values pass 2 GiB (DecodeField).
   Result<std::vector<std::shared_ptr<columnar::RecordBatch>>> Decode(
       const FetchedRowGroup& fetched);
   // Row groups to read, in file order, after the predicate (counts the skipped ones).
   std::vector<int> SelectRowGroups();
+  // The same without counting; `skipped` receives how many the predicate excluded.
+  std::vector<int> KeptRowGroups(const RowGroupPredicate* predicate, int64_t* skipped) const;
   // With a predicate: fetches the page index of a row group (the ColumnIndex of every leaf
   // without repetition, the OffsetIndex of those and of the projected leaves) in one merged
   // read, and selects its rows (page_index_read.cc). An index that is absent, out of the file,
   // does not decode or is inconsistent is not used; only a failed read is an error.
-  Result<PagePlan> PlanPages(int row_group);
+  Result<PagePlan> PlanPages(int row_group, const RowGroupPredicate& predicate);
   // The reads Fetch makes for every row group when no page can be pruned (ParquetReadPlan;
   // page_index_read.cc, beside PlanPages, whose index reads it counts).
   Result<ParquetReadPlan> PlanWholeRead(bool with_predicate) const;
+  // The reads ReadBatches to its end makes with `predicate` as the options' (null: none);
+  // ParquetFileReader::PlanRead.
+  Result<ParquetReadPlan> PlanRead(std::shared_ptr<const RowGroupPredicate> predicate);
 
   void AddCounters(const FetchCounters& counters, int64_t projected_bytes);
   void AddPageCounters(int64_t pages, int64_t skipped, int64_t index_bytes);

@@ -264,10 +264,17 @@ TEST_F(ParquetRemoteTest, PrunedRowGroupsCostNoGet) {
   inst_->stats()->Reset();
   auto reader = Open(options);
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  const uint64_t footer_bytes = BytesDown();
   auto batches = ReadAll(**reader);
   ASSERT_TRUE(batches.ok()) << batches.status().ToString();
   EXPECT_EQ((*reader)->stats().row_groups_skipped, static_cast<int64_t>(n - 2));
-  EXPECT_EQ(Gets(), 1u + static_cast<uint64_t>(ExpectedDataGets(md, {n - 2, n - 1}, {2, 6}, 0)));
+  const int64_t data_gets = ExpectedDataGets(md, {n - 2, n - 1}, {2, 6}, 0);
+  EXPECT_EQ(Gets(), 1u + static_cast<uint64_t>(data_gets));
+  // The plan of the same read: no index (this file has none), the two row groups' chunks.
+  auto plan = (*reader)->PlanRead(options.predicate);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_EQ(plan->reads, data_gets);
+  EXPECT_EQ(plan->bytes, static_cast<int64_t>(BytesDown() - footer_bytes));
   int64_t rows = 0;
   for (auto& b : *batches) rows += b->num_rows();
   EXPECT_EQ(rows, kRows - first_id);
@@ -320,6 +327,17 @@ TEST_F(ParquetRemoteTest, SkippedPagesCostNoGetBytes) {
   EXPECT_LE(expected.data_bytes, stats.projected_chunk_bytes - expected.skipped_bytes);
   EXPECT_EQ(stats.reads, static_cast<int64_t>(Gets()));
   EXPECT_EQ(stats.bytes_read, static_cast<int64_t>(BytesDown()));
+  // A plan (a reader opened without the predicate, given it after the footer) counts the same
+  // reads and bytes after the footer, the index reads it makes included.
+  options.predicate = nullptr;
+  auto planner = Open(options);
+  ASSERT_TRUE(planner.ok()) << planner.status().ToString();
+  const int64_t planner_footer_reads = (*planner)->stats().reads;
+  auto plan = (*planner)->PlanRead(predicate);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_EQ(plan->reads, expected.index_reads + expected.data_reads);
+  EXPECT_EQ(plan->bytes, expected.index_bytes + expected.data_bytes);
+  EXPECT_EQ((*planner)->stats().reads, planner_footer_reads + expected.index_reads);
   int64_t rows = 0, kept = 0;
   for (const auto& b : *batches) {
     rows += b->num_rows();

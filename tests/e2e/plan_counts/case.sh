@@ -1,7 +1,7 @@
 # `s3c plan` against the real run: for CSV (with a 3.5 MiB object read in ramping ranges), gzip
 # CSV, JSON Lines, a Hive lake pruned by its partition key, and Parquet (small objects, which the
 # run reads whole in one GET each: projected, with a filter on a partition column and on a file
-# column), the plan's
+# column; one of 2.4 MB filtered on a file column, with pages and with every row group skipped), the plan's
 # listing and read requests per operation equal the run's, and the bytes its reads fetch equal
 # the run's bytes downloaded less the listing's. max_requests and max_cost_usd stop a run after
 # its listing, before any GET, and a run within them lists once.
@@ -96,10 +96,17 @@ run_pipeline 0 plan.yaml --pipeline within
 expect_eq "within the limits: one LIST, the 5 GETs" \
   "$(report_field '[r["requests"].get(k, 0) for k in ("ListObjectsV2", "GetObject")]')" "[1, 5]"
 
-# A filter on a column of a Parquet object over 1 MiB: row groups it skips are counted, so not
-# exact. The plan opens its footer (one GET).
+# A filter on a column of a Parquet object over 1 MiB: the plan reads its footer, whose 64 KiB
+# read holds the page index too (one GET of its own), and counts only the pages the run
+# fetches: the last rows' pages of each column (ids ascend) and their dictionary pages, merged
+# across the skipped ones closer than merge_gap as the reader merges them; exact.
 run_pipeline 0 plan.yaml --pipeline make_big_parquet
-expect_rc 0 "s3c plan --pipeline big_parquet_by_id --json" -- "$S3C" plan "$CASE_DIR/plan.yaml" --pipeline big_parquet_by_id --json
-expect_eq "parquet over 1 MiB filtered on a file column: not exact, and why; one footer GET" \
-  "$(report_field '[(s := r["pipelines"][0]["source"])["exact"], "id" in s["notes"][0], s["object_bytes"] > 1 << 20, s["plan_only"].get("GetObject", 0)]')" \
-  "[False, True, True, 1]"
+same_as_plan big_parquet_by_id "parquet over 1 MiB filtered on a file column, pages skipped: plan = run"
+expect_eq "parquet over 1 MiB, pages skipped: exact, the footer's GET by the plan" \
+  "$(python3 -c 'import json; s = json.load(open("'"$WORK"'/plan.json"))["pipelines"][0]["source"]; print(s["exact"], s["object_bytes"] > 1 << 20, s["plan_only"].get("GetObject", 0))')" \
+  "True True 1"
+# A filter no row group can match: the footer alone, for the plan and for the run.
+same_as_plan big_parquet_none "parquet over 1 MiB, every row group ruled out: plan = run"
+expect_eq "every row group ruled out: the run's one GET is the footer's" \
+  "$(python3 -c 'import json; s = json.load(open("'"$WORK"'/plan.json"))["pipelines"][0]["source"]; print(s["exact"], s["reads"], s["plan_only"])')" \
+  "True {'GetObject': 1} {'GetObject': 1}"

@@ -128,6 +128,12 @@ class ParquetFileReader {
   // The reads of a whole unpruned read (ParquetReadPlan), from the footer alone: no request.
   // `with_predicate`: ReadBatches will run with a predicate set (its OffsetIndex reads counted).
   virtual Result<ParquetReadPlan> PlanWholeRead(bool with_predicate) const = 0;
+  // The reads ReadBatches to its end makes when `predicate` is the options' predicate (a plan
+  // binds it after Open, from the file's schema; null: none): the row groups its statistics
+  // keep and, with a predicate, for each the page index read (made here as ReadBatches makes
+  // it: those reads count in stats() and in the plan) and the ranges of the pages it keeps.
+  // For a predicate that judges no column, PlanWholeRead gives the figures without a read.
+  virtual Result<ParquetReadPlan> PlanRead(std::shared_ptr<const RowGroupPredicate> predicate) = 0;
 
   // Totals over Open and every read so far (of all BatchReaders), a consistent snapshot.
   virtual ParquetReadStats stats() const = 0;
