@@ -73,6 +73,7 @@ class DatasetReader::ObjectSource final : public ObjectBatchSource {
     }
     return std::shared_ptr<columnar::RecordBatch>();
   }
+  uint64_t working_bytes() const override { return reader_ ? reader_->working_bytes() : 0; }
 
   // The reader's counts: final once Next() has returned the end.
   Counts counts() const {

@@ -105,7 +105,18 @@ void ObjectPipeline::ReadObject(size_t index) {
   // for each object in turn, decode_threads at a time).
   Result<std::unique_ptr<ObjectBatchSource>> opened = open_(index);
   Status status = opened.status();
-  if (opened.ok()) status = Pull(index, **opened);
+  MemoryReservation working;
+  if (opened.ok()) {
+    // What the open revealed the source holds beyond what was reserved for it.
+    const uint64_t more = (*opened)->working_bytes();
+    if (more > read_ahead.bytes()) {
+      std::unique_lock<std::mutex> lock(mu_);
+      if (!WaitForMemory(lock, index, more - read_ahead.bytes(), /*queue_cap=*/false, &working)) {
+        status = CancelledError("the read stopped");
+      }
+    }
+  }
+  if (opened.ok() && status.ok()) status = Pull(index, **opened);
   {
     std::lock_guard<std::mutex> lock(mu_);
     Slot& slot = slots_[index];
@@ -114,6 +125,7 @@ void ObjectPipeline::ReadObject(size_t index) {
     if (opened.ok()) slot.source = std::move(*opened);
     --in_flight_;
     read_ahead.Release();
+    working.Release();
   }
   cv_.notify_all();
 }

@@ -9,7 +9,9 @@
 //
 // Memory: one MemoryBudget covers what the tasks hold ahead of the consumer: each object in
 // flight reserves its read-ahead and its decoder's working set (a text parser's chunks and
-// their parsed rows) when it starts, and every batch queued for the consumer
+// their parsed rows) when it starts, then, once open, what its source says it holds beyond
+// that (ObjectBatchSource::working_bytes: a Parquet reader's footer bytes, fetched column
+// chunks and decoded row group, known from the footer), and every batch queued for the consumer
 // reserves its bytes until the consumer takes it. A task that cannot reserve waits. The first
 // object not yet consumed (the head) never waits on the budget (its queue is capped at a few
 // batches instead): the consumer takes its batches first (in object order it needs them before
@@ -47,6 +49,9 @@ class ObjectBatchSource {
  public:
   virtual ~ObjectBatchSource() = default;
   virtual Result<std::shared_ptr<columnar::RecordBatch>> Next() = 0;
+  // What the opened source holds at most besides the batches it returns and its read-ahead
+  // (formats::BatchReader::working_bytes); asked once, after the open.
+  virtual uint64_t working_bytes() const { return 0; }
 };
 
 struct ObjectPipelineOptions {

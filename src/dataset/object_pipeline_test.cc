@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "s3c/columnar/builder_primitive.h"
 #include "s3c/columnar/schema.h"
@@ -181,6 +182,64 @@ TEST(ObjectPipelineTest, EachObjectInFlightReservesItsDecodersWorkingSet) {
   EXPECT_GE(run.stats.peak_memory_bytes, uint64_t{40} << 10);  // counted in the budget
   EXPECT_LE(run.stats.peak_memory_bytes, options.memory_bytes);
   EXPECT_LE(run.stats.peak_objects_in_flight, 3);  // the head, and two 40 KiB reservations
+}
+
+// What a source says it holds once open (a Parquet footer tells) is reserved beyond its
+// read-ahead before it decodes: with 40 KiB each in a 100 KiB budget, at most the head and two
+// others pull at once, and the peak counts them.
+TEST(ObjectPipelineTest, EachOpenSourceReservesWhatItSaysItHolds) {
+  class HoldingSource final : public ObjectBatchSource {
+   public:
+    HoldingSource(size_t object, std::atomic<int>* pulling, std::atomic<int>* most)
+        : object_(object), pulling_(pulling), most_(most) {}
+    uint64_t working_bytes() const override { return uint64_t{40} << 10; }
+    Result<std::shared_ptr<columnar::RecordBatch>> Next() override {
+      if (next_ == 0) {
+        const int now = ++*pulling_;
+        for (int m = most_->load(); now > m && !most_->compare_exchange_weak(m, now);) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
+      if (next_ == 3) {
+        --*pulling_;
+        return std::shared_ptr<columnar::RecordBatch>();
+      }
+      return MakeBatch(static_cast<int64_t>(object_) * 1000 + next_++, 10);
+    }
+
+   private:
+    size_t object_;
+    std::atomic<int>* pulling_;
+    std::atomic<int>* most_;
+    int next_ = 0;
+  };
+  ObjectPipelineOptions options;
+  options.objects_in_flight = 6;
+  options.memory_bytes = 100 << 10;
+  options.read_ahead_bytes = 0;
+  std::atomic<int> pulling{0}, most{0};
+  std::vector<int64_t> values;
+  ObjectPipelineStats stats;
+  {
+    ObjectPipeline pipeline(
+        20, options,
+        [&](size_t i) -> Result<std::unique_ptr<ObjectBatchSource>> {
+          return std::unique_ptr<ObjectBatchSource>(new HoldingSource(i, &pulling, &most));
+        },
+        [](size_t, ObjectBatchSource*) {});
+    while (true) {
+      auto batch = pipeline.Next();
+      ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+      if (!*batch) break;
+      values.push_back(
+          std::static_pointer_cast<columnar::Int64Array>((*batch)->column(0))->Value(0));
+    }
+    stats = pipeline.stats();
+  }
+  EXPECT_EQ(values, InOrder(20, 3));
+  EXPECT_GE(stats.peak_memory_bytes, uint64_t{40} << 10);  // counted in the budget
+  EXPECT_LE(stats.peak_memory_bytes, options.memory_bytes);
+  EXPECT_LE(most.load(), 3);  // the head, and two 40 KiB reservations
 }
 
 // Opening waits on the network and takes no decode slot: every object in flight can be opening

@@ -50,6 +50,11 @@ class BatchReader {
   virtual int64_t rows_rejected() const { return 0; }
   // What was skipped so far (zeros for formats that skip nothing).
   virtual PruningCounters pruning() const { return {}; }
+  // The most this reader holds at once besides the batches it returned and its input's
+  // read-ahead, for a memory budget (dataset/object_pipeline.h): Parquet, known once the footer
+  // is read: the footer read's bytes, two row groups' projected chunks (the one decoded and the
+  // next, fetched meanwhile) and one decoded row group. 0: nothing worth counting.
+  virtual uint64_t working_bytes() const { return 0; }
 };
 
 // Writes batches; bytes reach the destination only when Close() returns OK. Destroyed before

@@ -18,7 +18,11 @@ namespace {
 
 class ParquetFileReaderImpl final : public ParquetFileReader {
  public:
-  explicit ParquetFileReaderImpl(std::shared_ptr<ReaderState> state) : state_(std::move(state)) {}
+  explicit ParquetFileReaderImpl(std::shared_ptr<ReaderState> state) : state_(std::move(state)) {
+    std::vector<int> every(state_->metadata().row_groups.size());
+    for (size_t g = 0; g < every.size(); ++g) every[g] = static_cast<int>(g);
+    working_bytes_ = state_->WorkingBytes(every);
+  }
 
   std::shared_ptr<columnar::Schema> schema() const override { return state_->projected_schema(); }
   std::shared_ptr<columnar::Schema> file_schema() const override { return state_->schema().schema; }
@@ -61,12 +65,14 @@ class ParquetFileReaderImpl final : public ParquetFileReader {
   Result<ParquetReadPlan> PlanWholeRead(bool with_predicate) const override {
     return state_->PlanWholeRead(with_predicate);
   }
+  uint64_t working_bytes() const override { return working_bytes_; }
   Result<ParquetReadPlan> PlanRead(std::shared_ptr<const RowGroupPredicate> predicate) override {
     return state_->PlanRead(std::move(predicate));
   }
 
  private:
   std::shared_ptr<ReaderState> state_;
+  uint64_t working_bytes_ = 0;
 };
 
 Status EncryptedError(std::string_view name) {

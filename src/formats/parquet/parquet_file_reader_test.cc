@@ -137,6 +137,36 @@ TEST(ParquetFooterTest, AFileOfAtMostWholeObjectBytesIsOneRead) {
   }
 }
 
+// working_bytes: the footer read's bytes, twice the largest projected compressed row group and
+// once the largest projected uncompressed one, from the metadata; the whole file when it was
+// read whole.
+TEST(ParquetFooterTest, WorkingBytesAreTheFooterReadAndTwoRowGroupsOfProjectedChunks) {
+  S3C_LOAD_CORPUS(bytes, "alltypes_plain.parquet");
+  const uint32_t length = MetadataLength(bytes);
+  auto md = DecodeFileMetaData(std::string_view(bytes).substr(bytes.size() - 8 - length, length),
+                               "alltypes_plain");
+  ASSERT_TRUE(md.ok()) << md.status().ToString();
+  ASSERT_EQ(md->row_groups.size(), 1u);
+  const auto& columns = md->row_groups[0].columns;
+  // Leaves 0 (id) and 9 (string_col) of this file's flat schema.
+  const uint64_t compressed = static_cast<uint64_t>(columns[0].meta_data->total_compressed_size +
+                                                    columns[9].meta_data->total_compressed_size);
+  const uint64_t uncompressed =
+      static_cast<uint64_t>(columns[0].meta_data->total_uncompressed_size +
+                            columns[9].meta_data->total_uncompressed_size);
+  ParquetReadOptions options;
+  options.columns = {"id", "string_col"};
+  options.footer_guess = length + 8;
+  options.whole_object_bytes = 0;
+  auto footer_only = OpenBytes(std::make_shared<MemFile>(bytes), options);
+  ASSERT_TRUE(footer_only.ok()) << footer_only.status().ToString();
+  EXPECT_EQ((*footer_only)->working_bytes(), length + 8 + 2 * compressed + uncompressed);
+  options.whole_object_bytes = 1 << 20;
+  auto whole = OpenBytes(std::make_shared<MemFile>(bytes), options);
+  ASSERT_TRUE(whole.ok()) << whole.status().ToString();
+  EXPECT_EQ((*whole)->working_bytes(), bytes.size() + 2 * compressed + uncompressed);
+}
+
 TEST(ParquetFooterTest, SecondReadFetchesExactlyTheMissingPart) {
   S3C_LOAD_CORPUS(bytes, "alltypes_plain.parquet");
   const uint32_t len = MetadataLength(bytes);

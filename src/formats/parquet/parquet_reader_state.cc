@@ -263,6 +263,25 @@ std::vector<int> ReaderState::SelectRowGroups() {
   return out;
 }
 
+uint64_t ReaderState::WorkingBytes(const std::vector<int>& row_groups) const {
+  uint64_t compressed = 0, uncompressed = 0;
+  for (int g : row_groups) {
+    const RowGroup& rg = metadata_.row_groups[static_cast<size_t>(g)];
+    uint64_t c = 0, u = 0;
+    for (int f : projection_) {
+      const LeafRange lr = LeavesOf(schema_, f);
+      for (int leaf = lr.first; leaf < lr.first + lr.count; ++leaf) {
+        const ColumnMetaData& md = *rg.columns[static_cast<size_t>(leaf)].meta_data;
+        c += static_cast<uint64_t>(std::max<int64_t>(md.total_compressed_size, 0));
+        u += static_cast<uint64_t>(std::max<int64_t>(md.total_uncompressed_size, 0));
+      }
+    }
+    compressed = std::max(compressed, c);
+    uncompressed = std::max(uncompressed, u);
+  }
+  return held_.size + 2 * compressed + uncompressed;
+}
+
 void ReaderState::AddCounters(const FetchCounters& counters, int64_t projected_bytes) {
   std::lock_guard<std::mutex> lock(mu_);
   stats_.reads += counters.reads;

@@ -91,6 +91,9 @@ class ReaderState {
   // ParquetFileReader::PlanRead.
   Result<ParquetReadPlan> PlanRead(std::shared_ptr<const RowGroupPredicate> predicate);
 
+  // ParquetFileReader::working_bytes over `row_groups`.
+  uint64_t WorkingBytes(const std::vector<int>& row_groups) const;
+
   void AddCounters(const FetchCounters& counters, int64_t projected_bytes);
   void AddPageCounters(int64_t pages, int64_t skipped, int64_t index_bytes);
   ParquetReadStats stats() const;

@@ -27,6 +27,7 @@ class ParquetBatchReader final : public BatchReader {
   PruningCounters pruning() const override {
     return batches_ ? batches_->pruning() : PruningCounters{};
   }
+  uint64_t working_bytes() const override { return file_->working_bytes(); }
 
  private:
   std::unique_ptr<parquet::ParquetFileReader> file_;

@@ -137,6 +137,11 @@ class ParquetFileReader {
 
   // Totals over Open and every read so far (of all BatchReaders), a consistent snapshot.
   virtual ParquetReadStats stats() const = 0;
+  // The most a BatchReader of ReadBatches holds at once besides the batches it returned
+  // (formats::BatchReader::working_bytes), whatever row groups the predicate keeps: the footer
+  // read's bytes, twice the largest projected compressed size of a row group (the one decoded,
+  // the next one fetched meanwhile) and once the largest projected uncompressed size.
+  virtual uint64_t working_bytes() const = 0;
 };
 
 }  // namespace s3c::formats::parquet
