@@ -13,6 +13,7 @@
 #include "s3c/dataset/dataset_reader.h"
 #include "s3c/dataset/dataset_scan.h"
 #include "s3c/dataset/discovery.h"
+#include "s3c/formats/format_registry.h"
 #include "s3c/store/memory_object_store.h"
 #include "support/forwarding_store.h"
 
@@ -111,6 +112,56 @@ TEST_F(DatasetParallelTest, SampleOpenedAtOnceFailsOnTheFirstBadObjectInOrder) {
   ASSERT_FALSE(schema.ok());
   EXPECT_NE(schema.status().message().find("gone-first.csv"), std::string::npos)
       << schema.status().ToString();
+}
+
+// A Parquet object's reader tells, once its footer is read, what it holds (the footer read, two
+// row groups' chunks, a decoded row group: more than the object); an object in flight other
+// than the head reserves that before it decodes (ObjectPipelineTest checks the reservation).
+// Objects that each hold several times the whole budget are read, in order, each once it is
+// the head (an oversized reservation never waits for itself).
+TEST_F(DatasetParallelTest, ParquetObjectsHoldingMoreThanTheBudgetAreReadEachInTurn) {
+  MakeLake(3, 20000);
+  int written = 0;
+  for (const ObjectInfo& csv : Objects("lake/")) {
+    auto source = DatasetReader::Open(store_, {csv}, Options(1));
+    ASSERT_TRUE(source.ok()) << source.status().ToString();
+    const std::string key = "pq/" + std::to_string(written++) + ".parquet";
+    auto out = store_.OpenOutput(key);
+    ASSERT_TRUE(out.ok());
+    formats::FormatWriteOptions write;
+    write.parquet.row_group_rows = 5000;
+    auto writer = formats::OpenFormatWriter(std::move(*out), formats::FileFormat::kParquet,
+                                            (*source)->schema(), write);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    while (true) {
+      auto batch = (*source)->Next();
+      ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+      if (*batch == nullptr) break;
+      ASSERT_TRUE((*writer)->Write(**batch).ok());
+    }
+    ASSERT_TRUE((*writer)->Close().ok());
+  }
+  const std::vector<ObjectInfo> parquet = Objects("pq/");
+  ASSERT_EQ(parquet.size(), 3u);
+  DatasetReadOptions options = Options(4);
+  auto second = OpenObjectReader(store_, parquet[1], formats::FileFormat::kParquet, options.read);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  const uint64_t holds = (*second)->working_bytes();
+  EXPECT_GT(holds, parquet[1].size);
+  EXPECT_GT(holds, 3 * options.parallel.memory_bytes);
+  auto reader = DatasetReader::Open(store_, parquet, options);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  // Objects 1 and 2 open while object 0 is not consumed: neither is the head.
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  int64_t rows = 0;
+  while (true) {
+    auto batch = (*reader)->Next();
+    ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+    if (*batch == nullptr) break;
+    rows += (*batch)->num_rows();
+  }
+  EXPECT_EQ(rows, 60000);
+  EXPECT_EQ((*reader)->objects_read(), 3);
 }
 
 TEST_F(DatasetParallelTest, SameRowsDriftAndCountsAsOneObjectAfterAnother) {
