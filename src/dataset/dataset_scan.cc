@@ -191,17 +191,19 @@ Result<std::unique_ptr<DatasetScan>> DatasetScan::Open(ObjectStore& store,
 
 Result<std::shared_ptr<formats::RecordBatch>> DatasetScan::FilterAndProject(
     std::shared_ptr<formats::RecordBatch> batch) const {
+  std::vector<int64_t> rows;
   if (filter_) {
-    S3C_ASSIGN_OR_RETURN(std::vector<int64_t> rows, expr::Select(*filter_, *batch, eval_));
-    if (static_cast<int64_t>(rows.size()) != batch->num_rows()) {
-      rows_filtered_.fetch_add(batch->num_rows() - static_cast<int64_t>(rows.size()));
-      S3C_ASSIGN_OR_RETURN(batch, columnar::Take(*batch, rows));
-    }
+    S3C_ASSIGN_OR_RETURN(rows, expr::Select(*filter_, *batch, eval_));
   }
   std::vector<std::shared_ptr<columnar::Array>> columns;
   columns.reserve(output_.size());
   for (int i : output_) columns.push_back(batch->column(i));
-  return formats::RecordBatch::Make(schema_, std::move(columns), batch->num_rows());
+  S3C_ASSIGN_OR_RETURN(std::shared_ptr<formats::RecordBatch> out,
+                       formats::RecordBatch::Make(schema_, std::move(columns), batch->num_rows()));
+  if (!filter_ || static_cast<int64_t>(rows.size()) == batch->num_rows()) return out;
+  // Only the output's columns are gathered (a column the filter alone reads is not).
+  rows_filtered_.fetch_add(batch->num_rows() - static_cast<int64_t>(rows.size()));
+  return columnar::Take(*out, rows);
 }
 
 Result<std::shared_ptr<formats::RecordBatch>> DatasetScan::Next() {
