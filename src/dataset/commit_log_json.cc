@@ -1,4 +1,6 @@
-// CommitRecordJson and ParseCommitRecord (dataset/commit_log.h): the record's JSON text.
+// The JSON text of commit records and checkpoints (dataset/commit_log.h): CommitRecordJson,
+// ParseCommitRecord, CheckpointJson, ParseCheckpoint. A checkpoint's live files and states are
+// written and read by the same code as a record's `add` entries and `incremental` member.
 #include <fmt/format.h>
 
 #include <chrono>
@@ -13,6 +15,8 @@ namespace {
 
 constexpr std::string_view kRecordFormat = "s3c-commit";
 constexpr int64_t kRecordVersion = 1;
+constexpr std::string_view kCheckpointFormat = "s3c-checkpoint";
+constexpr int64_t kCheckpointVersion = 1;
 
 int64_t Millis(WallTime t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
@@ -50,6 +54,23 @@ void AppendAdd(const DataFile& f, std::string* out) {
   out->append(fmt::format(",\"rows\":{},\"etag\":", f.rows));
   AppendJsonString(f.etag, out);
   out->push_back('}');
+}
+
+// ["a","b"]: partition_by, a checkpoint's retired paths.
+void AppendStrings(const std::vector<std::string>& values, std::string* out) {
+  out->push_back('[');
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendJsonString(values[i], out);
+  }
+  out->push_back(']');
+}
+
+// {"id":"...","sequence":N,"state":{...}}: a record's "incremental", a checkpoint's "states".
+void AppendState(const RecordedState& state, std::string* out) {
+  out->append("{\"id\":");
+  AppendJsonString(state.id, out);
+  out->append(fmt::format(",\"sequence\":{},\"state\":{}}}", state.sequence, state.json));
 }
 
 // Reads the members of one JSON object, each error naming the record and the member path.
@@ -92,6 +113,28 @@ class Fields {
     return &m->items;
   }
   const JsonValue* Find(std::string_view member) const { return v_.Find(member); }
+  // The member as an array of strings (absent: empty).
+  Result<std::vector<std::string>> Strings(std::string_view member) const {
+    S3C_ASSIGN_OR_RETURN(auto items, Array(member));
+    std::vector<std::string> out;
+    for (size_t i = 0; i < items->size(); ++i) {
+      if ((*items)[i].kind != JsonValue::Kind::kString) {
+        return Fail(fmt::format("{}[{}]", member, i), "a string");
+      }
+      out.push_back((*items)[i].text);
+    }
+    return out;
+  }
+  // "format" is `format` and "version" at most `version` (a newer s3c's is refused).
+  Status CheckFormat(std::string_view format, int64_t version) const {
+    S3C_ASSIGN_OR_RETURN(std::string found, String("format"));
+    if (found != format) return Fail("format", fmt::format("\"{}\"", format));
+    S3C_ASSIGN_OR_RETURN(int64_t found_version, Int("version", 1));
+    if (found_version > version) {
+      return Fail("version", fmt::format("{} or lower (written by a newer s3c)", version));
+    }
+    return Status::OK();
+  }
 
  private:
   const JsonValue& v_;
@@ -139,6 +182,34 @@ Result<DataFile> ParseAdd(const JsonValue& v, const std::string& source, const s
   return file;
 }
 
+Result<RecordedState> ParseState(const JsonValue& v, const std::string& source,
+                                 const std::string& at) {
+  if (v.kind != JsonValue::Kind::kObject) {
+    return DataLossError(fmt::format("{}: {}: expected an object", source, at));
+  }
+  Fields f(v, source, at + ".");
+  RecordedState state;
+  S3C_ASSIGN_OR_RETURN(state.id, f.String("id"));
+  S3C_ASSIGN_OR_RETURN(state.sequence, f.Int("sequence", 1));
+  const JsonValue* doc = f.Find("state");
+  if (doc == nullptr || doc->kind != JsonValue::Kind::kObject) {
+    return f.Fail("state", "an object (the incremental state)");
+  }
+  AppendJsonText(*doc, &state.json);
+  return state;
+}
+
+// The JSON object `root` of the document at `source`, or DataLoss naming what it must be.
+Result<JsonValue> ParseObject(std::string_view text, const std::string& source,
+                              std::string_view what) {
+  JsonValue root;
+  S3C_RETURN_IF_ERROR(ParseJsonText(text, &root, source));
+  if (root.kind != JsonValue::Kind::kObject) {
+    return DataLossError(fmt::format("{}: expected a JSON object ({})", source, what));
+  }
+  return root;
+}
+
 }  // namespace
 
 std::string CommitRecordJson(const CommitRecord& r) {
@@ -147,12 +218,9 @@ std::string CommitRecordJson(const CommitRecord& r) {
   AppendJsonString(r.run_id, &out);
   out += fmt::format(",\"timestamp\":{},\"mode\":", Millis(r.time));
   AppendJsonString(r.mode, &out);
-  out += ",\"partition_by\":[";
-  for (size_t i = 0; i < r.partition_by.size(); ++i) {
-    if (i > 0) out += ',';
-    AppendJsonString(r.partition_by[i], &out);
-  }
-  out += "],\"schema\":";
+  out += ",\"partition_by\":";
+  AppendStrings(r.partition_by, &out);
+  out += ",\"schema\":";
   out += r.schema_json.empty() ? "null" : r.schema_json;
   out += fmt::format(",\"replaces_all\":{},\"replaced_partitions\":[",
                      r.replaces_all ? "true" : "false");
@@ -174,40 +242,24 @@ std::string CommitRecordJson(const CommitRecord& r) {
   }
   out += "]";
   if (r.state) {
-    out += ",\"incremental\":{\"id\":";
-    AppendJsonString(r.state->id, &out);
-    out += fmt::format(",\"sequence\":{},\"state\":{}}}", r.state->sequence, r.state->json);
+    out += ",\"incremental\":";
+    AppendState(*r.state, &out);
   }
   out += "}\n";
   return out;
 }
 
 Result<CommitRecord> ParseCommitRecord(std::string_view text, const std::string& source) {
-  JsonValue root;
-  S3C_RETURN_IF_ERROR(ParseJsonText(text, &root, source));
-  if (root.kind != JsonValue::Kind::kObject) {
-    return DataLossError(fmt::format("{}: expected a JSON object (an s3c commit record)", source));
-  }
+  S3C_ASSIGN_OR_RETURN(JsonValue root, ParseObject(text, source, "an s3c commit record"));
   Fields f(root, source, "");
-  S3C_ASSIGN_OR_RETURN(std::string format, f.String("format"));
-  if (format != kRecordFormat) return f.Fail("format", fmt::format("\"{}\"", kRecordFormat));
-  S3C_ASSIGN_OR_RETURN(int64_t version, f.Int("version", 1));
-  if (version > kRecordVersion) {
-    return f.Fail("version", fmt::format("{} or lower (written by a newer s3c)", kRecordVersion));
-  }
+  S3C_RETURN_IF_ERROR(f.CheckFormat(kRecordFormat, kRecordVersion));
   CommitRecord r;
   S3C_ASSIGN_OR_RETURN(r.sequence, f.Int("sequence", 0));
   S3C_ASSIGN_OR_RETURN(r.run_id, f.String("run_id"));
   S3C_ASSIGN_OR_RETURN(int64_t ms, f.Int("timestamp", 0));
   r.time = FromMillis(ms);
   S3C_ASSIGN_OR_RETURN(r.mode, f.String("mode"));
-  S3C_ASSIGN_OR_RETURN(auto partition_by, f.Array("partition_by"));
-  for (size_t i = 0; i < partition_by->size(); ++i) {
-    if ((*partition_by)[i].kind != JsonValue::Kind::kString) {
-      return f.Fail(fmt::format("partition_by[{}]", i), "a string");
-    }
-    r.partition_by.push_back((*partition_by)[i].text);
-  }
+  S3C_ASSIGN_OR_RETURN(r.partition_by, f.Strings("partition_by"));
   if (const JsonValue* schema = f.Find("schema");
       schema != nullptr && schema->kind != JsonValue::Kind::kNull) {
     AppendJsonText(*schema, &r.schema_json);
@@ -235,19 +287,64 @@ Result<CommitRecord> ParseCommitRecord(std::string_view text, const std::string&
     r.removed.push_back(path->text);
   }
   if (const JsonValue* inc = f.Find("incremental"); inc != nullptr) {
-    if (inc->kind != JsonValue::Kind::kObject) return f.Fail("incremental", "an object");
-    Fields g(*inc, source, "incremental.");
-    RecordedState state;
-    S3C_ASSIGN_OR_RETURN(state.id, g.String("id"));
-    S3C_ASSIGN_OR_RETURN(state.sequence, g.Int("sequence", 1));
-    const JsonValue* doc = g.Find("state");
-    if (doc == nullptr || doc->kind != JsonValue::Kind::kObject) {
-      return g.Fail("state", "an object (the incremental state)");
-    }
-    AppendJsonText(*doc, &state.json);
-    r.state = std::move(state);
+    S3C_ASSIGN_OR_RETURN(r.state, ParseState(*inc, source, "incremental"));
   }
   return r;
+}
+
+std::string CheckpointJson(const CommitLog& log) {
+  std::string out = fmt::format("{{\"format\":\"{}\",\"version\":{},\"sequence\":{}",
+                                kCheckpointFormat, kCheckpointVersion, log.next_sequence - 1);
+  out += ",\"partition_by\":";
+  AppendStrings(log.partition_by, &out);
+  out += ",\"live\":[";
+  bool first = true;
+  for (const auto& [path, file] : log.live) {
+    if (!first) out += ',';
+    first = false;
+    AppendAdd(file, &out);
+  }
+  out += "],\"retired\":";
+  AppendStrings(std::vector<std::string>(log.retired.begin(), log.retired.end()), &out);
+  out += ",\"states\":[";
+  first = true;
+  for (const auto& [id, state] : log.states) {
+    if (!first) out += ',';
+    first = false;
+    AppendState(state, &out);
+  }
+  out += "]}\n";
+  return out;
+}
+
+Result<CommitLog> ParseCheckpoint(std::string_view text, const std::string& source) {
+  S3C_ASSIGN_OR_RETURN(JsonValue root, ParseObject(text, source, "an s3c commit checkpoint"));
+  Fields f(root, source, "");
+  S3C_RETURN_IF_ERROR(f.CheckFormat(kCheckpointFormat, kCheckpointVersion));
+  CommitLog log;
+  S3C_ASSIGN_OR_RETURN(int64_t sequence, f.Int("sequence", 0));
+  log.next_sequence = sequence + 1;
+  S3C_ASSIGN_OR_RETURN(log.partition_by, f.Strings("partition_by"));
+  S3C_ASSIGN_OR_RETURN(auto live, f.Array("live"));
+  for (size_t i = 0; i < live->size(); ++i) {
+    S3C_ASSIGN_OR_RETURN(DataFile file, ParseAdd((*live)[i], source, fmt::format("live[{}]", i)));
+    std::string path = file.path;
+    if (!log.live.emplace(std::move(path), std::move(file)).second) {
+      return f.Fail(fmt::format("live[{}].path", i), "a path not listed before");
+    }
+  }
+  S3C_ASSIGN_OR_RETURN(auto retired, f.Strings("retired"));
+  log.retired.insert(retired.begin(), retired.end());
+  S3C_ASSIGN_OR_RETURN(auto states, f.Array("states"));
+  for (size_t i = 0; i < states->size(); ++i) {
+    S3C_ASSIGN_OR_RETURN(RecordedState state,
+                         ParseState((*states)[i], source, fmt::format("states[{}]", i)));
+    std::string id = state.id;
+    if (!log.states.emplace(std::move(id), std::move(state)).second) {
+      return f.Fail(fmt::format("states[{}].id", i), "an id not listed before");
+    }
+  }
+  return log;
 }
 
 std::string RecordedStateRef(const RecordedState& state) {

@@ -27,7 +27,9 @@ Result<CommittedFiles> FindCommittedFiles(ObjectStore& store, const std::string&
   out.list_requests = log.list_requests;
   if (!log.has_records()) return out;
   out.committed = true;
-  out.records_read = log.get_requests;
+  out.log_gets = log.get_requests;
+  out.checkpoint_sequence = log.checkpoint_sequence;
+  out.checkpoint_fallback = std::move(log.checkpoint_fallback);
   out.sequence = log.next_sequence - 1;
   for (const auto& [path, file] : log.live) {
     ObjectInfo info;

@@ -53,7 +53,7 @@ TEST_F(CommittedReadTest, AFlatListingSeesTheRecordsAndReadsOnlyLiveFiles) {
   EXPECT_EQ(Keys(*d), (std::vector<std::string>{"t/a.csv", "t/b.csv"}));
   EXPECT_EQ(d->listing.list_requests, 1);  // the root's flat listing held the records' keys
   EXPECT_EQ(d->commit_sequence, 1);
-  EXPECT_EQ(d->commit_records_read, 2);
+  EXPECT_EQ(d->commit_log_gets, 2);
   EXPECT_EQ(d->objects[0].etag, a.etag);
   EXPECT_EQ(d->objects[0].size, a.size);
   DiscoveryOptions everything;
@@ -123,7 +123,7 @@ TEST_F(CommittedReadTest, PrunedWalksSeeTheMetadataFolderOrProbeForIt) {
   EXPECT_EQ(walk->listing.objects_pruned, 2);
   // The root's delimited listing showed "_s3c/": one LIST of the records, one GET.
   EXPECT_EQ(walk->listing.list_requests, walk_requests + 1);
-  EXPECT_EQ(walk->commit_records_read, 1);
+  EXPECT_EQ(walk->commit_log_gets, 1);
   auto pinned = pruned("day = 2");
   ASSERT_TRUE(pinned.ok());
   EXPECT_EQ(Keys(*pinned), (std::vector<std::string>{"t/day=2/p0-" + kRunName + ".csv",

@@ -33,10 +33,16 @@ Status ListPrefix(ObjectStore& store, const std::string& root, const DiscoveryOp
     if (committed.committed) {
       listing.objects = std::move(committed.objects);
       listing.stats.objects_pruned = committed.objects_pruned;
-      listing.stats.plan += fmt::format("; commit log: {} record(s) read, sequence {}",
-                                        committed.records_read, committed.sequence);
+      listing.stats.plan += fmt::format("; commit log: {} GET(s), sequence {}", committed.log_gets,
+                                        committed.sequence);
+      if (committed.checkpoint_sequence >= 0) {
+        listing.stats.plan += fmt::format(" from checkpoint {}", committed.checkpoint_sequence);
+      }
+      if (!committed.checkpoint_fallback.empty()) {
+        listing.stats.plan += " (checkpoint unread: " + committed.checkpoint_fallback + ")";
+      }
       out->commit_sequence = committed.sequence;
-      out->commit_records_read = committed.records_read;
+      out->commit_log_gets = committed.log_gets;
     }
   }
   AddListing(std::move(listing), out);

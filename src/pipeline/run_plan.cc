@@ -122,8 +122,10 @@ DestinationPlan EstimateDestination(const DestinationSpec& d) {
   out.requests["PutObject"] = 3;
   out.requests["ListObjectsV2"] += 2;
   out.requests["ListMultipartUploads"] = 1;
-  out.note = "estimate: one data file (each more file is a PutObject, a file above the "
-             "multipart threshold a multipart upload); one GET per commit record already there";
+  out.note =
+      "estimate: one data file (each more file is a PutObject, a file above the "
+      "multipart threshold a multipart upload); one GET per commit record already there "
+      "after the newest checkpoint or replace, one for the checkpoint";
   return out;
 }
 

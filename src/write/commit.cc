@@ -61,8 +61,15 @@ Result<CommitResult> LoseTo(ObjectStore& store, const std::string& root, WriteMo
       store.UriFor(root), reason, added.size()));
 }
 
-// After the record is published: _SUCCESS, the removed files, garbage. Failures are kept in
-// result->cleanup (the commit stands).
+// Whether the commit of record `sequence` writes the log's checkpoint.
+bool CheckpointDue(int64_t sequence, int interval) {
+  return interval > 0 && sequence > 0 && sequence % interval == 0;
+}
+
+// After the record is published: _SUCCESS, the removed files, the checkpoint when due,
+// garbage. `log` is the log the record was drafted on (every record before it, as loading
+// replays them, from a checkpoint or not). Failures are kept in result->cleanup (the commit
+// stands).
 void CleanUp(ObjectStore& store, const std::string& root, const dataset::CommitRecord& record,
              CommitLog log, const CommitOptions& options, CommitResult* result) {
   auto keep_first = [&](Status st) {
@@ -72,7 +79,12 @@ void CleanUp(ObjectStore& store, const std::string& root, const dataset::CommitR
   std::vector<std::string> removed;
   for (const std::string& path : record.removed) removed.push_back(root + path);
   if (!removed.empty()) keep_first(store.DeleteMany(removed));
-  dataset::ApplyCommitRecord(record, &log);
+  dataset::ApplyCommitRecord(record, &log);  // now the replay up to this record
+  if (CheckpointDue(record.sequence, options.checkpoint_interval)) {
+    Status checkpoint = dataset::PublishCheckpoint(store, root, log);
+    if (checkpoint.ok()) result->checkpoint_key = dataset::CheckpointKey(root, record.sequence);
+    keep_first(std::move(checkpoint));
+  }
   if (!options.collect_garbage) return;
   Result<GarbageCollected> garbage = CollectGarbage(store, root, log, options);
   if (garbage.ok()) {

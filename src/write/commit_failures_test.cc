@@ -150,6 +150,50 @@ TEST_F(CommitFailuresTest, StateDocumentsNoRecordNamesGoAfterTheGrace) {
   EXPECT_EQ(state, Keys{"_s3c/state/00000000000000000003-r3.json"});
 }
 
+// A checkpoint that cannot be written fails no commit: the record stands, the failure is in
+// cleanup, loading reads the records; the next due checkpoint is written.
+TEST_F(CommitFailuresTest, AFailedCheckpointLeavesTheCommitCommitted) {
+  FailingStore dying(store_);
+  dying.fail_put = [](const std::string& key) {
+    return dataset::CheckpointSequenceOf(key).has_value();
+  };
+  auto run = [&](ObjectStore& store, const std::string& id, const std::string& file) {
+    CommitOptions options;
+    options.clock = &clock_;
+    options.checkpoint_interval = 2;
+    return Commit(store, "t/", WriteMode::kAppend, id, schema_, {File(file)}, options);
+  };
+  ASSERT_TRUE(run(dying, "r0", "a.csv").ok());
+  auto one = run(dying, "r1", "b.csv");
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
+  EXPECT_TRUE(one->cleanup.ok()) << one->cleanup.ToString();  // 1: no checkpoint due
+  auto two = run(dying, "r2", "c.csv");
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
+  EXPECT_EQ(two->outcome, CommitOutcome::kCommitted);
+  EXPECT_EQ(two->sequence, 2);
+  EXPECT_EQ(two->checkpoint_key, "");
+  EXPECT_EQ(two->cleanup.code(), StatusCode::kUnavailable);
+  EXPECT_EQ(two->cleanup.message(),
+            "commit checkpoint "
+            "mem://commit-failures/t/_s3c/commits/00000000000000000002.checkpoint.json: "
+            "injected failure: PUT t/_s3c/commits/00000000000000000002.checkpoint.json");
+  EXPECT_EQ(ReadableKeys(store_, "t/"), (Keys{"a.csv", "b.csv", "c.csv"}));
+  auto log = dataset::LoadCommitLog(store_, "t/");
+  ASSERT_TRUE(log.ok()) << log.status().ToString();
+  EXPECT_EQ(log->checkpoint_sequence, -1);
+  EXPECT_EQ(log->records_read, 3);
+  ASSERT_TRUE(run(store_, "r3", "d.csv").ok());
+  auto four = run(store_, "r4", "e.csv");
+  ASSERT_TRUE(four.ok()) << four.status().ToString();
+  EXPECT_TRUE(four->cleanup.ok()) << four->cleanup.ToString();
+  EXPECT_EQ(four->checkpoint_key, "t/_s3c/commits/00000000000000000004.checkpoint.json");
+  auto after = dataset::LoadCommitLog(store_, "t/");
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(after->checkpoint_sequence, 4);
+  EXPECT_EQ(after->get_requests, 1);
+  EXPECT_EQ(after->live.size(), 5u);
+}
+
 TEST_F(CommitFailuresTest, ARecordThatCannotBePublishedChangesNothing) {
   ASSERT_TRUE(Run(store_, WriteMode::kAppend, "r1", {File("a.csv")}).ok());
   FailingStore dying(store_);

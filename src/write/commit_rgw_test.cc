@@ -2,10 +2,13 @@
 // each mode with a second run, two concurrent error runs, zero rows, kills at each step, the
 // reader's view and its requests, a multipart upload a killed run left (aborted by the commit
 // after the grace), and If-None-Match on a single key (PUT and multipart).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 
+#include "s3c/common/strings.h"
 #include "s3c/store/s3_object_store.h"
 #include "s3c/write/commit.h"
 #include "support/batch_text.h"
@@ -237,6 +240,56 @@ TEST_F(CommitRgwTest, ReadingACommittedPrefixCostsItsListingAndOneGetPerRecord) 
   ASSERT_EQ(pinned->listing.objects.size(), 1u);
   EXPECT_EQ(Sent("ListObjectsV2"), 2u);  // day=2/ and the probe of _s3c/commits/
   EXPECT_EQ(Sent("GetObject"), 2u);
+}
+
+// Checkpoints every 3 records over 8 appends: the commits of 3 and 6 write them beside the
+// records; the log and a reader then cost the newest checkpoint and the record after it.
+TEST_F(CommitRgwTest, CheckpointsBoundTheGetsOfTheLog) {
+  const std::string run = "20261207T093012Z-0123456789ab";
+  std::string expected_rows;
+  for (int i = 0; i < 8; ++i) {
+    const std::string day = std::to_string(i % 2);
+    CommitOptions options;
+    options.clock = &clock_;
+    options.partition_by = {"day"};
+    options.run_started = started_;
+    options.checkpoint_interval = 3;
+    auto file = WriteParquet(fmt::format("day={}/part-{}-{}.parquet", day, run, i),
+                             fmt::format("v\n{}\n", i), {{"day", day}});
+    auto result = Commit(*store_, root_, WriteMode::kAppend, fmt::format("r{}", i), *schema_,
+                         {file}, options);
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    EXPECT_TRUE(result->cleanup.ok()) << result->cleanup.ToString();
+    EXPECT_EQ(result->checkpoint_key.empty(), i != 3 && i != 6) << i;
+  }
+  std::vector<std::string> log_keys = StoredKeys(*store_, root_ + "_s3c/commits/");
+  std::erase_if(log_keys, [](const std::string& k) { return !dataset::CheckpointSequenceOf(k); });
+  EXPECT_EQ(log_keys, (std::vector<std::string>{"00000000000000000003.checkpoint.json",
+                                                "00000000000000000006.checkpoint.json"}));
+  Mark();
+  auto log = dataset::LoadCommitLog(*store_, root_);
+  ASSERT_TRUE(log.ok()) << log.status().ToString();
+  EXPECT_EQ(log->checkpoint_sequence, 6);
+  EXPECT_EQ(log->records_read, 1);
+  EXPECT_EQ(log->get_requests, 2);
+  EXPECT_EQ(log->live.size(), 8u);
+  EXPECT_EQ(Sent("ListObjectsV2"), 1u);
+  EXPECT_EQ(Sent("GetObject"), 2u);
+  Mark();
+  auto flat = dataset::ListLake(*stores_, uri_, dataset::LakeReadOptions{});
+  ASSERT_TRUE(flat.ok()) << flat.status().ToString();
+  EXPECT_EQ(flat->listing.objects.size(), 8u);
+  EXPECT_EQ(flat->listing.commit_log_gets, 2);
+  EXPECT_EQ(Sent("ListObjectsV2"), 1u);
+  EXPECT_EQ(Sent("GetObject"), 2u);  // checkpoint 6 and record 7
+  // The rows of day 1 (v and day, in an order the parallel read chooses): files 1, 3, 5, 7.
+  std::string rows = Rows(false, "day = 1");
+  std::vector<std::string> lines = Split(rows, '\n');
+  std::erase(lines, "");
+  std::sort(lines.begin(), lines.end());
+  EXPECT_EQ(lines,
+            (std::vector<std::string>{"[1]", "[1]", "[1]", "[1]", "[1]", "[3]", "[5]", "[7]"}))
+      << rows;
 }
 
 // A single key in error mode, created by another run after the plan: a PUT-sized object is

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <thread>
 
 #include "s3c/columnar/schema.h"
@@ -245,6 +246,76 @@ TEST_F(CommitTest, CommittingTheSameFilesAgainPublishesNothing) {
   auto log = dataset::LoadCommitLog(store_, "t/");
   ASSERT_TRUE(log.ok());
   EXPECT_EQ(log->next_sequence, 1);
+}
+
+// Checkpoints (CommitOptions::checkpoint_interval 3): written by the commits of records 3
+// and 6 only, each the replay up to its record (6's drafted on the log loaded from 3's and
+// records 4, 5); loading then reads the newest and the records after it; garbage collection
+// past the grace keeps them; interval 0 writes none.
+TEST_F(CommitTest, CheckpointsAreWrittenAtMultiplesOfTheInterval) {
+  int64_t state_sequence = 0;
+  auto run = [&](WriteMode mode, const std::string& id, std::vector<dataset::DataFile> files,
+                 int interval = 3) {
+    CommitOptions options;
+    options.clock = &clock_;
+    options.partition_by = {"day"};
+    options.checkpoint_interval = interval;
+    options.state = dataset::RecordedState{"p/" + id.substr(0, 1), ++state_sequence,
+                                           "{\"run\":\"" + id + "\"}"};
+    auto result = Commit(store_, "t/", mode, id, schema_, std::move(files), options);
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    if (!result.ok()) return std::string("error");
+    EXPECT_TRUE(result->cleanup.ok()) << result->cleanup.ToString();
+    return result->checkpoint_key;
+  };
+  auto day = [&](const std::string& d, const std::string& name) {
+    return File("day=" + d + "/" + name, {{"day", d}});
+  };
+  Keys written;
+  written.push_back(run(WriteMode::kAppend, "a0", {day("1", "a0.csv"), day("2", "a0.csv")}));
+  written.push_back(run(WriteMode::kReplace, "b1", {day("1", "b1.csv"), day("2", "b1.csv")}));
+  written.push_back(run(WriteMode::kAppend, "a2", {day("3", "a2.csv")}));
+  written.push_back(run(WriteMode::kOverwritePartitions, "b3", {day("1", "b3.csv")}));
+  written.push_back(run(WriteMode::kAppend, "a4", {day("4", "a4.csv")}));
+  written.push_back(run(WriteMode::kOverwritePartitions, "b5", {day("3", "b5.csv")}));
+  written.push_back(run(WriteMode::kAppend, "a6", {day("2", "a6.csv")}));
+  written.push_back(run(WriteMode::kAppend, "a7", {day("4", "a7.csv")}));
+  written.push_back(run(WriteMode::kAppend, "b8", {day("5", "b8.csv")}));
+  EXPECT_EQ(written, (Keys{"", "", "", "t/_s3c/commits/00000000000000000003.checkpoint.json", "",
+                           "", "t/_s3c/commits/00000000000000000006.checkpoint.json", "", ""}));
+  auto log = dataset::LoadCommitLog(store_, "t/");
+  ASSERT_TRUE(log.ok()) << log.status().ToString();
+  EXPECT_EQ(log->checkpoint_sequence, 6);
+  EXPECT_EQ(log->records_read, 2);
+  EXPECT_EQ(log->get_requests, 3);
+  const Keys live_now{"day=1/b3.csv", "day=2/a6.csv", "day=2/b1.csv", "day=3/b5.csv",
+                      "day=4/a4.csv", "day=4/a7.csv", "day=5/b8.csv"};
+  EXPECT_EQ(ReadableKeys(store_, "t/"), live_now);
+  // Checkpoint 6 holds what records 1 (the replace) to 6 say.
+  auto text = store_.OpenInput("t/_s3c/commits/00000000000000000006.checkpoint.json");
+  ASSERT_TRUE(text.ok());
+  auto checkpoint = dataset::ParseCheckpoint(*(*text)->ReadAll(), "6");
+  ASSERT_TRUE(checkpoint.ok()) << checkpoint.status().ToString();
+  Keys live;
+  for (const auto& [path, file] : checkpoint->live) live.push_back(path);
+  EXPECT_EQ(live,
+            (Keys{"day=1/b3.csv", "day=2/a6.csv", "day=2/b1.csv", "day=3/b5.csv", "day=4/a4.csv"}));
+  EXPECT_EQ(checkpoint->retired, (std::set<std::string>{"day=1/a0.csv", "day=1/b1.csv",
+                                                        "day=2/a0.csv", "day=3/a2.csv"}));
+  EXPECT_EQ(checkpoint->partition_by, (Keys{"day"}));
+  EXPECT_EQ(checkpoint->states.at("p/a"), (dataset::RecordedState{"p/a", 7, R"({"run":"a6"})"}));
+  EXPECT_EQ(checkpoint->states.at("p/b"), (dataset::RecordedState{"p/b", 6, R"({"run":"b5"})"}));
+  // Past the grace, garbage collection deletes an orphan, never the log; interval 0 writes
+  // no checkpoint at 9.
+  File("orphan.csv");
+  clock_.Advance(std::chrono::hours(2));
+  EXPECT_EQ(run(WriteMode::kAppend, "a9", {day("5", "a9.csv")}, /*interval=*/0), "");
+  Keys log_keys = StoredKeys(store_, "t/_s3c/commits/");
+  std::erase_if(log_keys, [](const std::string& k) { return !dataset::CheckpointSequenceOf(k); });
+  EXPECT_EQ(log_keys,
+            (Keys{"00000000000000000003.checkpoint.json", "00000000000000000006.checkpoint.json"}));
+  EXPECT_EQ(StoredKeys(store_, "t/_s3c/commits/").size(), 12u);  // 10 records, 2 checkpoints
+  EXPECT_EQ(ReadableKeys(store_, "t/", true).size(), live_now.size() + 1);  // a9's, no orphan
 }
 
 }  // namespace

@@ -77,17 +77,20 @@ struct DiscoveredDataset {
   // The prefix holds commit records: `objects` are its live files (from the records, pruned by
   // their partition values), not the listing's. -1: not committed (or ignore_commits).
   int64_t commit_sequence = -1;
-  int64_t commit_records_read = 0;  // record GETs (their LIST is in listing.list_requests)
+  // GETs of the log: its records and the checkpoint it started from (commit_log.h; their LIST
+  // is in listing.list_requests).
+  int64_t commit_log_gets = 0;
 };
 
 // DiscoverObjects for lakes: a prefix is listed with ListPartitioned (partitions the pruner
 // rules out are never listed); a prefix that holds commit records gives its live files instead
 // (FindCommittedFiles: no extra request when the listing saw the root's level, else one LIST
-// of "_s3c/commits/"; then one GET per record read), an empty live set being no NotFound; a glob's {a,b} groups become separate literal prefixes, each
-// listed that way and matched against the glob; then the filter and the limits apply (limits
-// fail before any data is read). A single existing key is returned as is (no pruning), after
-// a HEAD or unchecked as stat_single_key says. NotFound ("<uri>: no object matches") when
-// nothing matches before filtering; an empty result after pruning or filtering is not an error.
+// of "_s3c/commits/"; then one GET per record read and one for a checkpoint), an empty live set
+// being no NotFound; a glob's {a,b} groups become separate literal prefixes, each listed that way
+// and matched against the glob; then the filter and the limits apply (limits fail before any data
+// is read). A single existing key is returned as is (no pruning), after a HEAD or unchecked as
+// stat_single_key says. NotFound ("<uri>: no object matches") when nothing matches before
+// filtering; an empty result after pruning or filtering is not an error.
 Result<DiscoveredDataset> DiscoverDataset(ObjectStore& store, std::string_view key,
                                           const DiscoveryOptions& options);
 

@@ -6,8 +6,9 @@
 //   2. loads the commit log (dataset/commit_log.h) and drafts the record the mode asks for;
 //   3. publishes it at the next sequence with If-None-Match; when another run took that
 //      sequence it loads the log again and drafts again (error / ignore: the other run won);
-//   4. writes <root>_SUCCESS, deletes the files the record removed (DeleteMany batches), and
-//      collects garbage.
+//   4. writes <root>_SUCCESS, deletes the files the record removed (DeleteMany batches),
+//      writes the log's checkpoint when the record's sequence is a multiple of
+//      CommitOptions::checkpoint_interval, and collects garbage.
 // Until step 3 succeeds readers see the previous output; after it, exactly the new one
 // (readers follow the records, not the files present). A kill anywhere leaves one of the two;
 // the next commit finishes what was left (deletes retired files, orphans after the grace).
@@ -55,11 +56,16 @@ struct CommitOptions {
   std::optional<WallTime> run_started;
   int max_attempts = 64;  // sequences lost to other runs before giving up (Aborted)
   // The incremental state this run's load leads to (docs/incremental.md), written into the
-  // record. The log is where runs of one pipeline serialize: when a record read back to the
-  // newest baseline already holds a state of the same id with this sequence or a higher one,
-  // another run loaded the same objects and committed first, so this run's files are deleted
-  // and Commit fails with FailedPrecondition (nothing published).
+  // record. The log is where runs of one pipeline serialize: when the log (the records back to
+  // the newest baseline, or a checkpoint and the records after it) already holds a state of
+  // the same id with this sequence or a higher one, another run loaded the same objects and
+  // committed first, so this run's files are deleted and Commit fails with FailedPrecondition
+  // (nothing published).
   std::optional<dataset::RecordedState> state;
+  // After publishing record N (N > 0, a multiple of this), the commit writes the checkpoint of
+  // the log up to N (dataset/commit_log.h), so loading reads at most this many records after
+  // it. 0: never. A failed checkpoint write does not fail the commit (CommitResult::cleanup).
+  int checkpoint_interval = 100;
 };
 
 enum class CommitOutcome {
@@ -91,7 +97,11 @@ struct CommitResult {
   int64_t files_removed = 0;    // in the record
   int attempts = 0;             // sequences tried
   GarbageCollected garbage;
-  // OK, or the first failure after the record was published (_SUCCESS, deletes, garbage):
+  // The checkpoint of the log up to this record (CommitOptions::checkpoint_interval) when
+  // this commit wrote it or found it written; "" when none was due or its write failed.
+  std::string checkpoint_key;
+  // OK, or the first failure after the record was published (_SUCCESS, deletes, checkpoint,
+  // garbage):
   // the commit stands, readers see the new output, the next run finishes the cleanup.
   Status cleanup;
 };

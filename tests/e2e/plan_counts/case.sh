@@ -4,7 +4,8 @@
 # column; one of 2.4 MB filtered on a file column, with pages and with every row group skipped), the plan's
 # listing and read requests per operation equal the run's, and the bytes its reads fetch equal
 # the run's bytes downloaded less the listing's. max_requests and max_cost_usd stop a run after
-# its listing, before any GET, and a run within them lists once.
+# its listing, before any GET, and a run within them lists once. A committed prefix whose log
+# has a checkpoint: the plan counts its GET as the run sends it.
 GEN=$WORK/gen
 mkdir -p "$GEN/csv" "$GEN/gz" "$GEN/jsonl"
 python3 - "$GEN" <<'PY'
@@ -110,3 +111,16 @@ same_as_plan big_parquet_none "parquet over 1 MiB, every row group ruled out: pl
 expect_eq "every row group ruled out: the run's one GET is the footer's" \
   "$(python3 -c 'import json; s = json.load(open("'"$WORK"'/plan.json"))["pipelines"][0]["source"]; print(s["exact"], s["reads"], s["plan_only"])')" \
   "True {'GetObject': 1} {'GetObject': 1}"
+
+# A committed prefix of 102 appends: the commit of record 100 wrote the log's checkpoint, so
+# the listing reads it and record 101 only (2 GETs, not 102), in the plan as in the run.
+for i in $(seq 0 101); do
+  "$S3C" run "$CASE_DIR/plan.yaml" --pipeline append_log >/dev/null 2>"$WORK/err" ||
+    { bad "append_log run $i failed: $(cat "$WORK/err")"; break; }
+done
+expect_eq "log: records 0..101 and the checkpoint of 100" \
+  "$("$S3C" ls "s3://$BUCKET/log/_s3c/commits/" | grep -c 'checkpoint')" 1
+same_as_plan log "committed prefix with a checkpoint: plan = run"
+expect_eq "log: the listing's LIST and GETs (the checkpoint and record 101), 102 data files" \
+  "$(python3 -c 'import json, sys; s = json.load(open(sys.argv[1]))["pipelines"][0]["source"]; print(sorted(s["listing"].items()), s["objects"])' "$WORK/plan.json")" \
+  "[('GetObject', 2), ('ListObjectsV2', 1)] 102"
