@@ -42,16 +42,18 @@ bool ReadWhole(const ObjectInfo& object, const dataset::ScanOptions& scan) {
 // groups its filter keeps; one it reads whole (ReadWhole) is one GET of its size, and the plan
 // need not open it. A filter on the files' columns is bound to this object's columns and its
 // partition and virtual columns, as the run binds it to the dataset's, and the plan makes the
-// page index reads the run makes (PlanRead). Returns false when that filter does not bind to
-// this object's columns (a column it lacks): its chunks are then counted whole.
-Result<bool> PlanParquet(ObjectStore& store, const ObjectInfo& object,
-                         const dataset::ScanOptions& scan, const dataset::ScanFileColumns& columns,
-                         bool counts_requests, SourcePlan& plan) {
+// page index reads the run makes (PlanRead). Returns why that filter does not bind to this
+// object's columns (a column it lacks, or one of another type), "" when it does or no filter
+// names the files' columns: an object it does not bind to is counted with its chunks whole.
+Result<std::string> PlanParquet(ObjectStore& store, const ObjectInfo& object,
+                                const dataset::ScanOptions& scan,
+                                const dataset::ScanFileColumns& columns, bool counts_requests,
+                                SourcePlan& plan) {
   formats::parquet::ParquetReadOptions options = scan.dataset.read.parquet;
   if (ReadWhole(object, scan)) {
     if (counts_requests) plan.reads["GetObject"] += 1;
     plan.read_bytes += object.size;
-    return true;
+    return std::string();
   }
   options.object_name = store.UriFor(object.key);
   options.columns = columns.read;
@@ -63,11 +65,14 @@ Result<bool> PlanParquet(ObjectStore& store, const ObjectInfo& object,
                                         options));
   const formats::parquet::ParquetReadStats footer = reader->stats();
   std::shared_ptr<const columnar::RowGroupPredicate> predicate;
-  bool bound = true;
+  std::string unbound;
   if (!columns.filtered.empty()) {
     auto bind = dataset::BindRowGroupPredicate(*reader->file_schema(), {object}, scan);
-    bound = bind.ok();
-    if (bound) predicate = std::move(*bind);
+    if (bind.ok()) {
+      predicate = std::move(*bind);
+    } else {
+      unbound = bind.status().message();
+    }
   }
   // The scan sets a predicate whenever the read has a filter (dataset_scan.cc); one that judges
   // no column of the files selects nothing, which PlanWholeRead counts without a read.
@@ -79,7 +84,7 @@ Result<bool> PlanParquet(ObjectStore& store, const ObjectInfo& object,
   }
   if (counts_requests) plan.reads["GetObject"] += static_cast<uint64_t>(footer.reads + read.reads);
   plan.read_bytes += static_cast<uint64_t>(footer.bytes_read + read.bytes);
-  return bound;
+  return unbound;
 }
 
 // The run's read options of a pipeline's source, as the runner builds them.
@@ -138,7 +143,9 @@ Status PlanSource(ObjectStore& store, const std::vector<ObjectInfo>& objects,
   S3C_ASSIGN_OR_RETURN(dataset::ScanFileColumns columns, dataset::FileColumnsOf(objects, scan));
   // A store whose streaming read sends nothing (local folder, memory) sends no request at all.
   const bool counts_requests = !store.WholeStreamReadRequests(1).empty();
-  std::vector<std::string> unbound;  // Parquet objects the filter does not bind to
+  // Parquet objects the filter does not bind to, and why the first does not.
+  std::vector<std::string> unbound;
+  std::string first_reason;
   for (const ObjectInfo& listed : objects) {
     ObjectInfo object = listed;
     if (!object.details_known) {
@@ -153,16 +160,18 @@ Status PlanSource(ObjectStore& store, const std::vector<ObjectInfo>& objects,
       plan.read_bytes += object.size;
       continue;
     }
-    S3C_ASSIGN_OR_RETURN(bool bound,
+    S3C_ASSIGN_OR_RETURN(std::string reason,
                          PlanParquet(store, object, scan, columns, counts_requests, plan));
-    if (!bound) unbound.push_back(store.UriFor(object.key));
+    if (reason.empty()) continue;
+    if (unbound.empty()) first_reason = std::move(reason);
+    unbound.push_back(store.UriFor(object.key));
   }
   if (!unbound.empty()) {
     plan.exact = false;
     plan.notes.push_back(fmt::format(
-        "the filter names columns ({}) that {} Parquet object(s) lack (the first: {}): their row "
-        "groups are counted as read whole",
-        fmt::join(columns.filtered, ", "), unbound.size(), unbound.front()));
+        "the filter on the files' columns ({}) does not bind to the columns of {} Parquet "
+        "object(s), whose row groups are counted as read whole; the first is {}: {}",
+        fmt::join(columns.filtered, ", "), unbound.size(), unbound.front(), first_reason));
   }
   if (read.may_stop_early && plan.objects > 0) {
     plan.exact = false;

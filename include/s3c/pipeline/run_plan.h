@@ -19,8 +19,9 @@
 // requests, reported apart.
 //
 // Not exact, and said so (SourcePlan::exact false, with the reason in `notes`): a Parquet
-// object that lacks a column the filter names (its row groups are counted as read whole); a
-// pipeline with a `limit` (the run may stop before the last object).
+// object the filter does not bind to (a column it lacks or holds with another type: its row
+// groups are counted as read whole); a pipeline with a `limit` (the run may stop before the
+// last object).
 //
 // Destination side, estimated: each destination's mode check, one data file and the commit
 // (DestinationPlan::requests), labelled as an estimate: how many files and parts the output
